@@ -1,0 +1,182 @@
+import { seededUniform } from './rng.js';
+import type { GenerateSpec, PositionSpec } from './types.js';
+
+/** Relative slack when taking candidates off the heap; each candidate is then checked by the exact HF rule. */
+const CANDIDATE_SLACK = 1e-9;
+
+/** What a book is built from: the preset's explicit positions, its generator, p0 and the default LT. */
+export interface BookSource {
+  readonly positions: readonly PositionSpec[];
+  readonly generate?: GenerateSpec;
+  readonly initialPrice: number;
+  readonly threshold: number;
+}
+
+/** The id a generated position gets: `g0`, `g1`, … in the order they are drawn. */
+export const generatedId = (index: number): string => `g${index}`;
+
+/**
+ * The positions, held as parallel typed arrays (a million positions cost tens of megabytes, not objects),
+ * with a max-heap of open positions keyed by liquidation price debt / (collateral * LT), so that a round
+ * touches only the positions whose liquidation price is above the oracle price.
+ *
+ * The book is advanced in place by the cascade; `initialCollateral` and `initialDebt` keep round 0.
+ */
+export class PositionBook {
+  readonly count: number;
+  readonly collateral: Float64Array;
+  readonly debt: Float64Array;
+  readonly threshold: Float64Array;
+  readonly initialCollateral: Float64Array;
+  readonly initialDebt: Float64Array;
+  /** 1 while a position is open. */
+  readonly open: Uint8Array;
+  /** 1 once a position has been liquidated at least once. */
+  readonly liquidated: Uint8Array;
+  openCount: number;
+  liquidatedCount = 0;
+
+  private readonly explicitIds: readonly string[];
+  private readonly key: Float64Array;
+  private readonly heap: Int32Array;
+  private heapSize = 0;
+
+  constructor(source: BookSource) {
+    const explicit = source.positions;
+    const generated = source.generate?.count ?? 0;
+    const count = explicit.length + generated;
+    this.count = count;
+    this.explicitIds = explicit.map((p) => p.id);
+    this.collateral = new Float64Array(count);
+    this.debt = new Float64Array(count);
+    this.threshold = new Float64Array(count);
+    explicit.forEach((p, i) => {
+      this.collateral[i] = p.collateral;
+      this.debt[i] = p.debt;
+      this.threshold[i] = p.threshold ?? source.threshold;
+    });
+    if (source.generate) fillGenerated(this, explicit.length, source.generate, source);
+    this.initialCollateral = this.collateral.slice();
+    this.initialDebt = this.debt.slice();
+    this.open = new Uint8Array(count).fill(1);
+    this.liquidated = new Uint8Array(count);
+    this.openCount = count;
+    this.key = new Float64Array(count);
+    this.heap = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      this.key[i] = this.liquidationPrice(i);
+      if (this.debt[i]! > 0) this.heap[this.heapSize++] = i;
+    }
+    for (let i = (this.heapSize >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  id(index: number): string {
+    return index < this.explicitIds.length ? this.explicitIds[index]! : generatedId(index - this.explicitIds.length);
+  }
+
+  /** The oracle price below which the position is liquidatable. */
+  liquidationPrice(index: number): number {
+    return this.debt[index]! / (this.collateral[index]! * this.threshold[index]!);
+  }
+
+  /** HF = collateral * P * LT / debt, exactly as the round contract writes it. */
+  healthFactor(index: number, price: number): number {
+    return (this.collateral[index]! * price * this.threshold[index]!) / this.debt[index]!;
+  }
+
+  /**
+   * Takes off the heap every open position with HF < 1 at `price`, most under water first.
+   * The caller puts back, with `reinsert`, those that stay open.
+   */
+  takeLiquidatable(price: number): number[] {
+    const taken: number[] = [];
+    const deferred: number[] = [];
+    const floor = price * (1 - CANDIDATE_SLACK);
+    while (this.heapSize > 0 && this.key[this.heap[0]!]! > floor) {
+      const index = this.popTop();
+      if (this.healthFactor(index, price) < 1) taken.push(index);
+      else deferred.push(index);
+    }
+    for (const index of deferred) this.push(index);
+    return taken;
+  }
+
+  /** Records a position's state after a liquidation. */
+  update(index: number, collateral: number, debt: number, closed: boolean): void {
+    this.collateral[index] = collateral;
+    this.debt[index] = debt;
+    if (!this.liquidated[index]) {
+      this.liquidated[index] = 1;
+      this.liquidatedCount++;
+    }
+    if (closed) {
+      this.open[index] = 0;
+      this.openCount--;
+    }
+  }
+
+  /** Puts an open position back on the heap under its new liquidation price. */
+  reinsert(index: number): void {
+    if (this.open[index] && this.debt[index]! > 0) this.push(index);
+  }
+
+  private push(index: number): void {
+    this.key[index] = this.liquidationPrice(index);
+    let at = this.heapSize++;
+    const key = this.key[index]!;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const parentIndex = this.heap[parent]!;
+      if (this.key[parentIndex]! >= key) break;
+      this.heap[at] = parentIndex;
+      at = parent;
+    }
+    this.heap[at] = index;
+  }
+
+  private popTop(): number {
+    const top = this.heap[0]!;
+    this.heapSize--;
+    if (this.heapSize > 0) {
+      this.heap[0] = this.heap[this.heapSize]!;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private siftDown(start: number): void {
+    const heap = this.heap;
+    const keys = this.key;
+    const size = this.heapSize;
+    const index = heap[start]!;
+    const key = keys[index]!;
+    let at = start;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && keys[heap[child + 1]!]! > keys[heap[child]!]!) child++;
+      if (keys[heap[child]!]! <= key) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = index;
+  }
+}
+
+/**
+ * Draws `count` positions: for each, collateral then health factor at p0, uniform in their ranges;
+ * debt = collateral * p0 * LT / HF, so that HF at p0 is the drawn value.
+ */
+function fillGenerated(book: PositionBook, offset: number, spec: GenerateSpec, source: BookSource): void {
+  const uniform = seededUniform(spec.seed);
+  const { min: cMin, max: cMax } = spec.collateral;
+  const { min: hMin, max: hMax } = spec.healthFactor;
+  const lt = source.threshold;
+  for (let i = 0; i < spec.count; i++) {
+    const collateral = cMin + (cMax - cMin) * uniform();
+    const healthFactor = hMin + (hMax - hMin) * uniform();
+    book.collateral[offset + i] = collateral;
+    book.debt[offset + i] = (collateral * source.initialPrice * lt) / healthFactor;
+    book.threshold[offset + i] = lt;
+  }
+}

@@ -1,0 +1,11 @@
+/** The engine's public surface: pure model code, no I/O, no clock, no ambient randomness. */
+export type * from './types.js';
+export { Cascade, CONVERGENCE_TOLERANCE, type CascadeOptions, type RoundOutcome } from './cascade.js';
+export { runCascade, type CascadeRun } from './run.js';
+export { summarize, type Summary } from './metrics.js';
+export { PositionBook, generatedId, type BookSource } from './book.js';
+export { RoundEvents, eventAt, type LiquidationEvent } from './events.js';
+export { marketModels, constantProductBaseReserve, orderbookDepthScale, type Venue } from './market/index.js';
+export { createOracle, type Oracle, type StartPrices } from './oracle/index.js';
+export { createMechanism, liquidate, type Liquidation, type Mechanism } from './liquidation/index.js';
+export { seededUniform, type UniformSource } from './rng.js';

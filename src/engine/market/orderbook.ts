@@ -1,0 +1,34 @@
+import type { Venue, VenueFactory } from './venue.js';
+
+/** Depth scale Q: selling Q units multiplies the price by 1/e; selling depth2pct/p0 of it moves it 2%. */
+export function orderbookDepthScale(depth2pct: number, initialPrice: number): number {
+  return depth2pct / (initialPrice * -Math.log(0.98));
+}
+
+/**
+ * An order book with exponential impact: selling q multiplies the price by exp(-q / Q).
+ * The book has no memory of past trades. The fee is a taker fee: it comes off the
+ * seller's proceeds and does not move the price.
+ */
+class ExponentialBook implements Venue {
+  constructor(
+    readonly price: number,
+    private readonly scale: number,
+    private readonly fee: number,
+  ) {}
+
+  sell(quantity: number) {
+    if (quantity <= 0) return { venue: this, proceeds: 0 };
+    const fill = Math.exp(-quantity / this.scale);
+    // Proceeds are the integral of the price over the units sold: p * Q * (1 - exp(-q / Q)).
+    const gross = this.price * this.scale * (1 - fill);
+    return { venue: new ExponentialBook(this.price * fill, this.scale, this.fee), proceeds: gross * (1 - this.fee) };
+  }
+
+  moveTo(price: number): Venue {
+    return new ExponentialBook(price, this.scale, this.fee);
+  }
+}
+
+export const orderbook: VenueFactory = (spec, initialPrice) =>
+  new ExponentialBook(initialPrice, orderbookDepthScale(spec.depth2pct, initialPrice), spec.fee);

@@ -1,0 +1,20 @@
+import type { MarketSpec } from '../types.js';
+
+/** The result of selling into a venue. */
+export interface Sale {
+  readonly venue: Venue;
+  /** Quote received by the seller, net of the venue fee. */
+  readonly proceeds: number;
+}
+
+/** A venue of finite depth. Values are immutable: every trade returns a new venue. */
+export interface Venue {
+  readonly price: number;
+  /** Sells `quantity` units of the asset into the venue. */
+  sell(quantity: number): Sale;
+  /** Moves the venue to `price` along its own curve (exogenous moves and arbitrage; no fee). */
+  moveTo(price: number): Venue;
+}
+
+/** A market model: builds the venue of a preset's `market` at the initial price p0. */
+export type VenueFactory = (spec: MarketSpec, initialPrice: number) => Venue;

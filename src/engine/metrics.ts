@@ -1,0 +1,66 @@
+import type { CascadeRun } from './run.js';
+
+/** The run's summary in the round contract's terms. Sums are over the run. */
+export interface Summary {
+  readonly initialPrice: number;
+  readonly finalPrice: number;
+  readonly minPrice: number;
+  /** The shock as a fraction, like `shock.pct` (0.08 is 8%). */
+  readonly shockPct: number;
+  /** 1 - finalPrice / initialPrice, a fraction. */
+  readonly drawdownPct: number;
+  /** drawdownPct / shockPct; null when the shock is 0. */
+  readonly amplification: number | null;
+  readonly positions: number;
+  /** Distinct positions liquidated at least once. */
+  readonly positionsLiquidated: number;
+  readonly collateralSold: number;
+  readonly debtRepaid: number;
+  readonly badDebt: number;
+  /** The number of the last round run. */
+  readonly rounds: number;
+  readonly converged: boolean;
+  /** Extras beyond the contract. */
+  readonly collateralReturned: number;
+  readonly saleProceeds: number;
+}
+
+/** Reads the summary off a run; it never changes the run. */
+export function summarize(run: CascadeRun): Summary {
+  const initialPrice = run.scenario.asset.price;
+  let minPrice = initialPrice;
+  let collateralSold = 0;
+  let debtRepaid = 0;
+  let badDebt = 0;
+  let collateralReturned = 0;
+  let saleProceeds = 0;
+  for (const r of run.rounds) {
+    minPrice = Math.min(minPrice, r.startPrice, r.price);
+    collateralSold += r.collateralSold;
+    debtRepaid += r.debtRepaid;
+    badDebt += r.badDebt;
+    collateralReturned += r.collateralReturned;
+    saleProceeds += r.saleProceeds;
+  }
+  const last = run.rounds.at(-1);
+  const finalPrice = last ? last.price : initialPrice;
+  const shockPct = run.scenario.shock.pct;
+  const drawdownPct = 1 - finalPrice / initialPrice;
+  return {
+    initialPrice,
+    finalPrice,
+    minPrice,
+    shockPct,
+    drawdownPct,
+    amplification: shockPct > 0 ? drawdownPct / shockPct : null,
+    positions: run.book.count,
+    positionsLiquidated: run.book.liquidatedCount,
+    collateralSold,
+    debtRepaid,
+    badDebt,
+    rounds: last ? last.round : 0,
+    converged: run.converged,
+    collateralReturned,
+    saleProceeds,
+  };
+}

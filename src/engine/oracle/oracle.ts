@@ -1,0 +1,10 @@
+/**
+ * The venue's start-of-round prices: S(r) for round r >= 1, and p0 for every r <= 0.
+ * An oracle reads only these, so it cannot see a round's own sale until the next round.
+ */
+export interface StartPrices {
+  at(round: number): number;
+}
+
+/** An oracle model: the price P it reports in `round`. */
+export type Oracle = (prices: StartPrices, round: number) => number;
