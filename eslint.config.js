@@ -7,7 +7,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -19,11 +27,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'ink', 'react', 'ink-*', '../presets/*', '../ui/*', '../cli/*'] },
+        {
+          patterns: ['node:*', 'fs', 'path', 'ink', 'react', 'ink-*', '../presets/*', '../ui/*', '../cli/*'],
+        },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'The engine draws only from its seeded generator (rng.ts).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'The engine draws only from its seeded generator (rng.ts).',
+        },
         { object: 'Date', property: 'now', message: 'The engine has no clock.' },
       ],
       'no-restricted-globals': ['error', 'process', 'console', 'Date', 'performance'],

@@ -105,7 +105,13 @@ export class Cascade {
     let collateralReturned = 0;
     const taken = book.takeLiquidatable(oraclePrice);
     for (const index of taken) {
-      const outcome = liquidate(this.mechanism, book.collateral[index]!, book.debt[index]!, oraclePrice, bonus);
+      const outcome = liquidate(
+        this.mechanism,
+        book.collateral[index]!,
+        book.debt[index]!,
+        oraclePrice,
+        bonus,
+      );
       book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
       collateralSold += outcome.seized;
       debtRepaid += outcome.repaid;

@@ -22,7 +22,10 @@ class ExponentialBook implements Venue {
     const fill = Math.exp(-quantity / this.scale);
     // Proceeds are the integral of the price over the units sold: p * Q * (1 - exp(-q / Q)).
     const gross = this.price * this.scale * (1 - fill);
-    return { venue: new ExponentialBook(this.price * fill, this.scale, this.fee), proceeds: gross * (1 - this.fee) };
+    return {
+      venue: new ExponentialBook(this.price * fill, this.scale, this.fee),
+      proceeds: gross * (1 - this.fee),
+    };
   }
 
   moveTo(price: number): Venue {

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { processIo } from './io.js';
+import { runCli } from './program.js';
+import { openApp } from './open-app.js';
+
+/** The `liqloop` entry: parse, run, exit with the command's status. */
+runCli(process.argv.slice(2), processIo, openApp).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `liqloop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
+        'This is a bug in liqloop, not in your input; please report it with the command you ran.\n',
+    );
+    process.exitCode = 70;
+  },
+);

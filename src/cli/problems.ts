@@ -1,0 +1,10 @@
+import type { LoadFailure } from '../presets/index.js';
+
+/** Every problem of a preset that failed to load, one per line, naming the file and the field. */
+export function formatLoadFailure(failure: LoadFailure): string {
+  const { file, problems } = failure;
+  if (problems.length === 1 && problems[0]!.path === '') return `liqloop: ${file}: ${problems[0]!.message}\n`;
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const lines = problems.map((p) => `  ${file}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+  return `liqloop: ${file} is not a valid preset (${count}):\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+import type { CascadeRun, RoundRecord, Summary } from '../engine/index.js';
+import { summarize } from '../engine/index.js';
+
+/** One round as `liqloop run --json` prints it: the contract's fields first, then the extras. */
+export function roundJson(r: RoundRecord) {
+  return {
+    round: r.round,
+    oraclePrice: r.oraclePrice,
+    price: r.price,
+    liquidations: r.liquidations,
+    collateralSold: r.collateralSold,
+    debtRepaid: r.debtRepaid,
+    badDebt: r.badDebt,
+    startPrice: r.startPrice,
+    collateralReturned: r.collateralReturned,
+    saleProceeds: r.saleProceeds,
+    openPositions: r.openPositions,
+  };
+}
+
+/** The summary as printed: the contract's fields in the contract's order, then the extras. */
+export function summaryJson(s: Summary) {
+  return {
+    initialPrice: s.initialPrice,
+    finalPrice: s.finalPrice,
+    minPrice: s.minPrice,
+    shockPct: s.shockPct,
+    drawdownPct: s.drawdownPct,
+    amplification: s.amplification,
+    positions: s.positions,
+    positionsLiquidated: s.positionsLiquidated,
+    collateralSold: s.collateralSold,
+    debtRepaid: s.debtRepaid,
+    badDebt: s.badDebt,
+    rounds: s.rounds,
+    converged: s.converged,
+    collateralReturned: s.collateralReturned,
+    saleProceeds: s.saleProceeds,
+  };
+}
+
+/** The object `liqloop run --json` prints. */
+export function runJson(run: CascadeRun) {
+  return {
+    preset: run.scenario.name,
+    rounds: run.rounds.map(roundJson),
+    summary: summaryJson(summarize(run)),
+  };
+}

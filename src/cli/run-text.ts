@@ -1,0 +1,67 @@
+import type { CascadeRun, Scenario } from '../engine/index.js';
+import { summarize } from '../engine/index.js';
+import { formatChange, formatCount, formatNumber, formatPct } from '../format.js';
+
+/** A one-line description of a scenario's market, oracle and mechanism. */
+export function describeScenario(s: Scenario): string {
+  const oracle =
+    s.oracle.model === 'twap'
+      ? `TWAP oracle over ${s.oracle.window} rounds`
+      : s.oracle.model === 'lagged'
+        ? `oracle lagged ${s.oracle.delay} rounds`
+        : 'spot oracle';
+  const mechanism =
+    s.liquidation.mechanism === 'partial'
+      ? `partial liquidation (close factor ${formatPct(s.liquidation.closeFactor ?? 0, 0)})`
+      : 'full liquidation';
+  return (
+    `${s.asset.symbol}/${s.asset.quote} at ${formatNumber(s.asset.price)}, ${s.market.model} market ` +
+    `with ${formatNumber(s.market.depth2pct)} ${s.asset.quote} of ±2% depth, ${oracle}, ${mechanism}, ` +
+    `LT ${formatPct(s.liquidation.threshold)}, bonus ${formatPct(s.liquidation.bonus)}, shock ${formatChange(-s.shock.pct)}`
+  );
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The round-by-round table and summary that `liqloop run` prints for a person. */
+export function runText(run: CascadeRun): string {
+  const s = run.scenario;
+  const { symbol, quote } = s.asset;
+  const rows = run.rounds.map((r) => [
+    String(r.round),
+    formatNumber(r.oraclePrice),
+    formatNumber(r.startPrice),
+    formatNumber(r.price),
+    formatCount(r.liquidations),
+    formatNumber(r.collateralSold),
+    formatNumber(r.debtRepaid),
+    formatNumber(r.badDebt),
+  ]);
+  const header = [
+    'round',
+    'oracle',
+    'venue start',
+    'venue after sale',
+    'liquidations',
+    `sold (${symbol})`,
+    `repaid (${quote})`,
+    `bad debt (${quote})`,
+  ];
+  const m = summarize(run);
+  const amplification =
+    m.amplification === null ? 'no shock' : `amplification ${m.amplification.toFixed(2)}×`;
+  const summary = [
+    `Summary`,
+    `  price        ${formatNumber(m.initialPrice)} → ${formatNumber(m.finalPrice)} ${quote} ` +
+      `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from a ${formatPct(m.shockPct)} shock, ${amplification}`,
+    `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +
+      `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`,
+    `  bad debt     ${formatNumber(m.badDebt)} ${quote}`,
+    `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
+  ];
+  return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ''].join('\n');
+}

@@ -1,0 +1,14 @@
+export { presetSchema, MAX_GENERATED_POSITIONS, MAX_ROUNDS, DEFAULT_ROUNDS, type Preset } from './schema.js';
+export { parsePreset, parseJson, validatePreset, type ParseResult } from './parse.js';
+export { closest, formatPath, type Problem } from './problems.js';
+export {
+  PRESETS_DIR,
+  loadPreset,
+  loadPresetFile,
+  loadLibrary,
+  presetIds,
+  readText,
+  type LoadedPreset,
+  type LoadFailure,
+  type LoadResult,
+} from './load.js';

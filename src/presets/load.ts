@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePreset } from './parse.js';
+import { closest, type Problem } from './problems.js';
+import type { Preset } from './schema.js';
+
+/** The presets that ship with liqloop. */
+export const PRESETS_DIR = fileURLToPath(new URL('../../presets/', import.meta.url));
+
+export interface LoadedPreset {
+  /** The file name without `.json`. */
+  readonly id: string;
+  readonly file: string;
+  readonly preset: Preset;
+}
+
+/** Why a preset could not be loaded: the file (as the user named it) and every problem in it. */
+export interface LoadFailure {
+  readonly file: string;
+  readonly problems: readonly Problem[];
+}
+
+export type LoadResult = ({ ok: true } & LoadedPreset) | ({ ok: false } & LoadFailure);
+
+/** The ids of the presets in `dir`, sorted. */
+export function presetIds(dir = PRESETS_DIR): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => extname(f) === '.json')
+      .map((f) => basename(f, '.json'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+const looksLikePath = (ref: string): boolean =>
+  ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
+
+/** Reads a file's text, or says in a line why it cannot be read. */
+export function readText(file: string): { ok: true; text: string } | { ok: false; reason: string } {
+  try {
+    if (statSync(file).isDirectory())
+      return { ok: false, reason: 'is a directory, expected a preset JSON file' };
+    return { ok: true, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'no such file' };
+    if (code === 'EACCES') return { ok: false, reason: 'permission denied' };
+    return { ok: false, reason: `cannot be read (${code ?? String(error)})` };
+  }
+}
+
+/** Loads and validates a preset file. */
+export function loadPresetFile(file: string): LoadResult {
+  const read = readText(file);
+  if (!read.ok) return { ok: false, file, problems: [{ path: '', message: read.reason }] };
+  const parsed = parsePreset(read.text);
+  if (!parsed.ok) return { ok: false, file, problems: parsed.problems };
+  return { ok: true, id: basename(file, extname(file)), file, preset: parsed.preset };
+}
+
+/**
+ * Loads a preset by the name of a file in `presets/` (without `.json`) or by a path.
+ * An unknown name gets the closest known one and the list of all.
+ */
+export function loadPreset(ref: string, dir = PRESETS_DIR): LoadResult {
+  if (looksLikePath(ref)) return loadPresetFile(ref);
+  const file = join(dir, `${ref}.json`);
+  const known = presetIds(dir);
+  if (known.includes(ref)) return loadPresetFile(file);
+  // A bare name that is also a file in the working directory is taken as that file.
+  if (readText(resolve(ref)).ok) return loadPresetFile(ref);
+  const suggestion = closest(ref, known);
+  return {
+    ok: false,
+    file: ref,
+    problems: [
+      {
+        path: '',
+        message:
+          `no preset named ${JSON.stringify(ref)}` +
+          (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : '') +
+          ` Expected a preset name (${known.join(', ') || 'none found'}) or a path to a .json file.`,
+      },
+    ],
+  };
+}
+
+/** Every shipped preset, in id order. A broken file is reported, not skipped. */
+export function loadLibrary(dir = PRESETS_DIR): LoadResult[] {
+  return presetIds(dir).map((id) => loadPresetFile(join(dir, `${id}.json`)));
+}
