@@ -105,28 +105,15 @@ export class Cascade {
     let collateralReturned = 0;
     const taken = book.takeLiquidatable(oraclePrice);
     for (const index of taken) {
-      const outcome = liquidate(
-        this.mechanism,
-        book.collateral[index]!,
-        book.debt[index]!,
-        oraclePrice,
-        bonus,
-      );
+      const collateral = book.collateral[index]!;
+      const debt = book.debt[index]!;
+      const outcome = liquidate(this.mechanism, collateral, debt, oraclePrice, bonus);
       book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
       collateralSold += outcome.seized;
       debtRepaid += outcome.repaid;
       badDebt += outcome.badDebt;
       collateralReturned += outcome.returned;
-      if (events) {
-        events.position.push(index);
-        events.seized.push(outcome.seized);
-        events.repaid.push(outcome.repaid);
-        events.badDebt.push(outcome.badDebt);
-        events.returned.push(outcome.returned);
-        events.collateralAfter.push(outcome.collateralAfter);
-        events.debtAfter.push(outcome.debtAfter);
-        events.closed.push(outcome.closed);
-      }
+      events?.add(index, collateral, debt, outcome);
     }
     // Positions left open go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);

@@ -9,3 +9,4 @@ export { marketModels, constantProductBaseReserve, orderbookDepthScale, type Ven
 export { createOracle, type Oracle, type StartPrices } from './oracle/index.js';
 export { createMechanism, liquidate, type Liquidation, type Mechanism } from './liquidation/index.js';
 export { seededUniform, type UniformSource } from './rng.js';
+export { Timeline, type PositionsView, type Totals } from './timeline.js';

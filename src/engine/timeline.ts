@@ -1,0 +1,157 @@
+import { Cascade, type CascadeOptions } from './cascade.js';
+import type { RoundEvents } from './events.js';
+import type { RoundRecord, Scenario } from './types.js';
+
+/** The positions as they stood after some round. Read it at once: the next `positionsAt` moves it. */
+export interface PositionsView {
+  readonly round: number;
+  readonly count: number;
+  readonly collateral: Float64Array;
+  readonly debt: Float64Array;
+  readonly threshold: Float64Array;
+  /** 1 while a position is open. */
+  readonly open: Uint8Array;
+  id(index: number): string;
+}
+
+/** Running totals after a round, for headers that show "so far". */
+export interface Totals {
+  readonly positionsLiquidated: number;
+  readonly collateralSold: number;
+  readonly debtRepaid: number;
+  readonly badDebt: number;
+}
+
+const NO_TOTALS: Totals = { positionsLiquidated: 0, collateralSold: 0, debtRepaid: 0, badDebt: 0 };
+
+/**
+ * A cascade's rounds, computed the first time they are asked for and kept, so a viewer can step
+ * forwards and backwards exactly. Reading round n always gives the same result, whenever it is
+ * computed: the timeline is a memoised, deterministic sequence.
+ */
+export class Timeline {
+  private readonly cascade: Cascade;
+  private readonly records: RoundRecord[] = [];
+  private readonly roundEvents: RoundEvents[] = [];
+  private readonly totals: Totals[] = [NO_TOTALS];
+  private readonly view: {
+    round: number;
+    collateral: Float64Array;
+    debt: Float64Array;
+    open: Uint8Array;
+  };
+
+  constructor(
+    readonly scenario: Scenario,
+    options: Omit<CascadeOptions, 'recordEvents'> = {},
+  ) {
+    this.cascade = new Cascade(scenario, { ...options, recordEvents: true });
+    const book = this.cascade.book;
+    this.view = {
+      round: 0,
+      collateral: book.initialCollateral.slice(),
+      debt: book.initialDebt.slice(),
+      open: new Uint8Array(book.count).fill(1),
+    };
+  }
+
+  /** Rounds computed so far. */
+  get computed(): number {
+    return this.records.length;
+  }
+
+  /** True once every round the cascade will run has been computed. */
+  get finished(): boolean {
+    return this.cascade.done;
+  }
+
+  /** Whether the cascade converged (known once finished). */
+  get converged(): boolean {
+    return this.cascade.converged;
+  }
+
+  get positions(): number {
+    return this.cascade.book.count;
+  }
+
+  /** Computes rounds up to `round` unless the cascade ends first; returns the last round available up to it. */
+  reach(round: number): number {
+    while (this.records.length < round && !this.cascade.done) {
+      const { record, events } = this.cascade.step();
+      const previous = this.totals.at(-1)!;
+      this.records.push(record);
+      this.roundEvents.push(events!);
+      this.totals.push({
+        positionsLiquidated: this.cascade.book.liquidatedCount,
+        collateralSold: previous.collateralSold + record.collateralSold,
+        debtRepaid: previous.debtRepaid + record.debtRepaid,
+        badDebt: previous.badDebt + record.badDebt,
+      });
+    }
+    return Math.min(round, this.records.length);
+  }
+
+  /** Runs the cascade to its end and returns its last round. */
+  finish(): number {
+    return this.reach(Number.POSITIVE_INFINITY);
+  }
+
+  /** The record of `round` (1-based), computing it if needed; undefined past the end. */
+  record(round: number): RoundRecord | undefined {
+    if (round < 1 || this.reach(round) < round) return undefined;
+    return this.records[round - 1];
+  }
+
+  /** The records of rounds 1 … `round`. */
+  recordsTo(round: number): readonly RoundRecord[] {
+    return this.records.slice(0, this.reach(round));
+  }
+
+  events(round: number): RoundEvents | undefined {
+    if (round < 1 || this.reach(round) < round) return undefined;
+    return this.roundEvents[round - 1];
+  }
+
+  totalsAt(round: number): Totals {
+    return this.totals[this.reach(Math.max(0, round))]!;
+  }
+
+  /**
+   * The positions after `round`, reached from the last view by replaying (forwards) or undoing
+   * (backwards) the liquidations in between: the cost is the liquidations crossed, not the book.
+   */
+  positionsAt(round: number): PositionsView {
+    const target = this.reach(Math.max(0, round));
+    const view = this.view;
+    while (view.round < target) {
+      const events = this.roundEvents[view.round]!;
+      for (let i = 0; i < events.length; i++) {
+        const p = events.position[i]!;
+        view.collateral[p] = events.collateralAfter[i]!;
+        view.debt[p] = events.debtAfter[i]!;
+        if (events.closed[i]) view.open[p] = 0;
+      }
+      view.round++;
+    }
+    while (view.round > target) {
+      const events = this.roundEvents[view.round - 1]!;
+      for (let i = events.length - 1; i >= 0; i--) {
+        const p = events.position[i]!;
+        view.collateral[p] = events.collateralBefore[i]!;
+        view.debt[p] = events.debtBefore[i]!;
+        view.open[p] = 1;
+      }
+      view.round--;
+    }
+    const book = this.cascade.book;
+    return {
+      round: view.round,
+      count: book.count,
+      collateral: view.collateral,
+      debt: view.debt,
+      threshold: book.threshold,
+      open: view.open,
+      id: (index) => book.id(index),
+    };
+  }
+}
