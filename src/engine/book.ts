@@ -37,8 +37,9 @@ export class PositionBook {
   liquidatedCount = 0;
 
   private readonly explicitIds: readonly string[];
-  private readonly key: Float64Array;
+  /** The max-heap: position indices, and beside them (in heap order, for locality) their liquidation prices. */
   private readonly heap: Int32Array;
+  private readonly heapKey: Float64Array;
   private heapSize = 0;
 
   constructor(source: BookSource) {
@@ -61,19 +62,19 @@ export class PositionBook {
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
-    this.key = new Float64Array(count);
     this.heap = new Int32Array(count);
+    this.heapKey = new Float64Array(count);
     for (let i = 0; i < count; i++) {
-      this.key[i] = this.liquidationPrice(i);
-      if (this.debt[i]! > 0) this.heap[this.heapSize++] = i;
+      if (this.debt[i]! > 0) {
+        this.heap[this.heapSize] = i;
+        this.heapKey[this.heapSize++] = this.liquidationPrice(i);
+      }
     }
-    for (let i = (this.heapSize >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    for (let i = (this.heapSize >> 1) - 1; i >= 0; i--) this.siftDown(i, this.heap[i]!, this.heapKey[i]!);
   }
 
   id(index: number): string {
-    return index < this.explicitIds.length
-      ? this.explicitIds[index]!
-      : generatedId(index - this.explicitIds.length);
+    return index < this.explicitIds.length ? this.explicitIds[index]! : generatedId(index - this.explicitIds.length);
   }
 
   /** The oracle price below which the position is liquidatable. */
@@ -94,7 +95,7 @@ export class PositionBook {
     const taken: number[] = [];
     const deferred: number[] = [];
     const floor = price * (1 - CANDIDATE_SLACK);
-    while (this.heapSize > 0 && this.key[this.heap[0]!]! > floor) {
+    while (this.heapSize > 0 && this.heapKey[0]! > floor) {
       const index = this.popTop();
       if (this.healthFactor(index, price) < 1) taken.push(index);
       else deferred.push(index);
@@ -123,45 +124,45 @@ export class PositionBook {
   }
 
   private push(index: number): void {
-    this.key[index] = this.liquidationPrice(index);
+    const heap = this.heap;
+    const keys = this.heapKey;
+    const key = this.liquidationPrice(index);
     let at = this.heapSize++;
-    const key = this.key[index]!;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      const parentIndex = this.heap[parent]!;
-      if (this.key[parentIndex]! >= key) break;
-      this.heap[at] = parentIndex;
+      if (keys[parent]! >= key) break;
+      heap[at] = heap[parent]!;
+      keys[at] = keys[parent]!;
       at = parent;
     }
-    this.heap[at] = index;
+    heap[at] = index;
+    keys[at] = key;
   }
 
   private popTop(): number {
     const top = this.heap[0]!;
-    this.heapSize--;
-    if (this.heapSize > 0) {
-      this.heap[0] = this.heap[this.heapSize]!;
-      this.siftDown(0);
-    }
+    const last = --this.heapSize;
+    if (last > 0) this.siftDown(0, this.heap[last]!, this.heapKey[last]!);
     return top;
   }
 
-  private siftDown(start: number): void {
+  /** Places (index, key) at `start` or below it, moving larger children up. */
+  private siftDown(start: number, index: number, key: number): void {
     const heap = this.heap;
-    const keys = this.key;
+    const keys = this.heapKey;
     const size = this.heapSize;
-    const index = heap[start]!;
-    const key = keys[index]!;
     let at = start;
     for (;;) {
       let child = 2 * at + 1;
       if (child >= size) break;
-      if (child + 1 < size && keys[heap[child + 1]!]! > keys[heap[child]!]!) child++;
-      if (keys[heap[child]!]! <= key) break;
+      if (child + 1 < size && keys[child + 1]! > keys[child]!) child++;
+      if (keys[child]! <= key) break;
       heap[at] = heap[child]!;
+      keys[at] = keys[child]!;
       at = child;
     }
     heap[at] = index;
+    keys[at] = key;
   }
 }
 

@@ -1,0 +1,347 @@
+// `npm run bench` (npm run build && node bench/run.mjs): liqloop against the issue's performance budget.
+//
+//   A run over 1,000,000 generated positions must finish within 3x the time plain Node takes to draw
+//   2,000,000 seeded random numbers and sort 1,000,000 doubles, with peak memory under 400 MB.
+//   A round's cost grows with the positions it liquidates, not with every position.
+//
+// 1. Floor: bench/floor.mjs in plain Node. Subject: `node dist/cli/main.js run <tmp preset> --json` on a
+//    1,000,000-position book that really cascades. Each is a child process timed wall clock from spawn to
+//    exit, so Node's start-up counts on both sides. They run alternately, 1 warm-up run each (discarded)
+//    then 5 measured runs each; the medians are compared. The subject is preloaded with bench/peak-rss.mjs,
+//    which records its peak RSS; the largest over the measured runs is compared with 400 MB (10^6 bytes).
+// 2. Round cost vs book size (bench/scaling.mjs): the same liquidations in a 100,000- and a 1,000,000-position
+//    book, only the step() calls timed. Loose bound: the big book's rounds take less than 3x as long.
+// 3. Informational: the 100,000-position preset through the CLI.
+//
+// Exit status: 0 when every bound holds, 1 when one fails, 2 when the benchmark itself could not run.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, availableParallelism, cpus, loadavg, platform, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const ENGINE = join(ROOT, 'dist', 'engine', 'index.js');
+const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
+const SCALING = fileURLToPath(new URL('./scaling.mjs', import.meta.url));
+const PEAK_RSS_HOOK = new URL('./peak-rss.mjs', import.meta.url).href;
+
+const TIME_RATIO_BOUND = 3;
+const RSS_BOUND_MB = 400;
+const ROUND_COST_RATIO_BOUND = 3;
+const WARMUP_RUNS = 1;
+const MEASURED_RUNS = 5;
+const SMALL_MEASURED_RUNS = 3;
+/** The subject must cascade for the timing to mean anything: this share of the book liquidated, these rounds. */
+const LIQUIDATED_SHARE = { min: 0.2, max: 0.6 };
+const MIN_ROUNDS = 5;
+
+class BenchError extends Error {}
+
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (n) => `${fmt(n, n < 10 ? 2 : 0)} ms`;
+const list = (values) => values.map((v) => fmt(v, v < 10 ? 2 : 0)).join(', ');
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A liquidation-cascade preset over `count` generated positions: ETH at $2,000, a constant-product pool with
+ * $2,000 of ±2% depth per position, a spot oracle on that pool, full liquidation with a 5% bonus at LT 0.825,
+ * and a 10% shock. Scaling the depth with the book makes every size cascade alike: about a third of the
+ * positions are liquidated over 20 to 30 rounds and the price ends near $1,570.
+ */
+function cascadePreset(count) {
+  return {
+    name: `bench: ${fmt(count)} generated positions`,
+    description: 'Written by bench/run.mjs for one benchmark run and removed afterwards.',
+    asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
+    market: { model: 'constant-product', depth2pct: count * 2000 },
+    oracle: { model: 'spot' },
+    liquidation: { mechanism: 'full', bonus: 0.05, threshold: 0.825 },
+    shock: { pct: 0.1 },
+    generate: {
+      count,
+      seed: 42,
+      collateral: { min: 1, max: 50 },
+      healthFactor: { min: 1.02, max: 1.8 },
+    },
+    rounds: 500,
+  };
+}
+
+/**
+ * Runs `node <args>` and resolves with its wall time from spawn to exit, its status and its output.
+ * stdout goes to a pipe that is always drained; it is kept only when `keepStdout` (the JSON is a few kB).
+ */
+function runNode(args, { env = process.env, keepStdout = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let exitedAt = 0n;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      if (keepStdout) stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', () => {
+      exitedAt = process.hrtime.bigint();
+    });
+    child.on('close', (code, signal) => {
+      resolve({ ms: Number(exitedAt - start) / 1e6, code, signal, stdout, stderr });
+    });
+  });
+}
+
+function expectSuccess(what, result) {
+  if (result.code !== 0) {
+    const status = result.signal ? `signal ${result.signal}` : `status ${result.code}`;
+    throw new BenchError(`${what} exited with ${status}:\n${result.stderr.trim()}`);
+  }
+}
+
+/** One CLI run of a preset file under the peak-RSS hook: time, peak RSS and the JSON summary. */
+async function runCli(presetFile, rssFile) {
+  rmSync(rssFile, { force: true });
+  const result = await runNode(['--import', PEAK_RSS_HOOK, CLI, 'run', presetFile, '--json'], {
+    env: { ...process.env, LIQLOOP_BENCH_RSS_FILE: rssFile },
+    keepStdout: true,
+  });
+  expectSuccess(`node dist/cli/main.js run ${presetFile} --json`, result);
+  let output;
+  try {
+    output = JSON.parse(result.stdout);
+  } catch (error) {
+    throw new BenchError(`the CLI did not print a JSON object (${error.message})`);
+  }
+  if (!existsSync(rssFile)) throw new BenchError('the peak-RSS hook (bench/peak-rss.mjs) wrote nothing');
+  const rss = JSON.parse(readFileSync(rssFile, 'utf8'));
+  // maxRSS is in KiB on Linux. In any other unit, KiB * 1024 would be far from the resident set at exit.
+  const unitRatio = (rss.maxRssKiB * 1024) / rss.rssAtExitBytes;
+  if (!(unitRatio >= 0.95 && unitRatio < 64)) {
+    throw new BenchError(
+      `process.resourceUsage().maxRSS does not look like KiB here: ${rss.maxRssKiB} vs ` +
+        `${rss.rssAtExitBytes} bytes resident at exit`,
+    );
+  }
+  return {
+    ms: result.ms,
+    cpuMs: rss.cpuMs,
+    peakRssMB: (rss.maxRssKiB * 1024) / 1e6,
+    summary: output.summary,
+  };
+}
+
+function describeSummary(s) {
+  const share = s.positionsLiquidated / s.positions;
+  return (
+    `${fmt(s.positionsLiquidated)} of ${fmt(s.positions)} positions liquidated (${fmt(100 * share, 1)}%) ` +
+    `over ${fmt(s.rounds)} rounds, ${s.converged ? 'converged' : 'not converged'}; ` +
+    `price $${fmt(s.initialPrice)} -> $${fmt(s.finalPrice, 2)}, amplification ${fmt(s.amplification ?? 0, 2)}`
+  );
+}
+
+function checkCascades(summary) {
+  const share = summary.positionsLiquidated / summary.positions;
+  if (share < LIQUIDATED_SHARE.min || share > LIQUIDATED_SHARE.max || summary.rounds < MIN_ROUNDS) {
+    throw new BenchError(
+      `the benchmark book no longer cascades as designed (expected ${100 * LIQUIDATED_SHARE.min}-` +
+        `${100 * LIQUIDATED_SHARE.max}% liquidated over >= ${MIN_ROUNDS} rounds): ${describeSummary(summary)}`,
+    );
+  }
+}
+
+async function main() {
+  const viaNpm = process.env.npm_lifecycle_event === 'bench';
+  console.log(
+    viaNpm ? '$ npm run bench' : '$ node bench/run.mjs   (npm run bench builds first, then runs this)',
+  );
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Node ${process.version}, ${platform()} ${arch()}, ${availableParallelism()} CPUs (${cpu})`);
+  const loadBefore = loadavg()[0];
+  console.log(`load average (1 min) at start: ${fmt(loadBefore, 2)} (the build just before counts in it)`);
+  if (!existsSync(CLI) || !existsSync(ENGINE)) {
+    throw new BenchError('dist/ is missing: run `npm run bench` (it builds first) or `npm run build`');
+  }
+
+  const workDir = mkdtempSync(join(tmpdir(), 'liqloop-bench-'));
+  const cleanUp = () => rmSync(workDir, { recursive: true, force: true });
+  const onSignal = (signal) => {
+    cleanUp();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const bigPreset = join(workDir, 'bench-1m.json');
+    const smallPreset = join(workDir, 'bench-100k.json');
+    const rssFile = join(workDir, 'peak-rss.json');
+    writeFileSync(bigPreset, `${JSON.stringify(cascadePreset(1_000_000), null, 2)}\n`);
+    writeFileSync(smallPreset, `${JSON.stringify(cascadePreset(100_000), null, 2)}\n`);
+    const failures = [];
+
+    // 1. Floor and subject, alternately.
+    console.log('');
+    console.log('1. Time and memory: 1,000,000 generated positions through the CLI, against the floor');
+    console.log('   floor:   node bench/floor.mjs  (plain Node: 2,000,000 seeded mulberry32 draws into a');
+    console.log('            Float64Array, then Float64Array#sort of 1,000,000 of them)');
+    console.log(`   subject: node --import bench/peak-rss.mjs dist/cli/main.js run ${bigPreset} --json`);
+    console.log(
+      '            (constant-product pool, $2B of ±2% depth, spot oracle, full liquidation, 10% shock)',
+    );
+    console.log(
+      `   each a child process timed from spawn to exit; ${WARMUP_RUNS} warm-up run each (discarded), ` +
+        `then ${MEASURED_RUNS} measured runs each, alternating; medians compared`,
+    );
+    const floorMs = [];
+    const floorCpuMs = [];
+    const subjectMs = [];
+    const subjectCpuMs = [];
+    const subjectRss = [];
+    let summary;
+    for (let i = 0; i < WARMUP_RUNS + MEASURED_RUNS; i++) {
+      const floor = await runNode([FLOOR], { keepStdout: true });
+      expectSuccess('node bench/floor.mjs', floor);
+      const subject = await runCli(bigPreset, rssFile);
+      if (i === 0) {
+        summary = subject.summary;
+        checkCascades(summary);
+      } else if (JSON.stringify(subject.summary) !== JSON.stringify(summary)) {
+        throw new BenchError('two runs of the same preset printed different summaries');
+      }
+      if (i >= WARMUP_RUNS) {
+        floorMs.push(floor.ms);
+        floorCpuMs.push(JSON.parse(floor.stdout).cpuMs);
+        subjectMs.push(subject.ms);
+        subjectCpuMs.push(subject.cpuMs);
+        subjectRss.push(subject.peakRssMB);
+      }
+    }
+    const floorMedian = median(floorMs);
+    const subjectMedian = median(subjectMs);
+    const ratio = subjectMedian / floorMedian;
+    const peakRss = Math.max(...subjectRss);
+    const timeOk = ratio < TIME_RATIO_BOUND;
+    const rssOk = peakRss < RSS_BOUND_MB;
+    console.log(`   book:    ${describeSummary(summary)}`);
+    console.log(`   floor    runs ${list(floorMs)} ms; median ${ms(floorMedian)}`);
+    console.log(`   subject  runs ${list(subjectMs)} ms; median ${ms(subjectMedian)}`);
+    console.log(`   subject  peak RSS per run ${list(subjectRss)} MB`);
+    console.log(
+      `   time:    subject / floor = ${fmt(subjectMedian)} / ${fmt(floorMedian)} = ${fmt(ratio, 2)}` +
+        `   bound < ${fmt(TIME_RATIO_BOUND, 1)}   ${verdict(timeOk)}`,
+    );
+    console.log(
+      `   memory:  peak RSS ${fmt(peakRss, 1)} MB (largest measured run)` +
+        `   bound < ${RSS_BOUND_MB} MB   ${verdict(rssOk)}`,
+    );
+    const cpuRatio = median(subjectCpuMs) / median(floorCpuMs);
+    console.log(
+      `   (informational) CPU time, user + system, medians: subject ${ms(median(subjectCpuMs))} / floor ` +
+        `${ms(median(floorCpuMs))} = ${fmt(cpuRatio, 2)}; less sensitive to other load, but counts V8's helper threads`,
+    );
+    if (!timeOk) failures.push(`time ratio ${fmt(ratio, 2)} >= ${TIME_RATIO_BOUND}`);
+    if (!rssOk) failures.push(`peak RSS ${fmt(peakRss, 1)} MB >= ${RSS_BOUND_MB} MB`);
+
+    // 2. Round cost against book size, in the engine.
+    console.log('');
+    console.log('2. Round cost grows with liquidations, not book size (engine in-process, step() only)');
+    const scaling = await runNode(['--expose-gc', SCALING, pathToFileURL(ENGINE).href], { keepStdout: true });
+    expectSuccess('node --expose-gc bench/scaling.mjs', scaling);
+    const { ladder, warmupPairs, results } = JSON.parse(scaling.stdout);
+    const small = results['100000'];
+    const big = results['1000000'];
+    if (JSON.stringify(small.liquidations) !== JSON.stringify(big.liquidations)) {
+      throw new BenchError('the two scaling books did not liquidate the same positions round by round');
+    }
+    const rounds = small.liquidations.length;
+    const liquidated = small.liquidated;
+    console.log(
+      `   both books: the same ${fmt(ladder)}-loan ladder and pool; ${fmt(liquidated)} liquidations over ` +
+        `${rounds} rounds (${small.liquidations.join(', ')}); every other position never goes under water`,
+    );
+    console.log(
+      `   ${warmupPairs} warm-up pairs discarded, ${small.ms.length} measured pairs, alternating; ` +
+        'median of the total step() time per run',
+    );
+    const smallMedian = median(small.ms);
+    const bigMedian = median(big.ms);
+    const roundRatio = bigMedian / smallMedian;
+    for (const [label, runs, m] of [
+      ['  100,000 positions', small.ms, smallMedian],
+      ['1,000,000 positions', big.ms, bigMedian],
+    ]) {
+      console.log(
+        `   ${label}: per round ${fmt((1000 * m) / rounds, 1)} µs, per liquidation ` +
+          `${fmt((1000 * m) / liquidated, 2)} µs (total ${ms(m)}; runs ${list(runs)} ms)`,
+      );
+    }
+    const roundOk = roundRatio < ROUND_COST_RATIO_BOUND;
+    console.log(
+      `   ratio 1,000,000 / 100,000 = ${fmt(roundRatio, 2)} (book 10x larger)` +
+        `   bound < ${fmt(ROUND_COST_RATIO_BOUND, 1)}   ${verdict(roundOk)}`,
+    );
+    if (!roundOk) failures.push(`round cost ratio ${fmt(roundRatio, 2)} >= ${ROUND_COST_RATIO_BOUND}`);
+
+    // 3. Informational: the 100,000-position preset.
+    console.log('');
+    console.log('3. Informational: 100,000 generated positions through the CLI (same preset, pool scaled)');
+    const smallRuns = [];
+    let smallSummary;
+    let smallRss = 0;
+    for (let i = 0; i < WARMUP_RUNS + SMALL_MEASURED_RUNS; i++) {
+      const run = await runCli(smallPreset, rssFile);
+      smallSummary = run.summary;
+      if (i >= WARMUP_RUNS) {
+        smallRuns.push(run.ms);
+        smallRss = Math.max(smallRss, run.peakRssMB);
+      }
+    }
+    console.log(`   book:    ${describeSummary(smallSummary)}`);
+    console.log(
+      `   runs ${list(smallRuns)} ms; median ${ms(median(smallRuns))} ` +
+        `(${fmt(median(smallRuns) / floorMedian, 2)}x the floor); peak RSS ${fmt(smallRss, 1)} MB`,
+    );
+
+    console.log('');
+    const loadAfter = loadavg()[0];
+    console.log(`load average (1 min) at end: ${fmt(loadAfter, 2)}`);
+    // The bench's own children (and the build just before it) keep about one CPU busy; more means other work.
+    if (Math.max(loadBefore, loadAfter) > availableParallelism()) {
+      console.log('note: other work was running on this machine; timings are noisier than on a quiet one');
+    }
+    if (failures.length) {
+      console.log(`RESULT: FAIL (${failures.join('; ')})`);
+      return 1;
+    }
+    console.log('RESULT: PASS (every bound holds)');
+    return 0;
+  } finally {
+    cleanUp();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error) => {
+    console.error(`bench: ${error instanceof BenchError ? error.message : (error?.stack ?? String(error))}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,52 @@
+/** Key bindings as data: components ask "is this the step command", never "is this the letter n". */
+
+export type Command =
+  | 'step'
+  | 'back'
+  | 'autoplay'
+  | 'faster'
+  | 'slower'
+  | 'reset'
+  | 'first'
+  | 'end'
+  | 'help'
+  | 'escape'
+  | 'quit';
+
+/** The special keys Ink reports as flags. */
+export type SpecialKey = 'rightArrow' | 'leftArrow' | 'home' | 'end' | 'escape' | 'ctrl-c';
+
+export interface Binding {
+  readonly command: Command;
+  readonly chars?: readonly string[];
+  readonly special?: readonly SpecialKey[];
+  /** How the key is written in the footer and the help overlay. */
+  readonly label: string;
+  readonly description: string;
+  /** Shown in the footer (the help overlay shows every binding). */
+  readonly inFooter?: boolean;
+}
+
+export const BINDINGS: readonly Binding[] = [
+  { command: 'step', chars: [' ', 'n'], special: ['rightArrow'], label: 'space/→/n', description: 'next round', inFooter: true },
+  { command: 'back', chars: ['b'], special: ['leftArrow'], label: '←/b', description: 'previous round (exact)', inFooter: true },
+  { command: 'autoplay', chars: ['a'], label: 'a', description: 'autoplay on/off', inFooter: true },
+  { command: 'faster', chars: ['+', '='], label: '+', description: 'autoplay faster' },
+  { command: 'slower', chars: ['-', '_'], label: '-', description: 'autoplay slower' },
+  { command: 'reset', chars: ['r'], label: 'r', description: 'reset to round 0', inFooter: true },
+  { command: 'first', special: ['home'], label: 'Home', description: 'go to the first round' },
+  { command: 'end', special: ['end'], label: 'End', description: 'run to convergence', inFooter: true },
+  { command: 'help', chars: ['?'], label: '?', description: 'help: every key', inFooter: true },
+  { command: 'escape', special: ['escape'], label: 'Esc', description: 'close an overlay, or back to the picker', inFooter: true },
+  { command: 'quit', chars: ['q'], special: ['ctrl-c'], label: 'q', description: 'quit', inFooter: true },
+];
+
+/** The command a typed character means, if any. */
+export function commandForChar(char: string): Command | undefined {
+  return BINDINGS.find((b) => b.chars?.includes(char))?.command;
+}
+
+/** The command a special key means, if any. */
+export function commandForSpecial(key: SpecialKey): Command | undefined {
+  return BINDINGS.find((b) => b.special?.includes(key))?.command;
+}
