@@ -15,6 +15,8 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         setInterval: 'readonly',
         clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {

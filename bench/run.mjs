@@ -12,6 +12,8 @@
 // 2. Round cost vs book size (bench/scaling.mjs): the same liquidations in a 100,000- and a 1,000,000-position
 //    book, only the step() calls timed. Loose bound: the big book's rounds take less than 3x as long.
 // 3. Informational: the 100,000-position preset through the CLI.
+// 4. Dashboard step latency (bench/render.mjs): on the 100,000-position preset, from a key reaching the
+//    app to the frame showing the new round, every round to convergence. Bound: every step < 50 ms.
 //
 // Exit status: 0 when every bound holds, 1 when one fails, 2 when the benchmark itself could not run.
 
@@ -26,6 +28,9 @@ const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const ENGINE = join(ROOT, 'dist', 'engine', 'index.js');
 const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
 const SCALING = fileURLToPath(new URL('./scaling.mjs', import.meta.url));
+const RENDER = fileURLToPath(new URL('./render.mjs', import.meta.url));
+const DIST = pathToFileURL(join(ROOT, 'dist')).href;
+const STEP_RENDER_BOUND_MS = 50;
 const PEAK_RSS_HOOK = new URL('./peak-rss.mjs', import.meta.url).href;
 
 const TIME_RATIO_BOUND = 3;
@@ -315,6 +320,24 @@ async function main() {
       `   runs ${list(smallRuns)} ms; median ${ms(median(smallRuns))} ` +
         `(${fmt(median(smallRuns) / floorMedian, 2)}x the floor); peak RSS ${fmt(smallRss, 1)} MB`,
     );
+
+    // 4. Dashboard step latency.
+    console.log('');
+    console.log(
+      '4. Dashboard: a step on the 100,000-position preset, key to frame (120x36, every round, keys 150 ms apart)',
+    );
+    const rendered = await runNode([RENDER, DIST, smallPreset], { keepStdout: true });
+    expectSuccess('node bench/render.mjs', rendered);
+    const { steps, backs, rounds: renderRounds } = JSON.parse(rendered.stdout);
+    const stepMedian = median(steps);
+    const stepOk = Math.max(...steps) < STEP_RENDER_BOUND_MS;
+    console.log(`   ${renderRounds} steps forward: ${list(steps)} ms`);
+    console.log(`   ${backs.length} steps back:    ${list(backs)} ms`);
+    console.log(
+      `   step median ${ms(stepMedian)}, slowest ${ms(Math.max(...steps))}; back median ${ms(median(backs))}   bound every step < ${STEP_RENDER_BOUND_MS} ms   ${verdict(stepOk)}`,
+    );
+    if (!stepOk)
+      failures.push(`slowest dashboard step ${fmt(Math.max(...steps), 1)} ms >= ${STEP_RENDER_BOUND_MS} ms`);
 
     console.log('');
     const loadAfter = loadavg()[0];

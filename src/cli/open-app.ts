@@ -1,12 +1,24 @@
-import { runCommand } from './commands.js';
-import { processIo } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, processIo } from './io.js';
+import { formatLoadFailure } from './problems.js';
 
-/** The preset `liqloop` opens when none is named. */
-export const DEFAULT_PRESET = 'thin-pool';
-
-/**
- * Opens the app. Until the dashboard lands this runs the preset headless and prints its table.
- */
+/** Opens the full-screen app. The UI (Ink, React) is imported only here, and only for a terminal. */
 export async function openApp(ref: string | undefined): Promise<number> {
-  return runCommand(ref ?? DEFAULT_PRESET, {}, processIo);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    processIo.err(
+      'liqloop: the dashboard needs an interactive terminal; for pipes and scripts use `liqloop run <preset>` ' +
+        '(or `liqloop list` for the presets).\n',
+    );
+    return EXIT_USAGE;
+  }
+  // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before Ink is first imported.
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  // React's development build checks every element and renders several times slower.
+  process.env.NODE_ENV ??= 'production';
+  const { openDashboard } = await import('../ui/main.js');
+  const opened = await openDashboard(ref);
+  if (!opened.ok) {
+    processIo.err(formatLoadFailure(opened.failure));
+    return EXIT_BAD_INPUT;
+  }
+  return EXIT_OK;
 }

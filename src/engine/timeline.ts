@@ -74,6 +74,10 @@ export class Timeline {
     return this.cascade.book.count;
   }
 
+  positionId(index: number): string {
+    return this.cascade.book.id(index);
+  }
+
   /** Computes rounds up to `round` unless the cascade ends first; returns the last round available up to it. */
   reach(round: number): number {
     while (this.records.length < round && !this.cascade.done) {

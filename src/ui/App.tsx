@@ -1,0 +1,92 @@
+import { Box, useApp } from 'ink';
+import { useCallback, useEffect, useReducer } from 'react';
+import type { LoadResult } from '../presets/index.js';
+import { Dashboard } from './components/Dashboard.js';
+import { Footer } from './components/Footer.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { Picker } from './components/Picker.js';
+import { TooSmall } from './components/TooSmall.js';
+import { tooSmall } from './helpers/layout.js';
+import { useAutoplay } from './hooks/useAutoplay.js';
+import { useCommands } from './hooks/useCommands.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { AUTOPLAY_SPEEDS_MS, reducer, type AppState } from './state/reducer.js';
+import { openSession } from './state/session.js';
+import type { Theme } from './theme.js';
+
+export interface AppProps {
+  readonly initial: AppState;
+  readonly loadPreset: (id: string) => LoadResult;
+  readonly theme: Theme;
+}
+
+/** Picks the view for the mode; all state lives in one reducer. */
+export function App({ initial, loadPreset, theme }: AppProps) {
+  const [state, dispatch] = useReducer(reducer, initial);
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+
+  useCommands((command) => dispatch({ type: 'command', command }));
+  const tick = useCallback(() => dispatch({ type: 'tick' }), []);
+  const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
+  useAutoplay(state.autoplay, speedMs, tick);
+  useEffect(() => {
+    if (state.quitting) exit();
+  }, [state.quitting, exit]);
+  // Compute the next round while the user reads this one, so that the step key only has to draw it.
+  useEffect(() => {
+    const timeline = state.session?.timeline;
+    if (!timeline || state.mode !== 'dashboard') return;
+    const timer = setTimeout(() => timeline.reach(state.round + 1), 0);
+    return () => clearTimeout(timer);
+  }, [state.session, state.round, state.mode]);
+
+  const pick = useCallback(
+    (id: string) => {
+      const loaded = loadPreset(id);
+      if (loaded.ok) dispatch({ type: 'open', session: openSession(loaded) });
+      else
+        dispatch({
+          type: 'openFailed',
+          message: `${id}: ${loaded.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        });
+    },
+    [loadPreset],
+  );
+
+  // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the screen every frame.
+  const height = rows - 1;
+  if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
+  return (
+    <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+      {state.help ? (
+        <Box flexGrow={1} justifyContent="center" alignItems="center">
+          <HelpOverlay theme={theme} />
+        </Box>
+      ) : state.mode === 'dashboard' && state.session ? (
+        <Box flexGrow={1}>
+          <Dashboard
+            session={state.session}
+            round={state.round}
+            columns={columns}
+            rows={rows}
+            theme={theme}
+          />
+        </Box>
+      ) : (
+        <Box flexGrow={1}>
+          <Picker
+            entries={state.entries}
+            message={state.message}
+            height={height - 1}
+            theme={theme}
+            onPick={pick}
+          />
+        </Box>
+      )}
+      {state.mode === 'dashboard' ? (
+        <Footer autoplay={state.autoplay} speedMs={speedMs} theme={theme} />
+      ) : null}
+    </Box>
+  );
+}

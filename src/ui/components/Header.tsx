@@ -1,0 +1,63 @@
+import { Box, Text } from 'ink';
+import { formatChange, formatCompact, formatCount, formatNumber } from '../../format.js';
+import type { Session } from '../state/session.js';
+import type { Theme } from '../theme.js';
+
+export interface HeaderProps {
+  readonly session: Session;
+  readonly round: number;
+  readonly theme: Theme;
+}
+
+/** Where the displayed round stands in the run. */
+export function cascadeStatus(session: Session, round: number): string {
+  const timeline = session.timeline;
+  if (timeline.finished && round === timeline.computed) {
+    return timeline.converged ? '● converged' : `■ stopped at the ${formatCount(round)}-round limit`;
+  }
+  return round === 0 ? '○ before the shock' : '▶ cascading';
+}
+
+export function Header({ session, round, theme }: HeaderProps) {
+  const { preset, timeline } = session;
+  const p0 = preset.asset.price;
+  const record = timeline.record(round);
+  const venue = record?.price ?? p0;
+  const oracle = record?.oraclePrice ?? p0;
+  const totals = timeline.totalsAt(round);
+  const { symbol, quote } = preset.asset;
+  const of = timeline.finished ? ` of ${timeline.computed}` : '';
+  const status = cascadeStatus(session, round);
+  return (
+    <Box flexDirection="column" height={3}>
+      <Box justifyContent="space-between">
+        <Text bold wrap="truncate-end">
+          {preset.name}
+        </Text>
+        <Text>
+          <Text bold>{`Round ${round}${of}`}</Text>
+          <Text color={status.startsWith('●') ? theme.safe : theme.accent}>{`  ${status}`}</Text>
+        </Text>
+      </Box>
+      <Text wrap="truncate-end">
+        <Text
+          color={theme.venue}
+        >{`Venue ${formatNumber(venue)} ${quote} (${formatChange(venue / p0 - 1)})`}</Text>
+        {'  '}
+        <Text
+          color={theme.oracle}
+        >{`Oracle ${formatNumber(oracle)} (${formatChange(oracle / p0 - 1)})`}</Text>
+        {`  Liquidated ${formatCount(totals.positionsLiquidated)}/${formatCount(timeline.positions)}`}
+      </Text>
+      <Text wrap="truncate-end">
+        {`Sold ${formatNumber(totals.collateralSold)} ${symbol}  `}
+        <Text
+          color={totals.badDebt > 0 ? theme.danger : undefined}
+        >{`Bad debt ${formatNumber(totals.badDebt)} ${quote}`}</Text>
+        <Text color={theme.muted}>
+          {`  ${preset.market.model} ${formatCompact(preset.market.depth2pct)} ±2% · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`}
+        </Text>
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+import { Box, Text } from 'ink';
+import { formatCount, formatNumber } from '../../format.js';
+import { countBar, healthBar, healthTone, type HealthSnapshot } from '../helpers/health.js';
+import type { Theme } from '../theme.js';
+
+export interface HealthPanelProps {
+  readonly snapshot: HealthSnapshot;
+  readonly price: number;
+  readonly quote: string;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+/** How many nearest-liquidation bars fit in a panel of `height` rows beside the histogram. */
+export const nearestRows = (height: number, bands: number) => Math.max(1, height - bands - 3);
+
+/** The positions nearest liquidation as bars with the liquidation line, and every position by health band. */
+export function HealthPanel({ snapshot, price, quote, width, height, theme }: HealthPanelProps) {
+  const idWidth = 9;
+  const numberWidth = 6;
+  const barWidth = Math.max(10, width - idWidth - numberWidth - 3);
+  const largest = Math.max(0, ...snapshot.bands.map((b) => b.count));
+  const labelWidth = 10;
+  const countWidth = 8;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold wrap="truncate-end">{`Nearest liquidation: HF at ${formatNumber(price)} ${quote}`}</Text>
+      {snapshot.nearest.length === 0 ? <Text color={theme.muted}>no open position with debt</Text> : null}
+      {snapshot.nearest.map((p) => (
+        <Text key={p.index} wrap="truncate-end">
+          {p.id.slice(0, idWidth - 1).padEnd(idWidth)}
+          <Text color={theme[healthTone(p.healthFactor)]}>
+            {p.healthFactor.toFixed(2).padStart(numberWidth - 1)} {healthBar(p.healthFactor, barWidth)}
+          </Text>
+        </Text>
+      ))}
+      <Text color={theme.muted} wrap="truncate-end">
+        {`${'HF scale'.padEnd(idWidth + numberWidth)}${'0'.padEnd(Math.round(barWidth / 2))}${'1'.padEnd(barWidth - Math.round(barWidth / 2) - 1)}2`}
+      </Text>
+      <Text bold wrap="truncate-end">{`By health factor: ${formatCount(snapshot.open)} open`}</Text>
+      {snapshot.bands.map((band) => (
+        <Text key={band.label} wrap="truncate-end">
+          {band.label.padEnd(labelWidth)}
+          {formatCount(band.count).padStart(countWidth)}{' '}
+          <Text color={theme[healthTone(band.from)]}>
+            {countBar(band.count, largest, width - labelWidth - countWidth - 2)}
+          </Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}

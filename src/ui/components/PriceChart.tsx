@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import type { RoundRecord } from '../../engine/index.js';
+import { formatChange } from '../../format.js';
+import { pricePaths, renderPriceChart, type Ink } from '../helpers/chart.js';
+import type { Theme } from '../theme.js';
+
+export interface PriceChartProps {
+  readonly initialPrice: number;
+  readonly records: readonly RoundRecord[];
+  readonly shockPct: number;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+const inkColour = (ink: Ink, theme: Theme) =>
+  ink === 'venue' ? theme.venue : ink === 'oracle' ? theme.oracle : ink === 'axis' ? theme.axis : undefined;
+
+/** Venue (solid) and oracle (dashed) price per round, fitted to the space it has. */
+export function PriceChart({ initialPrice, records, shockPct, width, height, theme }: PriceChartProps) {
+  const rows = useMemo(
+    () => renderPriceChart(pricePaths(initialPrice, records), width, height - 1),
+    [initialPrice, records, width, height],
+  );
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text wrap="truncate-end">
+        <Text bold>Price </Text>
+        <Text color={theme.venue}>━ venue</Text>
+        {'  '}
+        <Text color={theme.oracle}>┄ oracle</Text>
+        <Text color={theme.muted}>{`  shock ${formatChange(-shockPct, 0)} at round 1`}</Text>
+      </Text>
+      {rows.map((row, y) => (
+        <Text key={y} wrap="truncate-end">
+          {row.runs.map((run, i) => (
+            <Text key={i} color={inkColour(run.ink, theme)}>
+              {run.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+    </Box>
+  );
+}

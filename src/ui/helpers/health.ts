@@ -1,0 +1,117 @@
+import type { PositionsView } from '../../engine/index.js';
+
+export interface NearPosition {
+  readonly index: number;
+  readonly id: string;
+  readonly healthFactor: number;
+}
+
+export interface HealthBand {
+  readonly label: string;
+  /** Lower bound (inclusive) and upper bound (exclusive) of the band's health factors. */
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+export interface HealthSnapshot {
+  /** The open positions nearest liquidation, lowest health first. */
+  readonly nearest: readonly NearPosition[];
+  readonly bands: readonly HealthBand[];
+  readonly open: number;
+  /** Open positions with no debt left (never liquidatable). */
+  readonly debtFree: number;
+}
+
+/** Health-factor bands of the histogram; the first is under water. */
+export const BAND_EDGES = [0, 1, 1.05, 1.1, 1.25, 1.5, 2, Infinity] as const;
+
+function bandLabel(from: number, to: number): string {
+  if (from === 0) return `< ${to.toFixed(2)}`;
+  if (to === Infinity) return `≥ ${from.toFixed(2)}`;
+  return `${from.toFixed(2)}–${to.toFixed(2)}`;
+}
+
+/**
+ * One pass over the open positions at `price`: the `k` nearest liquidation and the count per health band.
+ * O(n) for the bands; the nearest list costs O(k) only for positions that beat the current k-th.
+ */
+export function healthSnapshot(view: PositionsView, price: number, k: number): HealthSnapshot {
+  const edges = BAND_EDGES;
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  const nearestHf: number[] = [];
+  const nearestIndex: number[] = [];
+  let open = 0;
+  let debtFree = 0;
+  const { collateral, debt, threshold } = view;
+  for (let i = 0; i < view.count; i++) {
+    if (!view.open[i]) continue;
+    open++;
+    if (debt[i]! <= 0) {
+      debtFree++;
+      continue;
+    }
+    const hf = (collateral[i]! * price * threshold[i]!) / debt[i]!;
+    let band = 0;
+    while (band < counts.length - 1 && hf >= edges[band + 1]!) band++;
+    counts[band]!++;
+    if (k > 0 && (nearestHf.length < k || hf < nearestHf[nearestHf.length - 1]!)) {
+      let at = nearestHf.length;
+      while (at > 0 && nearestHf[at - 1]! > hf) at--;
+      nearestHf.splice(at, 0, hf);
+      nearestIndex.splice(at, 0, i);
+      if (nearestHf.length > k) {
+        nearestHf.pop();
+        nearestIndex.pop();
+      }
+    }
+  }
+  return {
+    nearest: nearestIndex.map((index, j) => ({ index, id: view.id(index), healthFactor: nearestHf[j]! })),
+    bands: counts.map((count, b) => ({
+      label: bandLabel(edges[b]!, edges[b + 1]!),
+      from: edges[b]!,
+      to: edges[b + 1]!,
+      count,
+    })),
+    open,
+    debtFree,
+  };
+}
+
+/** Health factor shown on a bar's scale, from 0 to this. */
+export const BAR_SCALE_MAX = 2;
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/**
+ * A health bar of `width` cells on a 0…2 health-factor scale, drawn in eighths of a cell so that 1.00 and
+ * 1.02 differ, with the liquidation line (HF = 1) drawn as `│` (or `┃` under the fill) so that it reads
+ * without colour.
+ */
+export function healthBar(healthFactor: number, width: number): string {
+  const line = Math.round(width / BAR_SCALE_MAX);
+  const eighths = Math.max(0, Math.min(width * 8, Math.round((healthFactor / BAR_SCALE_MAX) * width * 8)));
+  const full = Math.floor(eighths / 8);
+  let out = '';
+  for (let c = 0; c < width; c++) {
+    if (c === line) out += c < full ? '┃' : '│';
+    else if (c < full) out += '█';
+    else if (c === full && eighths % 8 > 0) out += EIGHTHS[eighths % 8];
+    else out += ' ';
+  }
+  return out;
+}
+
+/** A histogram bar: proportional to the largest band, at least one cell for a non-empty band. */
+export function countBar(count: number, largest: number, width: number): string {
+  if (count <= 0 || largest <= 0) return '';
+  return '█'.repeat(Math.max(1, Math.round((count / largest) * width)));
+}
+
+/** The band tone: under water, close, or comfortable. */
+export function healthTone(healthFactor: number): 'danger' | 'warning' | 'safe' {
+  if (healthFactor < 1) return 'danger';
+  if (healthFactor < 1.1) return 'warning';
+  return 'safe';
+}
