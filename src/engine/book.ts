@@ -74,7 +74,9 @@ export class PositionBook {
   }
 
   id(index: number): string {
-    return index < this.explicitIds.length ? this.explicitIds[index]! : generatedId(index - this.explicitIds.length);
+    return index < this.explicitIds.length
+      ? this.explicitIds[index]!
+      : generatedId(index - this.explicitIds.length);
   }
 
   /** The oracle price below which the position is liquidatable. */
