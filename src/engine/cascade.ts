@@ -1,7 +1,7 @@
 import { PositionBook } from './book.js';
 import { RoundEvents } from './events.js';
 import { createMechanism, liquidate, type Mechanism } from './liquidation/index.js';
-import { marketModels, type Venue } from './market/index.js';
+import { arbitrage, marketModels, type Venue } from './market/index.js';
 import { createOracle, type Oracle, type StartPrices } from './oracle/index.js';
 import type { RoundRecord, Scenario } from './types.js';
 
@@ -31,12 +31,17 @@ export interface CascadeOptions {
 export class Cascade {
   readonly book: PositionBook;
   readonly maxRounds: number;
-  private venue: Venue;
+  /** The venues, the main one (`market`) first; immutable values replaced as they trade. */
+  private venues: Venue[];
+  readonly venueNames: readonly string[];
+  private readonly sellVenue: number;
+  private readonly oracleVenues: readonly number[];
   private readonly oracle: Oracle;
   private readonly mechanism: Mechanism;
   private readonly recordEvents: boolean;
-  /** S(1), S(2), …: the venue price at the start of each round, after its exogenous move. */
+  /** S(1), S(2), …: the oracle venues' median price at the start of each round, after the exogenous move. */
   private readonly startPrices: number[] = [];
+  private queued = 0;
   private lastRound = 0;
   private hasConverged = false;
 
@@ -47,7 +52,19 @@ export class Cascade {
     this.maxRounds = options.maxRounds ?? scenario.rounds;
     this.recordEvents = options.recordEvents ?? false;
     const p0 = scenario.asset.price;
-    this.venue = marketModels[scenario.market.model](scenario.market, p0);
+    const specs = [
+      { ...scenario.market, name: scenario.market.name ?? MAIN_VENUE },
+      ...(scenario.venues ?? []),
+    ];
+    this.venues = specs.map((spec) => marketModels[spec.model](spec, p0));
+    this.venueNames = specs.map((spec) => spec.name);
+    const indexOf = (name: string) => {
+      const index = this.venueNames.indexOf(name);
+      if (index < 0) throw new Error(`unknown venue ${JSON.stringify(name)}`);
+      return index;
+    };
+    this.sellVenue = indexOf(scenario.liquidation.sellOn ?? this.venueNames[0]!);
+    this.oracleVenues = (scenario.oracle.venues ?? [this.venueNames[0]!]).map(indexOf);
     this.oracle = createOracle(scenario.oracle);
     this.mechanism = createMechanism(scenario.liquidation);
     this.book = new PositionBook({
@@ -72,11 +89,12 @@ export class Cascade {
     return this.hasConverged || this.lastRound >= this.maxRounds;
   }
 
+  /** The price of the venue liquidations sell on. */
   get venuePrice(): number {
-    return this.venue.price;
+    return this.venues[this.sellVenue]!.price;
   }
 
-  /** The external price after the shock, p0 * (1 - pct), that recovery pulls the venue towards. */
+  /** The external price after the shock, p0 * (1 - pct), that recovery pulls the venues towards. */
   get externalPrice(): number {
     return this.scenario.asset.price * (1 - this.scenario.shock.pct);
   }
@@ -86,66 +104,118 @@ export class Cascade {
     if (this.done) throw new Error(`the cascade is over after round ${this.lastRound}`);
     const round = this.lastRound + 1;
 
-    // 1. The exogenous move: the shock in round 1, arbitrage recovery after it.
-    const target = this.exogenousTarget(round);
-    if (target !== this.venue.price) this.venue = this.venue.moveTo(target);
-    const startPrice = this.venue.price;
+    // 1. The exogenous move: the shock in round 1, arbitrage recovery towards the outside market after it.
+    this.venues = this.venues.map((venue) => {
+      const target = this.exogenousTarget(round, venue.price);
+      return target !== venue.price ? venue.moveTo(target) : venue;
+    });
+    // 2. Arbitrage between venues closes part of the gaps the last round's sale opened.
+    const arbitraged = arbitrage(this.venues, this.scenario.arbitrage?.rate ?? 0);
+    this.venues = arbitraged.venues;
+    const startPrice = median(this.oracleVenues.map((i) => this.venues[i]!.price));
     this.startPrices.push(startPrice);
 
-    // 2. The oracle reads the start-of-round prices.
+    // 3. The oracle reads the start-of-round prices.
     const oraclePrice = this.oracle(this.startPriceReader(), round);
 
-    // 3. Every open position with HF < 1 is liquidated once, at the oracle price.
+    // 4. Every open position with HF < 1 is liquidated once, at the oracle price, if liquidators will.
     const events = this.recordEvents ? new RoundEvents() : undefined;
     const { bonus } = this.scenario.liquidation;
+    const liquidators = this.scenario.liquidators;
+    let capital = liquidators?.capital ?? Infinity;
+    const sellVenue = this.venues[this.sellVenue]!;
     const book = this.book;
     let collateralSold = 0;
     let debtRepaid = 0;
     let badDebt = 0;
     let collateralReturned = 0;
+    let skippedForCapital = 0;
+    let skippedUnprofitable = 0;
+    let underwaterDebt = 0;
     const taken = book.takeLiquidatable(oraclePrice);
+    const liquidated: number[] = [];
     for (const index of taken) {
       const collateral = book.collateral[index]!;
       const debt = book.debt[index]!;
-      const outcome = liquidate(this.mechanism, collateral, debt, oraclePrice, bonus);
+      const healthFactor = book.healthFactor(index, oraclePrice);
+      const outcome = liquidate(this.mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
+      if (outcome.repaid > capital) {
+        skippedForCapital++;
+        underwaterDebt += debt;
+        continue;
+      }
+      if (liquidators?.requireProfit) {
+        // What selling this seizure would raise on top of everything already bound for the venue.
+        const before = this.queued + collateralSold;
+        const proceeds = sellVenue.sell(before + outcome.seized).proceeds - sellVenue.sell(before).proceeds;
+        if (proceeds <= outcome.repaid) {
+          skippedUnprofitable++;
+          underwaterDebt += debt;
+          continue;
+        }
+      }
+      capital -= outcome.repaid;
+      liquidated.push(index);
       book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
       collateralSold += outcome.seized;
       debtRepaid += outcome.repaid;
       badDebt += outcome.badDebt;
       collateralReturned += outcome.returned;
+      if (!outcome.closed && book.healthFactor(index, oraclePrice) < 1) underwaterDebt += outcome.debtAfter;
       events?.add(index, collateral, debt, outcome);
     }
-    // Positions left open go back only now, so none is liquidated twice in a round.
+    // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);
 
-    // 4. All seized collateral is sold into the venue as one batch.
-    const sale = this.venue.sell(collateralSold);
-    this.venue = sale.venue;
+    // 5. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch.
+    this.queued += collateralSold;
+    const cap = this.scenario.liquidation.maxSellPerRound ?? Infinity;
+    const batch = Math.min(this.queued, cap);
+    const sale = sellVenue.sell(batch);
+    this.queued = batch === this.queued ? 0 : this.queued - batch;
+    this.venues[this.sellVenue] = sale.venue;
 
     this.lastRound = round;
     this.hasConverged =
-      taken.length === 0 && Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice;
+      liquidated.length === 0 &&
+      batch === 0 &&
+      skippedForCapital === 0 &&
+      Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice &&
+      this.venuesAgree();
 
     const record: RoundRecord = {
       round,
       oraclePrice,
       startPrice,
-      price: this.venue.price,
-      liquidations: taken.length,
+      price: sale.venue.price,
+      liquidations: liquidated.length,
       collateralSold,
       debtRepaid,
       badDebt,
       collateralReturned,
       saleProceeds: sale.proceeds,
       openPositions: book.openCount,
+      queued: this.queued,
+      skippedForCapital,
+      skippedUnprofitable,
+      underwaterDebt,
+      arbitrageVolume: arbitraged.volume,
+      venuePrices: this.venues.map((v) => v.price),
     };
     return events ? { record, events } : { record };
   }
 
-  private exogenousTarget(round: number): number {
+  /** With several venues, convergence also needs their prices within the tolerance of each other. */
+  private venuesAgree(): boolean {
+    if (this.venues.length < 2) return true;
+    const prices = this.venues.map((v) => v.price);
+    const high = Math.max(...prices);
+    return high - Math.min(...prices) <= CONVERGENCE_TOLERANCE * high;
+  }
+
+  private exogenousTarget(round: number, price: number): number {
     if (round === 1) return this.externalPrice;
     const { recovery } = this.scenario.market;
-    const price = this.venue.price;
     return price + recovery * (this.externalPrice - price);
   }
 
@@ -154,4 +224,15 @@ export class Cascade {
     const prices = this.startPrices;
     return { at: (round) => (round <= 0 ? p0 : prices[round - 1]!) };
   }
+}
+
+/** The name of the venue a preset's `market` describes when it gives none. */
+export const MAIN_VENUE = 'main';
+
+/** The median of a few prices (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 1) return values[0]!;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

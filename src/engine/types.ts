@@ -3,6 +3,8 @@
 export type MarketModelName = 'constant-product' | 'orderbook';
 
 export interface MarketSpec {
+  /** The venue's name in `venues`, `oracle.venues` and `liquidation.sellOn`; "main" when absent. */
+  readonly name?: string;
   readonly model: MarketModelName;
   /** Quote value, at p0, of asset that must be sold to move the price down 2%. */
   readonly depth2pct: number;
@@ -12,10 +14,29 @@ export interface MarketSpec {
   readonly recovery: number;
 }
 
-export type OracleSpec =
-  | { readonly model: 'spot' }
-  | { readonly model: 'twap'; readonly window: number }
-  | { readonly model: 'lagged'; readonly delay: number };
+/** An extra venue beside `market`, with its own curve and depth (no recovery of its own: arbitrage links it). */
+export interface VenueSpec {
+  readonly name: string;
+  readonly model: MarketModelName;
+  readonly depth2pct: number;
+  readonly fee: number;
+}
+
+/** Options every oracle model takes. */
+export interface OracleCommon {
+  /** The venues whose start-of-round prices the oracle reads, as their median; the main venue when absent. */
+  readonly venues?: readonly string[];
+  /** Circuit breaker: the reported price moves at most this fraction from the last reported one per round. */
+  readonly maxChange?: number;
+}
+
+export type OracleSpec = OracleCommon &
+  (
+    | { readonly model: 'spot' }
+    | { readonly model: 'twap'; readonly window: number }
+    | { readonly model: 'lagged'; readonly delay: number }
+    | { readonly model: 'feed'; readonly deviation: number; readonly heartbeat: number }
+  );
 
 export type OracleModelName = OracleSpec['model'];
 
@@ -29,6 +50,20 @@ export interface LiquidationSpec {
   readonly bonus: number;
   /** Default liquidation threshold LT in (0, 1]. */
   readonly threshold: number;
+  /** Aave v3 style: at or below this health factor a partial liquidation may repay the whole debt. */
+  readonly fullBelowHealth?: number;
+  /** The venue seized collateral is sold on; the main venue when absent. */
+  readonly sellOn?: string;
+  /** The most collateral sold per round; the rest waits in a queue for later rounds. */
+  readonly maxSellPerRound?: number;
+}
+
+/** Liquidators who are not a frictionless crowd. */
+export interface LiquidatorsSpec {
+  /** Quote they can spend repaying debt each round; unlimited when absent. */
+  readonly capital?: number;
+  /** Act only when selling the seized collateral on the venue is expected to raise more than the debt repaid. */
+  readonly requireProfit?: boolean;
 }
 
 export interface PositionSpec {
@@ -65,6 +100,11 @@ export interface Scenario {
   readonly generate?: GenerateSpec;
   /** The most rounds to run. */
   readonly rounds: number;
+  /** Venues beside `market`. */
+  readonly venues?: readonly VenueSpec[];
+  /** Each round, arbitrage closes this fraction of the price gaps between venues. */
+  readonly arbitrage?: { readonly rate: number };
+  readonly liquidators?: LiquidatorsSpec;
 }
 
 /** What one round did, in the round contract's terms (plus a few compatible extras). */
@@ -88,4 +128,15 @@ export interface RoundRecord {
   readonly saleProceeds: number;
   /** Positions still open after the round. */
   readonly openPositions: number;
+  /** Seized collateral still waiting to be sold after the round (a per-round sale cap). */
+  readonly queued: number;
+  /** Liquidatable positions liquidators left alone this round: for lack of capital, or of profit. */
+  readonly skippedForCapital: number;
+  readonly skippedUnprofitable: number;
+  /** Debt of positions liquidatable this round that are still open and under water after it. */
+  readonly underwaterDebt: number;
+  /** Asset moved between venues by arbitrage at the start of the round. */
+  readonly arbitrageVolume: number;
+  /** Every venue's price after the round, in declaration order (the main venue first). */
+  readonly venuePrices: readonly number[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Scenario } from '../engine/index.js';
 import { describeValue } from './describe.js';
+import { closest } from './problems.js';
 
 /** The most positions `generate` may draw: the benchmark shows a million run well inside the budget. */
 export const MAX_GENERATED_POSITIONS = 2_000_000;
@@ -46,26 +47,44 @@ const asset = object(
   'an object {symbol, quote, price}',
 );
 
+const marketModel = z.enum(['constant-product', 'orderbook'], {
+  error: expecting('one of "constant-product", "orderbook"'),
+});
+const venueName = nonEmptyText('a non-empty venue name');
+
 const market = object(
   {
-    model: z.enum(['constant-product', 'orderbook'], {
-      error: expecting('one of "constant-product", "orderbook"'),
-    }),
+    name: venueName.optional(),
+    model: marketModel,
     depth2pct: positive(),
     fee: fraction01('[0, 1)').default(0),
     recovery: fraction01('[0, 1]').default(0),
   },
-  'an object {model, depth2pct, fee?, recovery?}',
+  'an object {model, depth2pct, fee?, recovery?, name?}',
 );
+
+const venue = object(
+  { name: venueName, model: marketModel, depth2pct: positive(), fee: fraction01('[0, 1)').default(0) },
+  'an object {name, model, depth2pct, fee?}',
+);
+
+const oracleCommon = {
+  venues: z
+    .array(venueName, { error: expecting('an array of venue names') })
+    .min(1, { error: 'expected at least one venue name' })
+    .optional(),
+  maxChange: number('a number in (0, 1)', (v) => v > 0 && v < 1).optional(),
+};
 
 const oracle = z.discriminatedUnion(
   'model',
   [
-    object({ model: z.literal('spot') }, 'an object {model}'),
+    object({ model: z.literal('spot'), ...oracleCommon }, 'an object {model}'),
     object(
       {
         model: z.literal('twap'),
         window: integer(`a whole number of rounds from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS),
+        ...oracleCommon,
       },
       'an object {model, window}',
     ),
@@ -73,11 +92,21 @@ const oracle = z.discriminatedUnion(
       {
         model: z.literal('lagged'),
         delay: integer(`a whole number of rounds from 0 to ${MAX_ROUNDS}`, 0, MAX_ROUNDS),
+        ...oracleCommon,
       },
       'an object {model, delay}',
     ),
+    object(
+      {
+        model: z.literal('feed'),
+        deviation: fraction01('[0, 1)'),
+        heartbeat: integer(`a whole number of rounds from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS),
+        ...oracleCommon,
+      },
+      'an object {model, deviation, heartbeat}',
+    ),
   ],
-  { error: expecting('an object whose model is one of "spot", "twap", "lagged"') },
+  { error: expecting('an object whose model is one of "spot", "twap", "lagged", "feed"') },
 );
 
 const liquidation = object(
@@ -86,12 +115,23 @@ const liquidation = object(
     closeFactor: fraction01('(0, 1]').optional(),
     bonus: number('a number >= 0 and <= 1', (v) => v >= 0 && v <= 1).default(0),
     threshold: fraction01('(0, 1]'),
+    fullBelowHealth: number('a health factor in (0, 1]', (v) => v > 0 && v <= 1).optional(),
+    sellOn: venueName.optional(),
+    maxSellPerRound: positive().optional(),
   },
-  'an object {mechanism, threshold, bonus?, closeFactor?}',
+  'an object {mechanism, threshold, bonus?, closeFactor?, fullBelowHealth?, sellOn?, maxSellPerRound?}',
 ).refine((l) => l.mechanism !== 'partial' || l.closeFactor !== undefined, {
   error: 'expected a number in (0, 1]: partial liquidation needs a closeFactor',
   path: ['closeFactor'],
 });
+
+const liquidators = object(
+  {
+    capital: positive().optional(),
+    requireProfit: z.boolean({ error: expecting('true or false') }).optional(),
+  },
+  'an object {capital?, requireProfit?}',
+);
 
 const position = object(
   {
@@ -117,8 +157,7 @@ const generate = object(
   'an object {count, seed, collateral, healthFactor}',
 );
 
-/** The preset file format (README, "Presets"). Unknown fields are errors. */
-export const presetSchema = object(
+const presetBase = object(
   {
     name: nonEmptyText('a non-empty string'),
     description: text(),
@@ -130,9 +169,15 @@ export const presetSchema = object(
     positions: z.array(position, { error: expecting('an array of positions') }).default([]),
     generate: generate.optional(),
     rounds: integer(`a whole number from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS).default(DEFAULT_ROUNDS),
+    venues: z.array(venue, { error: expecting('an array of venues') }).optional(),
+    arbitrage: object({ rate: fraction01('[0, 1]') }, 'an object {rate}').optional(),
+    liquidators: liquidators.optional(),
   },
   'a JSON object (a preset)',
-).superRefine((preset, ctx) => {
+);
+
+/** The preset file format (README, "Presets"). Unknown fields are errors. */
+export const presetSchema = presetBase.superRefine((preset, ctx) => {
   const total = preset.positions.length + (preset.generate?.count ?? 0);
   if (total < 1) {
     ctx.addIssue({
@@ -141,6 +186,7 @@ export const presetSchema = object(
       message: 'expected at least one position: give "positions" or "generate"',
     });
   }
+  checkVenueNames(preset, ctx);
   const seen = new Map<string, number>();
   preset.positions.forEach((p, i) => {
     const first = seen.get(p.id);
@@ -161,6 +207,35 @@ export const presetSchema = object(
     }
   });
 });
+
+type RefineContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
+
+/** Venue names are unique, and every name a preset refers to is one of them. */
+function checkVenueNames(preset: z.output<typeof presetBase>, ctx: RefineContext): void {
+  const names = [preset.market.name ?? 'main', ...(preset.venues ?? []).map((v) => v.name)];
+  (preset.venues ?? []).forEach((v, i) => {
+    if (names.indexOf(v.name) !== i + 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['venues', i, 'name'],
+        message: `expected a venue name not used before, got ${JSON.stringify(v.name)}`,
+      });
+    }
+  });
+  const known = (name: string, path: (string | number)[]) => {
+    if (names.includes(name)) return;
+    const suggestion = closest(name, names);
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message:
+        `expected one of the venues ${names.map((n) => JSON.stringify(n)).join(', ')}, got ${JSON.stringify(name)}` +
+        (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''),
+    });
+  };
+  if (preset.liquidation.sellOn !== undefined) known(preset.liquidation.sellOn, ['liquidation', 'sellOn']);
+  (preset.oracle.venues ?? []).forEach((name, i) => known(name, ['oracle', 'venues', i]));
+}
 
 /** A valid preset, defaults filled in. */
 export type Preset = z.output<typeof presetSchema>;

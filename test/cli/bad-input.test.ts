@@ -78,7 +78,7 @@ const cases: { what: string; edit?: Edit; text?: string; path: string; expected:
     what: 'an unknown oracle model',
     edit: (p) => (p.oracle.model = 'twpa'),
     path: 'oracle.model',
-    expected: /expected one of "spot", "twap", "lagged", got "twpa"; did you mean "twap"\?/,
+    expected: /expected one of "spot", "twap", "lagged", "feed", got "twpa"; did you mean "twap"\?/,
   },
   {
     what: 'a threshold above 1',

@@ -13,16 +13,29 @@ function expectConserved(l: Liquidation, collateral: number, debt: number): void
 
 describe('createMechanism', () => {
   it('full caps a liquidation at the whole debt and closes the position', () => {
-    expect(full.cap(12_000)).toBe(12_000);
+    expect(full.cap(12_000, 0.5)).toBe(12_000);
     expect(full.closesPosition).toBe(true);
   });
 
   it('partial caps a liquidation at closeFactor * debt and leaves the position open', () => {
-    expect(half.cap(12_000)).toBe(6000);
+    expect(half.cap(12_000, 0.5)).toBe(6000);
     expect(
-      createMechanism({ mechanism: 'partial', closeFactor: 0.25, bonus: 0, threshold: 1 }).cap(1000),
+      createMechanism({ mechanism: 'partial', closeFactor: 0.25, bonus: 0, threshold: 1 }).cap(1000, 0.9),
     ).toBe(250);
     expect(half.closesPosition).toBe(false);
+  });
+
+  it('partial with fullBelowHealth repays the whole debt at or below that health factor (Aave v3)', () => {
+    const aave = createMechanism({
+      mechanism: 'partial',
+      closeFactor: 0.5,
+      fullBelowHealth: 0.95,
+      bonus: 0.05,
+      threshold: 0.8,
+    });
+    expect(aave.cap(1000, 0.96)).toBe(500);
+    expect(aave.cap(1000, 0.95)).toBe(1000);
+    expect(aave.cap(1000, 0.5)).toBe(1000);
   });
 
   it('partial without a closeFactor is refused', () => {

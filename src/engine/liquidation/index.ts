@@ -13,6 +13,6 @@ export function createMechanism(spec: LiquidationSpec): Mechanism {
       return fullLiquidation();
     case 'partial':
       if (spec.closeFactor === undefined) throw new Error('partial liquidation needs a closeFactor');
-      return partialLiquidation(spec.closeFactor);
+      return partialLiquidation(spec.closeFactor, spec.fullBelowHealth);
   }
 }

@@ -1,7 +1,7 @@
 /** A liquidation mechanism decides how much debt one liquidation may repay, and what becomes of the position. */
 export interface Mechanism {
-  /** The most debt one liquidation may repay. */
-  cap(debt: number): number;
+  /** The most debt one liquidation may repay, given the position's health factor at the oracle price. */
+  cap(debt: number, healthFactor: number): number;
   /** Whether a liquidation that covers its cap closes the position (returning leftover collateral). */
   readonly closesPosition: boolean;
 }
@@ -30,8 +30,9 @@ export function liquidate(
   debt: number,
   oraclePrice: number,
   bonus: number,
+  healthFactor = 0,
 ): Liquidation {
-  const cap = mechanism.cap(debt);
+  const cap = mechanism.cap(debt, healthFactor);
   const coverable = (collateral * oraclePrice) / (1 + bonus);
   if (coverable < cap) {
     return {

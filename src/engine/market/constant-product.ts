@@ -30,6 +30,16 @@ class ConstantProductPool implements Venue {
     };
   }
 
+  quantityTo(price: number): number {
+    return Math.sqrt((this.base * this.quote) / price) - this.base;
+  }
+
+  shift(quantity: number): Venue {
+    const k = this.base * this.quote;
+    const base = this.base + quantity;
+    return new ConstantProductPool(base, k / base, this.fee);
+  }
+
   moveTo(price: number): Venue {
     const k = this.base * this.quote;
     const base = Math.sqrt(k / price);

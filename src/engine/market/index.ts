@@ -12,3 +12,4 @@ export const marketModels: Readonly<Record<MarketModelName, VenueFactory>> = {
   'constant-product': constantProduct,
   orderbook,
 };
+export { arbitrage, balancingPrice, type Arbitrage } from './arbitrage.js';

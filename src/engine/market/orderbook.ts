@@ -28,6 +28,14 @@ class ExponentialBook implements Venue {
     };
   }
 
+  quantityTo(price: number): number {
+    return -this.scale * Math.log(price / this.price);
+  }
+
+  shift(quantity: number): Venue {
+    return new ExponentialBook(this.price * Math.exp(-quantity / this.scale), this.scale, this.fee);
+  }
+
   moveTo(price: number): Venue {
     return new ExponentialBook(price, this.scale, this.fee);
   }

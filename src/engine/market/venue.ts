@@ -12,9 +12,13 @@ export interface Venue {
   readonly price: number;
   /** Sells `quantity` units of the asset into the venue. */
   sell(quantity: number): Sale;
-  /** Moves the venue to `price` along its own curve (exogenous moves and arbitrage; no fee). */
+  /** Moves the venue to `price` along its own curve (exogenous moves; no fee). */
   moveTo(price: number): Venue;
+  /** Asset units to sell into the venue (negative: to buy from it) to move it to `price`, without fee. */
+  quantityTo(price: number): number;
+  /** Moves the venue along its curve by selling `quantity` units (buying when negative), without fee. */
+  shift(quantity: number): Venue;
 }
 
 /** A market model: builds the venue of a preset's `market` at the initial price p0. */
-export type VenueFactory = (spec: MarketSpec, initialPrice: number) => Venue;
+export type VenueFactory = (spec: Pick<MarketSpec, 'depth2pct' | 'fee'>, initialPrice: number) => Venue;
