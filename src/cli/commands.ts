@@ -1,25 +1,57 @@
 import { runCascade } from '../engine/index.js';
-import { loadLibrary, loadPreset, loadPresetFile } from '../presets/index.js';
+import { loadLibrary, loadPresetFile, type Override } from '../presets/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
+import { checkOutput, emit, toCsv } from './out.js';
 import { formatLoadFailure } from './problems.js';
 import { runJson } from './run-json.js';
 import { runText } from './run-text.js';
+import { loadVariant } from './variant.js';
 
 export interface RunOptions {
   readonly json?: boolean;
   readonly rounds?: number;
+  /** `--set path=value` overrides, in order. */
+  readonly set?: readonly Override[];
+  readonly out?: string;
+  readonly force?: boolean;
 }
+
+/** The round fields of the contract, for a run with no rounds (never the case: a run has at least one). */
+const ROUND_CONTRACT_FIELDS = [
+  'round',
+  'oraclePrice',
+  'price',
+  'liquidations',
+  'collateralSold',
+  'debtRepaid',
+  'badDebt',
+];
 
 /** `liqloop run <preset>`: runs the cascade headless and prints the table or the JSON object. */
 export function runCommand(ref: string, options: RunOptions, io: CliIo): number {
-  const loaded = loadPreset(ref);
+  const loaded = loadVariant(ref, options.set ?? []);
   if (!loaded.ok) {
-    io.err(formatLoadFailure(loaded));
+    io.err(loaded.message);
+    return EXIT_BAD_INPUT;
+  }
+  const outProblem = checkOutput(options);
+  if (outProblem) {
+    io.err(outProblem);
     return EXIT_BAD_INPUT;
   }
   const run = runCascade(loaded.preset, { maxRounds: options.rounds });
-  io.out(options.json ? `${JSON.stringify(runJson(run), null, 2)}\n` : runText(run));
-  return EXIT_OK;
+  const json = runJson(run);
+  return emit(io, options, {
+    json,
+    text: () => runText(run),
+    csv: () => {
+      const header = json.rounds[0] ? Object.keys(json.rounds[0]) : ROUND_CONTRACT_FIELDS;
+      return toCsv(
+        header,
+        json.rounds.map((r) => header.map((key) => r[key as keyof typeof r])),
+      );
+    },
+  });
 }
 
 /** `liqloop list`: the shipped presets. */

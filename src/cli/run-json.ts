@@ -15,6 +15,13 @@ export function roundJson(r: RoundRecord) {
     collateralReturned: r.collateralReturned,
     saleProceeds: r.saleProceeds,
     openPositions: r.openPositions,
+    batchSold: r.batchSold,
+    queued: r.queued,
+    skippedForCapital: r.skippedForCapital,
+    skippedUnprofitable: r.skippedUnprofitable,
+    underwaterDebt: r.underwaterDebt,
+    arbitrageVolume: r.arbitrageVolume,
+    venuePrices: r.venuePrices,
   };
 }
 
@@ -36,6 +43,10 @@ export function summaryJson(s: Summary) {
     converged: s.converged,
     collateralReturned: s.collateralReturned,
     saleProceeds: s.saleProceeds,
+    resolvedAtRound: s.resolvedAtRound,
+    unresolvedDebt: s.unresolvedDebt,
+    skippedLiquidations: s.skippedLiquidations,
+    maxQueued: s.maxQueued,
   };
 }
 

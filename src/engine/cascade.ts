@@ -195,6 +195,7 @@ export class Cascade {
       collateralReturned,
       saleProceeds: sale.proceeds,
       openPositions: book.openCount,
+      batchSold: batch,
       queued: this.queued,
       skippedForCapital,
       skippedUnprofitable,

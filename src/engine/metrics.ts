@@ -23,6 +23,14 @@ export interface Summary {
   /** Extras beyond the contract. */
   readonly collateralReturned: number;
   readonly saleProceeds: number;
+  /** The last round in which insolvency was still being worked off (a liquidation, a skip, a queued sale); 0 if none. */
+  readonly resolvedAtRound: number;
+  /** Debt of liquidatable positions still open and under water after the last round. */
+  readonly unresolvedDebt: number;
+  /** Liquidations liquidators declined, summed over rounds (a position counts once per round). */
+  readonly skippedLiquidations: number;
+  /** The most seized collateral waiting in the sale queue after any round. */
+  readonly maxQueued: number;
 }
 
 /** Reads the summary off a run; it never changes the run. */
@@ -34,7 +42,16 @@ export function summarize(run: CascadeRun): Summary {
   let badDebt = 0;
   let collateralReturned = 0;
   let saleProceeds = 0;
+  let resolvedAtRound = 0;
+  let skippedLiquidations = 0;
+  let maxQueued = 0;
+  let queuedBefore = 0;
   for (const r of run.rounds) {
+    const skipped = r.skippedForCapital + r.skippedUnprofitable;
+    if (r.liquidations > 0 || skipped > 0 || queuedBefore > 0) resolvedAtRound = r.round;
+    skippedLiquidations += skipped;
+    maxQueued = Math.max(maxQueued, r.queued);
+    queuedBefore = r.queued;
     minPrice = Math.min(minPrice, r.startPrice, r.price);
     collateralSold += r.collateralSold;
     debtRepaid += r.debtRepaid;
@@ -62,5 +79,9 @@ export function summarize(run: CascadeRun): Summary {
     converged: run.converged,
     collateralReturned,
     saleProceeds,
+    resolvedAtRound,
+    unresolvedDebt: last ? last.underwaterDebt : 0,
+    skippedLiquidations,
+    maxQueued,
   };
 }

@@ -128,6 +128,8 @@ export interface RoundRecord {
   readonly saleProceeds: number;
   /** Positions still open after the round. */
   readonly openPositions: number;
+  /** Collateral actually sold into the venue this round: the seizures, or up to the sale cap of the queue. */
+  readonly batchSold: number;
   /** Seized collateral still waiting to be sold after the round (a per-round sale cap). */
   readonly queued: number;
   /** Liquidatable positions liquidators left alone this round: for lack of capital, or of profit. */

@@ -12,3 +12,16 @@ export {
   type LoadFailure,
   type LoadResult,
 } from './load.js';
+export {
+  applyOverrides,
+  loadRawPreset,
+  makeOverride,
+  parseOverride,
+  parsePath,
+  parseValue,
+  type Override,
+  type OverrideProblem,
+  type OverrideResult,
+  type PathSegment,
+  type RawLoadResult,
+} from './overrides.js';

@@ -1,0 +1,174 @@
+import { runCascade, type CascadeRun } from '../engine/index.js';
+import type { Override } from '../presets/index.js';
+import { formatCount, formatNumber, formatPct } from '../format.js';
+import { EXIT_BAD_INPUT, EXIT_USAGE, type CliIo } from './io.js';
+import { checkOutput, emit, toCsv } from './out.js';
+import { runJson, summaryJson } from './run-json.js';
+import { describeScenario } from './run-text.js';
+import { textTable } from './table.js';
+import { describeOverrides, loadVariant } from './variant.js';
+
+export interface CompareOptions {
+  readonly set?: readonly Override[];
+  readonly json?: boolean;
+  readonly rounds?: number;
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+type SummaryJson = ReturnType<typeof summaryJson>;
+
+/** The summary figures `compare` differences, in the order it prints them. */
+export const DIFFERENCE_FIELDS = [
+  'finalPrice',
+  'drawdownPct',
+  'amplification',
+  'positionsLiquidated',
+  'collateralSold',
+  'debtRepaid',
+  'badDebt',
+  'rounds',
+] as const;
+
+type DifferenceField = (typeof DIFFERENCE_FIELDS)[number];
+
+/** variant − baseline; null when either is null. */
+const minus = (variant: number | null, baseline: number | null): number | null =>
+  variant === null || baseline === null ? null : variant - baseline;
+
+/** The object `liqloop compare --json` prints. */
+export function compareJson(
+  baseline: CascadeRun,
+  variant: CascadeRun,
+  overrides: readonly Override[],
+): {
+  preset: string;
+  overrides: { path: string; value: unknown }[];
+  baseline: ReturnType<typeof runJson>;
+  variant: ReturnType<typeof runJson>;
+  difference: Record<DifferenceField, number | null>;
+} {
+  const b = runJson(baseline);
+  const v = runJson(variant);
+  const difference = Object.fromEntries(
+    DIFFERENCE_FIELDS.map((key) => [key, minus(v.summary[key], b.summary[key])]),
+  ) as Record<DifferenceField, number | null>;
+  return {
+    preset: b.preset,
+    overrides: overrides.map((o) => ({ path: o.path, value: o.value })),
+    baseline: b,
+    variant: v,
+    difference,
+  };
+}
+
+const sign = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
+
+/** The text table: one row per figure with the baseline, the variant and the difference. */
+function compareText(
+  json: ReturnType<typeof compareJson>,
+  overrides: readonly Override[],
+  baseline: CascadeRun,
+  variant: CascadeRun,
+): string {
+  const b = json.baseline.summary;
+  const v = json.variant.summary;
+  const d = json.difference;
+  const { symbol, quote } = variant.scenario.asset;
+  const amount = (x: number) => formatNumber(x);
+  const times = (x: number | null) => (x === null ? 'no shock' : `${x.toFixed(2)}×`);
+  const signed = (x: number | null, format: (abs: number) => string) =>
+    x === null ? '—' : sign(x, format(Math.abs(x)));
+  const rows: string[][] = [
+    [`final price (${quote})`, amount(b.finalPrice), amount(v.finalPrice), signed(d.finalPrice, amount)],
+    [
+      'drawdown',
+      formatPct(b.drawdownPct),
+      formatPct(v.drawdownPct),
+      signed(d.drawdownPct, (x) => `${(x * 100).toFixed(1)} pts`),
+    ],
+    [
+      'amplification',
+      times(b.amplification),
+      times(v.amplification),
+      signed(d.amplification, (x) => `${x.toFixed(2)}×`),
+    ],
+    [
+      'positions liquidated',
+      formatCount(b.positionsLiquidated),
+      formatCount(v.positionsLiquidated),
+      signed(d.positionsLiquidated, formatCount),
+    ],
+    [
+      `collateral sold (${symbol})`,
+      amount(b.collateralSold),
+      amount(v.collateralSold),
+      signed(d.collateralSold, amount),
+    ],
+    [`debt repaid (${quote})`, amount(b.debtRepaid), amount(v.debtRepaid), signed(d.debtRepaid, amount)],
+    [`bad debt (${quote})`, amount(b.badDebt), amount(v.badDebt), signed(d.badDebt, amount)],
+    ['rounds', String(b.rounds), String(v.rounds), signed(d.rounds, String)],
+    [
+      'converged',
+      b.converged ? 'yes' : 'no',
+      v.converged ? 'yes' : 'no',
+      b.converged === v.converged ? 'same' : 'changed',
+    ],
+  ];
+  return [
+    `${json.preset}`,
+    `  baseline  ${describeScenario(baseline.scenario)}`,
+    `  variant   ${describeOverrides(overrides)}`,
+    `            ${describeScenario(variant.scenario)}`,
+    '',
+    textTable(['', 'baseline', 'variant', 'difference'], rows, [0]),
+    '',
+  ].join('\n');
+}
+
+/** The CSV: one row per summary figure, with baseline, variant and difference (empty when not a number). */
+function compareCsv(json: ReturnType<typeof compareJson>): string {
+  const b = json.baseline.summary;
+  const v = json.variant.summary;
+  const rows = (Object.keys(b) as (keyof SummaryJson)[]).map((key) => {
+    const x = b[key];
+    const y = v[key];
+    return [key, x, y, typeof x === 'number' && typeof y === 'number' ? y - x : null];
+  });
+  return toCsv(['figure', 'baseline', 'variant', 'difference'], rows);
+}
+
+/** `liqloop compare <preset> --set …`: the preset and the preset with overrides, side by side. */
+export function compareCommand(ref: string, options: CompareOptions, io: CliIo): number {
+  const overrides = options.set ?? [];
+  if (overrides.length === 0) {
+    io.err(
+      'liqloop: compare needs at least one --set path=value to make the variant, ' +
+        'e.g. liqloop compare thin-pool --set market.depth2pct=3e7\n(liqloop --help lists the commands and options)\n',
+    );
+    return EXIT_USAGE;
+  }
+  const base = loadVariant(ref, []);
+  if (!base.ok) {
+    io.err(base.message);
+    return EXIT_BAD_INPUT;
+  }
+  const changed = loadVariant(ref, overrides);
+  if (!changed.ok) {
+    io.err(changed.message);
+    return EXIT_BAD_INPUT;
+  }
+  const outProblem = checkOutput(options);
+  if (outProblem) {
+    io.err(outProblem);
+    return EXIT_BAD_INPUT;
+  }
+  const baseline = runCascade(base.preset, { maxRounds: options.rounds });
+  const variant = runCascade(changed.preset, { maxRounds: options.rounds });
+  const json = compareJson(baseline, variant, overrides);
+  return emit(io, options, {
+    json,
+    text: () => compareText(json, overrides, baseline, variant),
+    csv: () => compareCsv(json),
+  });
+}

@@ -1,0 +1,72 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Preset } from '../presets/index.js';
+import type { summaryJson } from './run-json.js';
+import type { SweepReply, SweepTask } from './sweep-worker.js';
+
+type SummaryJson = ReturnType<typeof summaryJson>;
+
+/** The compiled worker script beside this one (dist/cli/sweep-worker.js). */
+const WORKER_URL = new URL('./sweep-worker.js', import.meta.url);
+
+/**
+ * How many workers a sweep of `tasks` runs uses: min(tasks, availableParallelism()). The environment
+ * variable LIQLOOP_SWEEP_WORKERS (a whole number ≥ 1) caps it instead, for tests of determinism.
+ */
+export function workerCount(tasks: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.LIQLOOP_SWEEP_WORKERS);
+  const cap = Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
+  return Math.max(1, Math.min(tasks, cap));
+}
+
+/**
+ * Runs every preset in a pool of worker threads and resolves to their summaries in the presets' order,
+ * whatever order the workers finish in. Each worker takes the next preset when it returns one.
+ */
+export function runInWorkers(
+  presets: readonly Preset[],
+  maxRounds: number | undefined,
+  workers = workerCount(presets.length),
+): Promise<SummaryJson[]> {
+  if (presets.length === 0) return Promise.resolve([]);
+  const results: SummaryJson[] = new Array<SummaryJson>(presets.length);
+  const pool: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  let settled = false;
+
+  return new Promise<SummaryJson[]>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      void Promise.all(pool.map((w) => w.terminate())).then(() =>
+        error ? reject(error) : resolve(results),
+      );
+    };
+    const feed = (worker: Worker) => {
+      if (next >= presets.length) return;
+      const task: SweepTask = { index: next, preset: presets[next]!, maxRounds };
+      next += 1;
+      worker.postMessage(task);
+    };
+    for (let i = 0; i < workers; i++) {
+      const worker = new Worker(WORKER_URL);
+      pool.push(worker);
+      worker.on('message', (reply: SweepReply) => {
+        if ('error' in reply) {
+          finish(new Error(`sweep run ${reply.index + 1} failed: ${reply.error}`));
+          return;
+        }
+        results[reply.index] = reply.summary;
+        done += 1;
+        if (done === presets.length) finish();
+        else feed(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => {
+        if (!settled) finish(new Error(`a sweep worker stopped early (exit code ${code})`));
+      });
+      feed(worker);
+    }
+  });
+}

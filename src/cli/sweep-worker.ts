@@ -1,0 +1,29 @@
+/**
+ * A sweep's worker thread: receives a validated preset, runs it, returns the summary as `run --json`
+ * prints it. It loads the engine and nothing else (no Ink, no React, no file I/O).
+ */
+import { parentPort } from 'node:worker_threads';
+import { runCascade, summarize } from '../engine/index.js';
+import type { Preset } from '../presets/index.js';
+import { summaryJson } from './run-json.js';
+
+export interface SweepTask {
+  readonly index: number;
+  readonly preset: Preset;
+  readonly maxRounds?: number;
+}
+
+export type SweepReply =
+  | { readonly index: number; readonly summary: ReturnType<typeof summaryJson> }
+  | { readonly index: number; readonly error: string };
+
+parentPort?.on('message', (task: SweepTask) => {
+  let reply: SweepReply;
+  try {
+    const run = runCascade(task.preset, { maxRounds: task.maxRounds });
+    reply = { index: task.index, summary: summaryJson(summarize(run)) };
+  } catch (error) {
+    reply = { index: task.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});

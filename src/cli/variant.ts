@@ -1,0 +1,64 @@
+import { InvalidArgumentError } from 'commander';
+import {
+  applyOverrides,
+  loadPreset,
+  loadRawPreset,
+  parseOverride,
+  type Override,
+  type OverrideProblem,
+  type Preset,
+} from '../presets/index.js';
+import { formatLoadFailure } from './problems.js';
+
+/** Commander's parser for a repeatable `--set path=value`: a malformed one is a usage error. */
+export function collectOverride(arg: string, previous: Override[] | undefined): Override[] {
+  const parsed = parseOverride(arg, '--set');
+  if (!parsed.ok) throw new InvalidArgumentError(`${parsed.message}; e.g. --set market.depth2pct=1e6`);
+  return [...(previous ?? []), parsed.value];
+}
+
+/** How the overrides read in a message: `--set a=1 --set b="x"`. */
+export function describeOverrides(overrides: readonly Override[]): string {
+  return overrides.map((o) => `${o.source} ${o.path}=${JSON.stringify(o.value)}`).join(' ');
+}
+
+/**
+ * Every problem of a preset made invalid (or left invalid) by overrides, one line when there is one:
+ * `liqloop: thin-pool (with --set) is not a valid preset: market.depth2pct: expected …, got -1 (from --set)`.
+ */
+export function formatOverrideFailure(
+  ref: string,
+  label: string,
+  problems: readonly OverrideProblem[],
+): string {
+  const line = (p: OverrideProblem) =>
+    `${p.path ? `${p.path}: ` : ''}${p.message}${p.from ? ` (from ${p.from})` : ''}`;
+  const head = `liqloop: ${ref} (with ${label}) is not a valid preset`;
+  if (problems.length === 1) return `${head}: ${line(problems[0]!)}\n`;
+  return `${head} (${problems.length} problems):\n${problems.map((p) => `  ${line(p)}`).join('\n')}\n`;
+}
+
+export type VariantResult = { ok: true; preset: Preset } | { ok: false; message: string };
+
+/**
+ * Loads a preset and applies overrides to its raw JSON before validation. Without overrides it is
+ * exactly `loadPreset`, with the same messages.
+ */
+export function loadVariant(ref: string, overrides: readonly Override[], label = '--set'): VariantResult {
+  if (overrides.length === 0) {
+    const loaded = loadPreset(ref);
+    return loaded.ok ? { ok: true, preset: loaded.preset } : { ok: false, message: formatLoadFailure(loaded) };
+  }
+  const raw = loadRawPreset(ref);
+  if (!raw.ok) return { ok: false, message: formatLoadFailure(raw) };
+  const applied = applyOverrides(raw.raw, overrides);
+  return applied.ok
+    ? applied
+    : { ok: false, message: formatOverrideFailure(ref, label, applied.problems) };
+}
+
+/** Loads a preset's raw JSON once, for many variants (a sweep). */
+export function loadBase(ref: string): { ok: true; raw: unknown } | { ok: false; message: string } {
+  const raw = loadRawPreset(ref);
+  return raw.ok ? { ok: true, raw: raw.raw } : { ok: false, message: formatLoadFailure(raw) };
+}

@@ -1,0 +1,169 @@
+import { basename, extname } from 'node:path';
+import { describeValue } from './describe.js';
+import { loadPreset, readText, type LoadFailure } from './load.js';
+import { parseJson, validatePreset } from './parse.js';
+import { formatPath, type Problem } from './problems.js';
+import type { Preset } from './schema.js';
+
+/** One step of an override path: a field name, or an index into an array. */
+export type PathSegment = string | number;
+
+/** `path=value` from the command line, parsed. */
+export interface Override {
+  /** The path as typed (trimmed), e.g. `positions.0.debt`. */
+  readonly path: string;
+  readonly segments: readonly PathSegment[];
+  readonly value: unknown;
+  /** The option it came from, e.g. `--set`; named in error messages. */
+  readonly source: string;
+}
+
+/** A problem of a preset with overrides; `from` names the option when the field came from one. */
+export interface OverrideProblem extends Problem {
+  readonly from?: string;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Parses a field path: names separated by dots, an index either as its own segment (`positions.0.debt`)
+ * or in brackets (`positions[0].debt`).
+ */
+export function parsePath(path: string): Parsed<PathSegment[]> {
+  const text = path.trim();
+  if (text === '') return { ok: false, message: 'the path is empty' };
+  const segments: PathSegment[] = [];
+  for (const part of text.split('.')) {
+    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match) return { ok: false, message: `${JSON.stringify(text)} is not a field path` };
+    const [, name = '', indices = ''] = match;
+    if (name === '' && indices === '')
+      return { ok: false, message: `${JSON.stringify(text)} has an empty field name (two dots, or a dot at an end)` };
+    if (name !== '') segments.push(/^\d+$/.test(name) ? Number(name) : name);
+    for (const index of indices.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return { ok: true, value: segments };
+}
+
+/** A value from the command line: JSON when it parses as JSON, otherwise the text as a string. */
+export function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Parses `path=value` (split at the first `=`). A missing `=` or an empty path is an error. */
+export function parseOverride(arg: string, source = '--set'): Parsed<Override> {
+  const eq = arg.indexOf('=');
+  if (eq < 0) return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no "=")` };
+  const path = arg.slice(0, eq).trim();
+  if (path === '') return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no path)` };
+  const segments = parsePath(path);
+  if (!segments.ok) return segments;
+  return { ok: true, value: { path, segments: segments.value, value: parseValue(arg.slice(eq + 1)), source } };
+}
+
+/** An override of `path` made in code (a sweep's `--param`), with the path checked. */
+export function makeOverride(path: string, value: unknown, source: string): Parsed<Override> {
+  const segments = parsePath(path);
+  if (!segments.ok) return segments;
+  return { ok: true, value: { path: path.trim(), segments: segments.value, value, source } };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const own = (node: Record<string, unknown> | unknown[], key: PathSegment): unknown =>
+  Object.hasOwn(node, key) ? (node as Record<PathSegment, unknown>)[key] : undefined;
+
+/** Sets an own property, even one named `__proto__`, so that the schema can reject it as unknown. */
+const put = (node: Record<string, unknown> | unknown[], key: PathSegment, value: unknown): void => {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+};
+
+/** Sets one override in `root` (mutated), creating missing objects (arrays before an index) on the way. */
+function setPath(root: Record<string, unknown>, override: Override): OverrideProblem | undefined {
+  const { segments, source } = override;
+  let node: Record<string, unknown> | unknown[] = root;
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
+    const here = formatPath(segments.slice(0, k + 1));
+    const problem = (message: string): OverrideProblem => ({ path: here, message, from: source });
+    let key: PathSegment = segment;
+    if (Array.isArray(node)) {
+      if (typeof segment !== 'number')
+        return problem(`expected an index (0, 1, …) into the array ${formatPath(segments.slice(0, k))}`);
+      if (segment > node.length)
+        return problem(
+          `index ${segment} is past the end: ${formatPath(segments.slice(0, k))} has ${node.length} ` +
+            `entr${node.length === 1 ? 'y' : 'ies'} (index ${node.length} adds one)`,
+        );
+    } else key = String(segment);
+    if (k === segments.length - 1) {
+      put(node, key, override.value);
+      return undefined;
+    }
+    let child = own(node, key);
+    if (child === undefined || child === null) {
+      child = typeof segments[k + 1] === 'number' ? [] : {};
+      put(node, key, child);
+    } else if (typeof child !== 'object') {
+      return problem(
+        `cannot set ${formatPath(segments)}: ${here} is ${describeValue(child)}, not an object`,
+      );
+    }
+    node = child as Record<string, unknown> | unknown[];
+  }
+  return undefined;
+}
+
+/** Whether a problem at `problemPath` lies at or under the field `overridePath`. */
+function covers(overridePath: string, problemPath: string): boolean {
+  return (
+    problemPath === overridePath ||
+    problemPath.startsWith(`${overridePath}.`) ||
+    problemPath.startsWith(`${overridePath}[`)
+  );
+}
+
+export type OverrideResult = { ok: true; preset: Preset } | { ok: false; problems: OverrideProblem[] };
+
+/**
+ * Applies overrides, in order, to a copy of a preset's raw JSON, then validates the whole of it with the
+ * preset schema. A problem at or under an overridden field names the option it came from.
+ */
+export function applyOverrides(raw: unknown, overrides: readonly Override[]): OverrideResult {
+  const copy = structuredClone(raw);
+  if (isRecord(copy)) {
+    const problems = overrides.flatMap((o) => setPath(copy, o) ?? []);
+    if (problems.length) return { ok: false, problems };
+  }
+  const result = validatePreset(copy);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    problems: result.problems.map((p) => {
+      const origin = overrides.findLast((o) => covers(formatPath(o.segments), p.path));
+      return origin ? { ...p, from: origin.source } : p;
+    }),
+  };
+}
+
+export type RawLoadResult =
+  | { ok: true; id: string; file: string; raw: unknown }
+  | ({ ok: false } & LoadFailure);
+
+/**
+ * Reads a preset (by name or path, as `loadPreset` resolves it) as raw JSON, not yet validated, so that
+ * overrides can complete or fix it. A file that cannot be found, read or parsed is a failure.
+ */
+export function loadRawPreset(ref: string): RawLoadResult {
+  const loaded = loadPreset(ref);
+  const read = readText(loaded.file);
+  if (!read.ok) return loaded.ok ? { ok: false, file: loaded.file, problems: [{ path: '', message: read.reason }] } : loaded;
+  const json = parseJson(read.text);
+  if (!json.ok) return { ok: false, file: loaded.file, problems: json.problems };
+  return { ok: true, id: basename(loaded.file, extname(loaded.file)), file: loaded.file, raw: json.value };
+}
