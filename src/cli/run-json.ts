@@ -21,6 +21,8 @@ export function roundJson(r: RoundRecord) {
     skippedUnprofitable: r.skippedUnprofitable,
     underwaterDebt: r.underwaterDebt,
     arbitrageVolume: r.arbitrageVolume,
+    auctions: r.auctions,
+    collateralInAuction: r.collateralInAuction,
     venuePrices: r.venuePrices,
   };
 }

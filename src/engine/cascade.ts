@@ -1,6 +1,12 @@
 import { PositionBook } from './book.js';
 import { RoundEvents } from './events.js';
-import { createMechanism, liquidate, type Mechanism } from './liquidation/index.js';
+import {
+  AuctionHouse,
+  createMechanism,
+  liquidate,
+  type Liquidation,
+  type Mechanism,
+} from './liquidation/index.js';
 import { arbitrage, marketModels, type Venue } from './market/index.js';
 import { createOracle, type Oracle, type StartPrices } from './oracle/index.js';
 import type { RoundRecord, Scenario } from './types.js';
@@ -38,6 +44,8 @@ export class Cascade {
   private readonly oracleVenues: readonly number[];
   private readonly oracle: Oracle;
   private readonly mechanism: Mechanism;
+  /** The Dutch auctions in progress, for mechanism "auction". */
+  private readonly auctions?: AuctionHouse;
   private readonly recordEvents: boolean;
   /** S(1), S(2), …: the oracle venues' median price at the start of each round, after the exogenous move. */
   private readonly startPrices: number[] = [];
@@ -67,6 +75,10 @@ export class Cascade {
     this.oracleVenues = (scenario.oracle.venues ?? [this.venueNames[0]!]).map(indexOf);
     this.oracle = createOracle(scenario.oracle);
     this.mechanism = createMechanism(scenario.liquidation);
+    if (scenario.liquidation.mechanism === 'auction') {
+      if (!scenario.liquidation.auction) throw new Error('an auction needs its parameters');
+      this.auctions = new AuctionHouse(scenario.liquidation.auction);
+    }
     this.book = new PositionBook({
       positions: scenario.positions,
       generate: scenario.generate,
@@ -134,9 +146,18 @@ export class Cascade {
     let underwaterDebt = 0;
     const taken = book.takeLiquidatable(oraclePrice);
     const liquidated: number[] = [];
+    const auctions = this.auctions;
     for (const index of taken) {
       const collateral = book.collateral[index]!;
       const debt = book.debt[index]!;
+      if (auctions) {
+        // 4'. An auction takes the whole position; bidders pay for it below, over this and later rounds.
+        auctions.kick(index, collateral, debt, bonus, oraclePrice, round);
+        book.update(index, 0, 0, true);
+        liquidated.push(index);
+        events?.add(index, collateral, debt, KICKED(collateral));
+        continue;
+      }
       const healthFactor = book.healthFactor(index, oraclePrice);
       const outcome = liquidate(this.mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
       if (outcome.repaid > capital) {
@@ -164,6 +185,14 @@ export class Cascade {
       if (!outcome.closed && book.healthFactor(index, oraclePrice) < 1) underwaterDebt += outcome.debtAfter;
       events?.add(index, collateral, debt, outcome);
     }
+    if (auctions) {
+      const sold = auctions.run(round, oraclePrice, sellVenue, this.queued, capital);
+      collateralSold = sold.bought;
+      debtRepaid = sold.debtRepaid;
+      badDebt = sold.badDebt;
+      collateralReturned = sold.returned;
+      underwaterDebt = auctions.outstandingDebt;
+    }
     // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);
 
@@ -180,6 +209,7 @@ export class Cascade {
       liquidated.length === 0 &&
       batch === 0 &&
       skippedForCapital === 0 &&
+      (auctions?.active ?? 0) === 0 &&
       Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice &&
       this.venuesAgree();
 
@@ -201,6 +231,8 @@ export class Cascade {
       skippedUnprofitable,
       underwaterDebt,
       arbitrageVolume: arbitraged.volume,
+      auctions: auctions?.active ?? 0,
+      collateralInAuction: auctions?.collateral ?? 0,
       venuePrices: this.venues.map((v) => v.price),
     };
     return events ? { record, events } : { record };
@@ -226,6 +258,17 @@ export class Cascade {
     return { at: (round) => (round <= 0 ? p0 : prices[round - 1]!) };
   }
 }
+
+/** A position handed to an auction: all its collateral and debt leave the book, nothing repaid yet. */
+const KICKED = (collateral: number): Liquidation => ({
+  repaid: 0,
+  seized: collateral,
+  badDebt: 0,
+  returned: 0,
+  collateralAfter: 0,
+  debtAfter: 0,
+  closed: true,
+});
 
 /** The name of the venue a preset's `market` describes when it gives none. */
 export const MAIN_VENUE = 'main';

@@ -1,4 +1,7 @@
 /** The engine's input: a fully validated scenario with every default filled in. */
+import type { AuctionSpec } from './liquidation/auction.js';
+
+export type { AuctionSpec };
 
 export type MarketModelName = 'constant-product' | 'orderbook';
 
@@ -40,7 +43,7 @@ export type OracleSpec = OracleCommon &
 
 export type OracleModelName = OracleSpec['model'];
 
-export type MechanismName = 'full' | 'partial';
+export type MechanismName = 'full' | 'partial' | 'auction';
 
 export interface LiquidationSpec {
   readonly mechanism: MechanismName;
@@ -56,6 +59,8 @@ export interface LiquidationSpec {
   readonly sellOn?: string;
   /** The most collateral sold per round; the rest waits in a queue for later rounds. */
   readonly maxSellPerRound?: number;
+  /** The Dutch auction's parameters; required for mechanism "auction". */
+  readonly auction?: AuctionSpec;
 }
 
 /** Liquidators who are not a frictionless crowd. */
@@ -139,6 +144,9 @@ export interface RoundRecord {
   readonly underwaterDebt: number;
   /** Asset moved between venues by arbitrage at the start of the round. */
   readonly arbitrageVolume: number;
+  /** Auctions still running after the round, and the collateral waiting in them. */
+  readonly auctions: number;
+  readonly collateralInAuction: number;
   /** Every venue's price after the round, in declaration order (the main venue first). */
   readonly venuePrices: readonly number[];
 }

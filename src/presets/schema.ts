@@ -111,19 +111,36 @@ const oracle = z.discriminatedUnion(
 
 const liquidation = object(
   {
-    mechanism: z.enum(['full', 'partial'], { error: expecting('one of "full", "partial"') }),
+    mechanism: z.enum(['full', 'partial', 'auction'], {
+      error: expecting('one of "full", "partial", "auction"'),
+    }),
     closeFactor: fraction01('(0, 1]').optional(),
     bonus: number('a number >= 0 and <= 1', (v) => v >= 0 && v <= 1).default(0),
     threshold: fraction01('(0, 1]'),
     fullBelowHealth: number('a health factor in (0, 1]', (v) => v > 0 && v <= 1).optional(),
     sellOn: venueName.optional(),
     maxSellPerRound: positive().optional(),
+    auction: object(
+      {
+        startAbove: number('a number from 1 to 10', (v) => v >= 1 && v <= 10),
+        decay: number('a number in (0, 1)', (v) => v > 0 && v < 1),
+        tail: integer(`a whole number of rounds from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS),
+        cusp: number('a number in (0, 1)', (v) => v > 0 && v < 1),
+      },
+      'an object {startAbove, decay, tail, cusp}',
+    ).optional(),
   },
-  'an object {mechanism, threshold, bonus?, closeFactor?, fullBelowHealth?, sellOn?, maxSellPerRound?}',
-).refine((l) => l.mechanism !== 'partial' || l.closeFactor !== undefined, {
-  error: 'expected a number in (0, 1]: partial liquidation needs a closeFactor',
-  path: ['closeFactor'],
-});
+  'an object {mechanism, threshold, bonus?, closeFactor?, fullBelowHealth?, sellOn?, maxSellPerRound?, auction?}',
+)
+  .refine((l) => l.mechanism !== 'partial' || l.closeFactor !== undefined, {
+    error: 'expected a number in (0, 1]: partial liquidation needs a closeFactor',
+    path: ['closeFactor'],
+  })
+  .refine((l) => l.mechanism !== 'auction' || l.auction !== undefined, {
+    error:
+      'expected an object {startAbove, decay, tail, cusp}: mechanism "auction" needs its auction parameters',
+    path: ['auction'],
+  });
 
 const liquidators = object(
   {

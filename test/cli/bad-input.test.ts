@@ -70,9 +70,9 @@ const cases: { what: string; edit?: Edit; text?: string; path: string; expected:
   },
   {
     what: 'an unknown mechanism',
-    edit: (p) => (p.liquidation.mechanism = 'auction'),
+    edit: (p) => (p.liquidation.mechanism = 'english-auction'),
     path: 'liquidation.mechanism',
-    expected: /"full", "partial"/,
+    expected: /"full", "partial", "auction"/,
   },
   {
     what: 'an unknown oracle model',

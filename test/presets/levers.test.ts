@@ -44,6 +44,16 @@ describe('defence twins', () => {
     expect(capped.resolvedAtRound).toBeGreaterThan(instant.resolvedAtRound);
   });
 
+  it('a Dutch auction sells gradually: a higher low and fewer liquidations, paid for in time and bad debt', () => {
+    const instant = summaryOf('instant-sale');
+    const auction = summaryOf('dutch-auction');
+    expect(auction.minPrice).toBeGreaterThan(instant.minPrice);
+    expect(auction.positionsLiquidated).toBeLessThan(instant.positionsLiquidated);
+    expect(auction.resolvedAtRound).toBeGreaterThan(instant.resolvedAtRound);
+    expect(instant.badDebt).toBe(0);
+    expect(auction.badDebt).toBeGreaterThan(0);
+  });
+
   it("Aave's full liquidation below HF 0.95 resolves faster than a plain 50% close factor, selling more", () => {
     const partial = summaryOf('thin-pool-partial');
     const aave = summaryOf('aave-close-factor');

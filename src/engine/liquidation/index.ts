@@ -10,9 +10,11 @@ export { liquidate } from './mechanism.js';
 export function createMechanism(spec: LiquidationSpec): Mechanism {
   switch (spec.mechanism) {
     case 'full':
+    case 'auction': // an auction takes the whole position: its kick is a full liquidation with nothing repaid yet
       return fullLiquidation();
     case 'partial':
       if (spec.closeFactor === undefined) throw new Error('partial liquidation needs a closeFactor');
       return partialLiquidation(spec.closeFactor, spec.fullBelowHealth);
   }
 }
+export { AuctionHouse, affordable, type AuctionRound, type AuctionSpec } from './auction.js';
