@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatChange, formatCompact, formatCount, formatNumber } from '../../format.js';
+import type { RoundRecord } from '../../engine/index.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 
@@ -18,6 +19,19 @@ export function cascadeStatus(session: Session, round: number): string {
   return round === 0 ? '○ before the shock' : '▶ cascading';
 }
 
+/** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations. */
+export function defenceState(record: RoundRecord, symbol: string): string {
+  const parts: string[] = [];
+  if (record.queued > 0) parts.push(`Queued ${formatNumber(record.queued)} ${symbol}`);
+  if (record.auctions > 0)
+    parts.push(
+      `Auctions ${formatCount(record.auctions)} (${formatNumber(record.collateralInAuction)} ${symbol})`,
+    );
+  const skipped = record.skippedForCapital + record.skippedUnprofitable;
+  if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
+  return parts.join('  ');
+}
+
 export function Header({ session, round, theme }: HeaderProps) {
   const { preset, timeline } = session;
   const p0 = preset.asset.price;
@@ -28,6 +42,7 @@ export function Header({ session, round, theme }: HeaderProps) {
   const { symbol, quote } = preset.asset;
   const of = timeline.finished ? ` of ${timeline.computed}` : '';
   const status = cascadeStatus(session, round);
+  const defences = record ? defenceState(record, symbol) : '';
   return (
     <Box flexDirection="column" height={3}>
       <Box justifyContent="space-between">
@@ -54,6 +69,7 @@ export function Header({ session, round, theme }: HeaderProps) {
         <Text
           color={totals.badDebt > 0 ? theme.danger : undefined}
         >{`Bad debt ${formatNumber(totals.badDebt)} ${quote}`}</Text>
+        {defences ? <Text color={theme.warning}>{`  ${defences}`}</Text> : null}
         <Text color={theme.muted}>
           {`  ${preset.market.model} ${formatCompact(preset.market.depth2pct)} ±2% · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`}
         </Text>

@@ -22,12 +22,15 @@ export function logLines(
   for (let r = round; r >= 1 && lines.length < maxLines; r--) {
     const record = timeline.record(r);
     const events = timeline.events(r);
-    if (!record || !events || record.liquidations === 0) continue;
+    if (!record || !events) continue;
+    const skipped = record.skippedForCapital + record.skippedUnprofitable;
+    if (record.liquidations === 0 && skipped === 0 && record.collateralSold === 0) continue;
     lines.push({
       kind: 'round',
       text:
         `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatNumber(record.collateralSold)} ${symbol} seized, ` +
-        `${formatNumber(record.debtRepaid)} ${quote} repaid, ${formatNumber(record.badDebt)} ${quote} bad debt`,
+        `${formatNumber(record.debtRepaid)} ${quote} repaid, ${formatNumber(record.badDebt)} ${quote} bad debt` +
+        skippedNote(record.skippedForCapital, record.skippedUnprofitable),
       badDebt: record.badDebt > 0,
     });
     const room = maxLines - lines.length;
@@ -68,4 +71,12 @@ export function largest(values: readonly number[], k: number): number[] {
     if (top.length > k) top.pop();
   }
   return top;
+}
+
+/** Liquidations liquidators left undone in a round, and why. */
+function skippedNote(forCapital: number, unprofitable: number): string {
+  const reasons: string[] = [];
+  if (forCapital > 0) reasons.push(`${formatCount(forCapital)} skipped for lack of capital`);
+  if (unprofitable > 0) reasons.push(`${formatCount(unprofitable)} skipped as unprofitable`);
+  return reasons.length ? `; ${reasons.join(', ')}` : '';
 }
