@@ -48,7 +48,9 @@ export function summarize(run: CascadeRun): Summary {
   let queuedBefore = 0;
   for (const r of run.rounds) {
     const skipped = r.skippedForCapital + r.skippedUnprofitable;
-    if (r.liquidations > 0 || skipped > 0 || queuedBefore > 0) resolvedAtRound = r.round;
+    if (r.liquidations > 0 || r.collateralSold > 0 || skipped > 0 || queuedBefore > 0 || r.auctions > 0) {
+      resolvedAtRound = r.round;
+    }
     skippedLiquidations += skipped;
     maxQueued = Math.max(maxQueued, r.queued);
     queuedBefore = r.queued;
