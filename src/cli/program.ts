@@ -1,9 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { MAX_ROUNDS, closest, presetIds } from '../presets/index.js';
+import { MAX_ROUNDS, closest, parsePath, presetIds, type Override } from '../presets/index.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
+import { compareCommand } from './compare.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { parseOutFile } from './out.js';
+import { MAX_SWEEP_STEPS, sweepCommand } from './sweep.js';
+import { collectOverride } from './variant.js';
 
-const COMMANDS = ['run', 'list', 'validate', 'help'];
+const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'help'];
 const HELP_HINT = '(liqloop --help lists the commands and options)';
 
 function parseRounds(value: string): number {
@@ -14,6 +18,42 @@ function parseRounds(value: string): number {
     );
   }
   return n;
+}
+
+function parseFinite(value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new InvalidArgumentError(`expected a finite number, got ${JSON.stringify(value)}.`);
+  return n;
+}
+
+function parseSteps(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 2 || n > MAX_SWEEP_STEPS) {
+    throw new InvalidArgumentError(
+      `expected a whole number from 2 to ${MAX_SWEEP_STEPS}, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return n;
+}
+
+function parseParam(value: string): string {
+  const parsed = parsePath(value);
+  if (!parsed.ok)
+    throw new InvalidArgumentError(`expected a field path like market.depth2pct: ${parsed.message}.`);
+  return value.trim();
+}
+
+const SET_HELP =
+  'override a preset field: a dotted path (positions.0.debt), a JSON value or a plain string; repeatable';
+const OUT_HELP = 'write the result to FILE.json (the --json object) or FILE.csv (a table) instead of stdout';
+
+interface OutputFlags {
+  json?: boolean;
+  rounds?: number;
+  set?: Override[];
+  out?: string;
+  force?: boolean;
 }
 
 /** What to do when no subcommand is given: open the app (the CLI entry decides how). */
@@ -62,9 +102,47 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .argument('<preset>', 'a name from presets/ (file name without .json) or a path to a preset file')
     .option('--json', 'print one JSON object instead of the table')
     .option('--rounds <n>', 'the most rounds to run (overrides the preset)', parseRounds)
-    .action((ref: string, options: { json?: boolean; rounds?: number }) => {
+    .option('--set <path=value>', SET_HELP, collectOverride)
+    .option('--out <file>', OUT_HELP, parseOutFile)
+    .option('--force', 'let --out replace an existing file')
+    .action((ref: string, options: OutputFlags) => {
       status = runCommand(ref, options, io);
     });
+
+  program
+    .command('compare')
+    .description('run a preset and a variant of it (--set) and print them side by side with the difference')
+    .argument('<preset>', 'a name from presets/ (file name without .json) or a path to a preset file')
+    .option('--set <path=value>', `${SET_HELP} (at least one)`, collectOverride)
+    .option('--json', 'print one JSON object {preset, overrides, baseline, variant, difference}')
+    .option('--rounds <n>', 'the most rounds to run (overrides the preset)', parseRounds)
+    .option('--out <file>', OUT_HELP, parseOutFile)
+    .option('--force', 'let --out replace an existing file')
+    .action((ref: string, options: OutputFlags) => {
+      status = compareCommand(ref, options, io);
+    });
+
+  program
+    .command('sweep')
+    .description('run a preset once per value of one field, in parallel, and name the tipping point')
+    .argument('<preset>', 'a name from presets/ (file name without .json) or a path to a preset file')
+    .requiredOption('--param <path>', 'the field to sweep, a dotted path (market.depth2pct)', parseParam)
+    .requiredOption('--from <a>', 'the first value', parseFinite)
+    .requiredOption('--to <b>', 'the last value', parseFinite)
+    .requiredOption('--steps <n>', `how many values, from 2 to ${MAX_SWEEP_STEPS}, evenly spaced`, parseSteps)
+    .option('--set <path=value>', `${SET_HELP} (applied before --param)`, collectOverride)
+    .option('--json', 'print one JSON object {preset, param, values, runs, tippingPoint}')
+    .option('--rounds <n>', 'the most rounds each run may take (overrides the preset)', parseRounds)
+    .option('--out <file>', OUT_HELP, parseOutFile)
+    .option('--force', 'let --out replace an existing file')
+    .action(
+      async (
+        ref: string,
+        options: OutputFlags & { param: string; from: number; to: number; steps: number },
+      ) => {
+        status = await sweepCommand(ref, options, io);
+      },
+    );
 
   program
     .command('list')

@@ -39,9 +39,7 @@ export function runInWorkers(
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
-      void Promise.all(pool.map((w) => w.terminate())).then(() =>
-        error ? reject(error) : resolve(results),
-      );
+      void Promise.all(pool.map((w) => w.terminate())).then(() => (error ? reject(error) : resolve(results)));
     };
     const feed = (worker: Worker) => {
       if (next >= presets.length) return;

@@ -23,7 +23,10 @@ parentPort?.on('message', (task: SweepTask) => {
     const run = runCascade(task.preset, { maxRounds: task.maxRounds });
     reply = { index: task.index, summary: summaryJson(summarize(run)) };
   } catch (error) {
-    reply = { index: task.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply = {
+      index: task.index,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
   parentPort!.postMessage(reply);
 });

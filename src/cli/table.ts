@@ -2,7 +2,11 @@
  * A plain-text table: a header, a rule, then the rows. Columns are right-aligned (numbers) except those
  * listed in `left`.
  */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], left: number[] = []): string {
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  left: number[] = [],
+): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

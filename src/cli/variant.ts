@@ -47,14 +47,14 @@ export type VariantResult = { ok: true; preset: Preset } | { ok: false; message:
 export function loadVariant(ref: string, overrides: readonly Override[], label = '--set'): VariantResult {
   if (overrides.length === 0) {
     const loaded = loadPreset(ref);
-    return loaded.ok ? { ok: true, preset: loaded.preset } : { ok: false, message: formatLoadFailure(loaded) };
+    return loaded.ok
+      ? { ok: true, preset: loaded.preset }
+      : { ok: false, message: formatLoadFailure(loaded) };
   }
   const raw = loadRawPreset(ref);
   if (!raw.ok) return { ok: false, message: formatLoadFailure(raw) };
   const applied = applyOverrides(raw.raw, overrides);
-  return applied.ok
-    ? applied
-    : { ok: false, message: formatOverrideFailure(ref, label, applied.problems) };
+  return applied.ok ? applied : { ok: false, message: formatOverrideFailure(ref, label, applied.problems) };
 }
 
 /** Loads a preset's raw JSON once, for many variants (a sweep). */

@@ -38,7 +38,10 @@ export function parsePath(path: string): Parsed<PathSegment[]> {
     if (!match) return { ok: false, message: `${JSON.stringify(text)} is not a field path` };
     const [, name = '', indices = ''] = match;
     if (name === '' && indices === '')
-      return { ok: false, message: `${JSON.stringify(text)} has an empty field name (two dots, or a dot at an end)` };
+      return {
+        ok: false,
+        message: `${JSON.stringify(text)} has an empty field name (two dots, or a dot at an end)`,
+      };
     if (name !== '') segments.push(/^\d+$/.test(name) ? Number(name) : name);
     for (const index of indices.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
   }
@@ -62,7 +65,10 @@ export function parseOverride(arg: string, source = '--set'): Parsed<Override> {
   if (path === '') return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no path)` };
   const segments = parsePath(path);
   if (!segments.ok) return segments;
-  return { ok: true, value: { path, segments: segments.value, value: parseValue(arg.slice(eq + 1)), source } };
+  return {
+    ok: true,
+    value: { path, segments: segments.value, value: parseValue(arg.slice(eq + 1)), source },
+  };
 }
 
 /** An override of `path` made in code (a sweep's `--param`), with the path checked. */
@@ -83,48 +89,52 @@ const put = (node: Record<string, unknown> | unknown[], key: PathSegment, value:
   Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 };
 
-/** Sets one override in `root` (mutated), creating missing objects (arrays before an index) on the way. */
-function setPath(root: Record<string, unknown>, override: Override): OverrideProblem | undefined {
+/**
+ * Sets one override in `root` (mutated), creating missing objects (arrays before an index) on the way.
+ * Returns the problem, if any, and the paths the override wrote: its own and every container it created.
+ */
+function setPath(
+  root: Record<string, unknown>,
+  override: Override,
+): { problem?: OverrideProblem; wrote: string[] } {
   const { segments, source } = override;
+  const wrote = [formatPath(segments)];
   let node: Record<string, unknown> | unknown[] = root;
   for (let k = 0; k < segments.length; k++) {
     const segment = segments[k]!;
     const here = formatPath(segments.slice(0, k + 1));
-    const problem = (message: string): OverrideProblem => ({ path: here, message, from: source });
+    const fail = (message: string) => ({ problem: { path: here, message, from: source }, wrote });
     let key: PathSegment = segment;
     if (Array.isArray(node)) {
       if (typeof segment !== 'number')
-        return problem(`expected an index (0, 1, …) into the array ${formatPath(segments.slice(0, k))}`);
+        return fail(`expected an index (0, 1, …) into the array ${formatPath(segments.slice(0, k))}`);
       if (segment > node.length)
-        return problem(
+        return fail(
           `index ${segment} is past the end: ${formatPath(segments.slice(0, k))} has ${node.length} ` +
             `entr${node.length === 1 ? 'y' : 'ies'} (index ${node.length} adds one)`,
         );
     } else key = String(segment);
     if (k === segments.length - 1) {
       put(node, key, override.value);
-      return undefined;
+      return { wrote };
     }
     let child = own(node, key);
     if (child === undefined || child === null) {
       child = typeof segments[k + 1] === 'number' ? [] : {};
       put(node, key, child);
+      wrote.push(here);
     } else if (typeof child !== 'object') {
-      return problem(
-        `cannot set ${formatPath(segments)}: ${here} is ${describeValue(child)}, not an object`,
-      );
+      return fail(`cannot set ${formatPath(segments)}: ${here} is ${describeValue(child)}, not an object`);
     }
     node = child as Record<string, unknown> | unknown[];
   }
-  return undefined;
+  return { wrote };
 }
 
-/** Whether a problem at `problemPath` lies at or under the field `overridePath`. */
-function covers(overridePath: string, problemPath: string): boolean {
+/** Whether a problem at `problemPath` lies at or under the field `written`. */
+function covers(written: string, problemPath: string): boolean {
   return (
-    problemPath === overridePath ||
-    problemPath.startsWith(`${overridePath}.`) ||
-    problemPath.startsWith(`${overridePath}[`)
+    problemPath === written || problemPath.startsWith(`${written}.`) || problemPath.startsWith(`${written}[`)
   );
 }
 
@@ -132,12 +142,19 @@ export type OverrideResult = { ok: true; preset: Preset } | { ok: false; problem
 
 /**
  * Applies overrides, in order, to a copy of a preset's raw JSON, then validates the whole of it with the
- * preset schema. A problem at or under an overridden field names the option it came from.
+ * preset schema. A problem at or under a field an override wrote (or an object it created on the way)
+ * names the option it came from.
  */
 export function applyOverrides(raw: unknown, overrides: readonly Override[]): OverrideResult {
   const copy = structuredClone(raw);
+  const written: { path: string; source: string }[] = [];
   if (isRecord(copy)) {
-    const problems = overrides.flatMap((o) => setPath(copy, o) ?? []);
+    const problems: OverrideProblem[] = [];
+    for (const o of overrides) {
+      const set = setPath(copy, o);
+      if (set.problem) problems.push(set.problem);
+      written.push(...set.wrote.map((path) => ({ path, source: o.source })));
+    }
     if (problems.length) return { ok: false, problems };
   }
   const result = validatePreset(copy);
@@ -145,15 +162,14 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[]): Ov
   return {
     ok: false,
     problems: result.problems.map((p) => {
-      const origin = overrides.findLast((o) => covers(formatPath(o.segments), p.path));
+      const origin = written.findLast((w) => covers(w.path, p.path));
       return origin ? { ...p, from: origin.source } : p;
     }),
   };
 }
 
 export type RawLoadResult =
-  | { ok: true; id: string; file: string; raw: unknown }
-  | ({ ok: false } & LoadFailure);
+  { ok: true; id: string; file: string; raw: unknown } | ({ ok: false } & LoadFailure);
 
 /**
  * Reads a preset (by name or path, as `loadPreset` resolves it) as raw JSON, not yet validated, so that
@@ -162,7 +178,10 @@ export type RawLoadResult =
 export function loadRawPreset(ref: string): RawLoadResult {
   const loaded = loadPreset(ref);
   const read = readText(loaded.file);
-  if (!read.ok) return loaded.ok ? { ok: false, file: loaded.file, problems: [{ path: '', message: read.reason }] } : loaded;
+  if (!read.ok)
+    return loaded.ok
+      ? { ok: false, file: loaded.file, problems: [{ path: '', message: read.reason }] }
+      : loaded;
   const json = parseJson(read.text);
   if (!json.ok) return { ok: false, file: loaded.file, problems: json.problems };
   return { ok: true, id: basename(loaded.file, extname(loaded.file)), file: loaded.file, raw: json.value };

@@ -80,9 +80,11 @@ export function toProblems(schema: z.ZodType, issues: readonly z.core.$ZodIssue[
         const known = knownFields(schema, issue.path);
         return issue.keys.map((key) => ({
           path: formatPath([...issue.path, key]),
-          message:
-            `unknown field` +
-            (didYouMean(key, known) || (known.length ? ` (expected one of: ${known.join(', ')})` : '')),
+          message: known.includes(key)
+            ? // Known to another variant of a union (the oracle's models): name the mismatch, not a typo.
+              `not a field of this ${issue.path.length ? String(issue.path.at(-1)) : 'object'} with its present "model"`
+            : `unknown field` +
+              (didYouMean(key, known) || (known.length ? ` (expected one of: ${known.join(', ')})` : '')),
         }));
       }
       case 'invalid_value': {

@@ -89,6 +89,23 @@ describe('liqloop run', () => {
       ['list'],
       ['validate', example],
       ['--help'],
+      ['run', 'thin-pool', '--set', 'market.depth2pct=1e7', '--json'],
+      ['compare', 'thin-pool', '--set', 'market.depth2pct=1e7'],
+      ['compare', 'thin-pool', '--set', 'market.depth2pct=1e7', '--json'],
+      ['sweep', 'deep-pool', '--param', 'market.depth2pct', '--from', '1e6', '--to', '3e7', '--steps', '3'],
+      [
+        'sweep',
+        'deep-pool',
+        '--param',
+        'shock.pct',
+        '--from',
+        '0.1',
+        '--to',
+        '0.2',
+        '--steps',
+        '2',
+        '--json',
+      ],
     ]) {
       const result = liqloop(args, { nodeArgs: noUi });
       expect(result.stderr, args.join(' ')).toBe('');
