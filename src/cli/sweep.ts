@@ -9,8 +9,9 @@ import {
 import { formatCompact, formatCount, formatNumber, formatPct } from '../format.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
 import { checkOutput, emit, toCsv } from './out.js';
-import type { summaryJson } from './run-json.js';
-import { runInWorkers } from './sweep-pool.js';
+import { summaryJson } from './run-json.js';
+import { runInWorkers } from '../whatif/pool.js';
+import { sweepValues, tippingPoint, type TippingPoint } from '../whatif/sweep.js';
 import { textTable } from './table.js';
 import { formatOverrideFailure, loadBase } from './variant.js';
 
@@ -31,58 +32,12 @@ export interface SweepOptions {
   readonly force?: boolean;
 }
 
-/** The largest change in amplification between consecutive values of a sweep. */
-export interface TippingPoint {
-  readonly from: number;
-  readonly to: number;
-  readonly amplificationBefore: number;
-  readonly amplificationAfter: number;
-  /** amplificationAfter − amplificationBefore (negative when amplification falls). */
-  readonly jump: number;
-}
-
 export interface SweepJson {
   readonly preset: string;
   readonly param: string;
   readonly values: number[];
   readonly runs: { value: number; summary: SummaryJson }[];
   readonly tippingPoint: TippingPoint | null;
-}
-
-/** `steps` values from `from` to `to`: A + i·(B − A)/(N − 1) for i = 0 … N − 1. */
-export function sweepValues(from: number, to: number, steps: number): number[] {
-  return Array.from({ length: steps }, (_, i) => from + (i * (to - from)) / (steps - 1));
-}
-
-/**
- * The tipping point: among the runs with an amplification (not null), taken in value order, the
- * consecutive pair whose amplifications differ the most (in absolute value; the first such pair on a tie).
- * Null when fewer than two runs have an amplification.
- */
-export function tippingPoint(
-  values: readonly number[],
-  amplifications: readonly (number | null)[],
-): TippingPoint | null {
-  const points = values.flatMap((value, i) => {
-    const a = amplifications[i];
-    return a === null || a === undefined ? [] : [{ value, a }];
-  });
-  let best: TippingPoint | null = null;
-  for (let i = 1; i < points.length; i++) {
-    const before = points[i - 1]!;
-    const after = points[i]!;
-    const jump = after.a - before.a;
-    if (best === null || Math.abs(jump) > Math.abs(best.jump)) {
-      best = {
-        from: before.value,
-        to: after.value,
-        amplificationBefore: before.a,
-        amplificationAfter: after.a,
-        jump,
-      };
-    }
-  }
-  return best;
 }
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -292,7 +247,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     io.err(outProblem);
     return EXIT_BAD_INPUT;
   }
-  const summaries = await runInWorkers(built.presets, options.rounds);
+  const summaries = (await runInWorkers(built.presets, options.rounds)).map(summaryJson);
   const json: SweepJson = {
     preset: built.presets[0]!.name,
     param: options.param,

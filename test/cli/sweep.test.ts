@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { sweepValues, tippingPoint } from '../../src/cli/sweep.js';
+import { sweepValues, tippingPoint } from '../../src/whatif/sweep.js';
 import { CLI, ROOT, liqloop, tempFile } from '../helpers/cli.js';
 import { liqloopHere } from './in-process.js';
 

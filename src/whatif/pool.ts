@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Preset } from '../presets/index.js';
-import type { summaryJson } from './run-json.js';
-import type { SweepReply, SweepTask } from './sweep-worker.js';
+import type { Summary } from '../engine/index.js';
+import type { SweepReply, SweepTask } from './worker.js';
 
-type SummaryJson = ReturnType<typeof summaryJson>;
+type SummaryJson = Summary;
 
-/** The compiled worker script beside this one (dist/cli/sweep-worker.js). */
-const WORKER_URL = new URL('./sweep-worker.js', import.meta.url);
+/** The compiled worker script beside this one (dist/whatif/worker.js). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /**
  * How many workers a sweep of `tasks` runs uses: min(tasks, availableParallelism()). The environment

@@ -1,11 +1,10 @@
 /**
- * A sweep's worker thread: receives a validated preset, runs it, returns the summary as `run --json`
- * prints it. It loads the engine and nothing else (no Ink, no React, no file I/O).
+ * A sweep's worker thread: receives a validated preset, runs it, returns its summary.
+ * It loads the engine and nothing else (no Ink, no React, no file I/O).
  */
 import { parentPort } from 'node:worker_threads';
-import { runCascade, summarize } from '../engine/index.js';
+import { runCascade, summarize, type Summary } from '../engine/index.js';
 import type { Preset } from '../presets/index.js';
-import { summaryJson } from './run-json.js';
 
 export interface SweepTask {
   readonly index: number;
@@ -14,14 +13,13 @@ export interface SweepTask {
 }
 
 export type SweepReply =
-  | { readonly index: number; readonly summary: ReturnType<typeof summaryJson> }
-  | { readonly index: number; readonly error: string };
+  { readonly index: number; readonly summary: Summary } | { readonly index: number; readonly error: string };
 
 parentPort?.on('message', (task: SweepTask) => {
   let reply: SweepReply;
   try {
     const run = runCascade(task.preset, { maxRounds: task.maxRounds });
-    reply = { index: task.index, summary: summaryJson(summarize(run)) };
+    reply = { index: task.index, summary: summarize(run) };
   } catch (error) {
     reply = {
       index: task.index,
