@@ -12,6 +12,7 @@
 // 2. Round cost vs book size (bench/scaling.mjs): the same liquidations in a 100,000- and a 1,000,000-position
 //    book, only the step() calls timed. Loose bound: the big book's rounds take less than 3x as long.
 // 3. Informational: the 100,000-position preset through the CLI.
+// 5. A 200-step sweep over the 100,000-position preset through the CLI (worker threads). Bound: < 60 s.
 // 4. Dashboard step latency (bench/render.mjs): on the 100,000-position preset, from a key reaching the
 //    app to the frame showing the new round, every round to convergence. Bound: every step < 50 ms.
 //
@@ -31,6 +32,7 @@ const SCALING = fileURLToPath(new URL('./scaling.mjs', import.meta.url));
 const RENDER = fileURLToPath(new URL('./render.mjs', import.meta.url));
 const DIST = pathToFileURL(join(ROOT, 'dist')).href;
 const STEP_RENDER_BOUND_MS = 50;
+const SWEEP_BOUND_MS = 60_000;
 const PEAK_RSS_HOOK = new URL('./peak-rss.mjs', import.meta.url).href;
 
 const TIME_RATIO_BOUND = 3;
@@ -196,6 +198,33 @@ async function main() {
     const rssFile = join(workDir, 'peak-rss.json');
     writeFileSync(bigPreset, `${JSON.stringify(cascadePreset(1_000_000), null, 2)}\n`);
     writeFileSync(smallPreset, `${JSON.stringify(cascadePreset(100_000), null, 2)}\n`);
+    // The same book with the defence levers the bound must also hold under.
+    const leverPresets = [
+      ['a per-round sale cap', { liquidation: { maxSellPerRound: 40_000 } }],
+      [
+        'three venues, arbitrage, median oracle',
+        {
+          market: { name: 'dex' },
+          venues: [
+            { name: 'cex', model: 'orderbook', depth2pct: 4e9 },
+            { name: 'cex2', model: 'orderbook', depth2pct: 2e9 },
+          ],
+          arbitrage: { rate: 0.3 },
+          oracle: { model: 'spot', venues: ['dex', 'cex', 'cex2'] },
+        },
+      ],
+    ].map(([label, extra], i) => {
+      const base = cascadePreset(1_000_000);
+      const preset = {
+        ...base,
+        ...extra,
+        market: { ...base.market, ...extra.market },
+        liquidation: { ...base.liquidation, ...extra.liquidation },
+      };
+      const file = join(workDir, `bench-1m-lever-${i}.json`);
+      writeFileSync(file, `${JSON.stringify(preset, null, 2)}\n`);
+      return { label, file };
+    });
     const failures = [];
 
     // 1. Floor and subject, alternately.
@@ -253,6 +282,30 @@ async function main() {
       `   memory:  peak RSS ${fmt(peakRss, 1)} MB (largest measured run)` +
         `   bound < ${RSS_BOUND_MB} MB   ${verdict(rssOk)}`,
     );
+    for (const lever of leverPresets) {
+      const runs = [];
+      let leverSummary;
+      let leverRss = 0;
+      for (let i = 0; i < WARMUP_RUNS + SMALL_MEASURED_RUNS; i++) {
+        const run = await runCli(lever.file, rssFile);
+        leverSummary = run.summary;
+        if (i >= WARMUP_RUNS) {
+          runs.push(run.ms);
+          leverRss = Math.max(leverRss, run.peakRssMB);
+        }
+      }
+      const leverRatio = median(runs) / floorMedian;
+      const leverOk = leverRatio < TIME_RATIO_BOUND && leverRss < RSS_BOUND_MB;
+      console.log(`   with ${lever.label}: ${describeSummary(leverSummary)}`);
+      console.log(
+        `            runs ${list(runs)} ms; median ${ms(median(runs))}; ratio ${fmt(leverRatio, 2)}; ` +
+          `peak RSS ${fmt(leverRss, 1)} MB   bounds < ${fmt(TIME_RATIO_BOUND, 1)}, < ${RSS_BOUND_MB} MB   ${verdict(leverOk)}`,
+      );
+      if (!leverOk)
+        failures.push(
+          `1M positions with ${lever.label}: ratio ${fmt(leverRatio, 2)}, RSS ${fmt(leverRss, 1)} MB`,
+        );
+    }
     const cpuRatio = median(subjectCpuMs) / median(floorCpuMs);
     console.log(
       `   (informational) CPU time, user + system, medians: subject ${ms(median(subjectCpuMs))} / floor ` +
@@ -338,6 +391,37 @@ async function main() {
     );
     if (!stepOk)
       failures.push(`slowest dashboard step ${fmt(Math.max(...steps), 1)} ms >= ${STEP_RENDER_BOUND_MS} ms`);
+
+    // 5. A sweep over the 100,000-position preset.
+    console.log('');
+    console.log(
+      '5. liqloop sweep over the 100,000-position preset: 200 values of shock.pct from 0.01 to 0.3',
+    );
+    const sweep = await runNode(
+      [
+        CLI,
+        'sweep',
+        smallPreset,
+        '--param',
+        'shock.pct',
+        '--from',
+        '0.01',
+        '--to',
+        '0.3',
+        '--steps',
+        '200',
+        '--json',
+      ],
+      { keepStdout: true },
+    );
+    expectSuccess('liqloop sweep', sweep);
+    const swept = JSON.parse(sweep.stdout);
+    const sweepOk = sweep.ms < SWEEP_BOUND_MS && swept.runs.length === 200;
+    console.log(
+      `   ${swept.runs.length} runs in ${ms(sweep.ms)} on ${availableParallelism()} cores ` +
+        `(${ms(sweep.ms / swept.runs.length)} a run)   bound < ${fmt(SWEEP_BOUND_MS / 1000)} s   ${verdict(sweepOk)}`,
+    );
+    if (!sweepOk) failures.push(`200-step sweep took ${ms(sweep.ms)}`);
 
     console.log('');
     const loadAfter = loadavg()[0];

@@ -25,3 +25,4 @@ export {
   type PathSegment,
   type RawLoadResult,
 } from './overrides.js';
+export { checkOutFile, writeFileAtomic } from './write.js';

@@ -4,11 +4,14 @@ import type { LoadResult } from '../presets/index.js';
 import { Dashboard } from './components/Dashboard.js';
 import { Footer } from './components/Footer.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
+import { ParamPanel } from './components/ParamPanel.js';
 import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
 import { tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
-import { useCommands } from './hooks/useCommands.js';
+import { useKeys } from './hooks/useKeys.js';
+import { useSweep } from './hooks/useSweep.js';
+import { writeVariant } from './state/write-variant.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { AUTOPLAY_SPEEDS_MS, reducer, type AppState } from './state/reducer.js';
 import { openSession } from './state/session.js';
@@ -26,7 +29,8 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
 
-  useCommands((command) => dispatch({ type: 'command', command }));
+  useKeys((key) => dispatch({ type: 'key', key }));
+  useSweep(state.sweep, dispatch);
   const tick = useCallback(() => dispatch({ type: 'tick' }), []);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
   useAutoplay(state.autoplay, speedMs, tick);
@@ -41,18 +45,25 @@ export function App({ initial, loadPreset, theme }: AppProps) {
     return () => clearTimeout(timer);
   }, [state.session, state.round, state.mode]);
 
-  const pick = useCallback(
-    (id: string) => {
-      const loaded = loadPreset(id);
-      if (loaded.ok) dispatch({ type: 'open', session: openSession(loaded) });
-      else
-        dispatch({
-          type: 'openFailed',
-          message: `${id}: ${loaded.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
-        });
-    },
-    [loadPreset],
-  );
+  // File work the reducer asked for: open the chosen preset, write the variant.
+  useEffect(() => {
+    const id = state.pendingOpen;
+    if (id === undefined) return;
+    const loaded = loadPreset(id);
+    if (loaded.ok) dispatch({ type: 'open', session: openSession(loaded) });
+    else
+      dispatch({
+        type: 'openFailed',
+        message: `${id}: ${loaded.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      });
+  }, [state.pendingOpen, loadPreset]);
+  useEffect(() => {
+    if (!state.pendingWrite || !state.variant || !state.session) return;
+    dispatch({
+      type: 'written',
+      text: writeVariant(state.variant, state.session.preset.name, process.cwd()),
+    });
+  }, [state.pendingWrite, state.variant, state.session]);
 
   // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the screen every frame.
   const height = rows - 1;
@@ -65,27 +76,41 @@ export function App({ initial, loadPreset, theme }: AppProps) {
         </Box>
       ) : state.mode === 'dashboard' && state.session ? (
         <Box flexGrow={1}>
-          <Dashboard
-            session={state.session}
-            round={state.round}
-            columns={columns}
-            rows={rows}
-            theme={theme}
-          />
+          {state.panel ? (
+            <Box flexGrow={1} justifyContent="center" alignItems="center">
+              <ParamPanel panel={state.panel} base={state.session.preset} theme={theme} />
+            </Box>
+          ) : (
+            <Dashboard
+              session={state.session}
+              variant={state.variant}
+              sweep={state.sweep}
+              round={state.round}
+              columns={columns}
+              rows={rows}
+              theme={theme}
+            />
+          )}
         </Box>
       ) : (
         <Box flexGrow={1}>
           <Picker
             entries={state.entries}
+            highlighted={state.highlighted}
             message={state.message}
             height={height - 1}
             theme={theme}
-            onPick={pick}
           />
         </Box>
       )}
       {state.mode === 'dashboard' ? (
-        <Footer autoplay={state.autoplay} speedMs={speedMs} theme={theme} />
+        <Footer
+          autoplay={state.autoplay}
+          speedMs={speedMs}
+          message={state.message}
+          variant={state.variant !== undefined}
+          theme={theme}
+        />
       ) : null}
     </Box>
   );

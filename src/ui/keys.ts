@@ -1,10 +1,26 @@
 /** Key bindings as data: components ask "is this the step command", never "is this the letter n". */
+import type { KeyEvent } from './hooks/useKeys.js';
 
 export type Command =
-  'step' | 'back' | 'autoplay' | 'faster' | 'slower' | 'reset' | 'first' | 'end' | 'help' | 'escape' | 'quit';
+  | 'step'
+  | 'back'
+  | 'autoplay'
+  | 'faster'
+  | 'slower'
+  | 'reset'
+  | 'first'
+  | 'end'
+  | 'help'
+  | 'escape'
+  | 'quit'
+  | 'edit'
+  | 'sweep'
+  | 'keep'
+  | 'drop'
+  | 'write';
 
-/** The special keys Ink reports as flags. */
-export type SpecialKey = 'rightArrow' | 'leftArrow' | 'home' | 'end' | 'escape' | 'ctrl-c';
+/** The special keys bound to commands. */
+export type SpecialKey = 'right' | 'left' | 'home' | 'end' | 'escape' | 'ctrl-c';
 
 export interface Binding {
   readonly command: Command;
@@ -21,7 +37,7 @@ export const BINDINGS: readonly Binding[] = [
   {
     command: 'step',
     chars: [' ', 'n'],
-    special: ['rightArrow'],
+    special: ['right'],
     label: 'space/→/n',
     description: 'next round',
     footer: 'space/→ next',
@@ -29,7 +45,7 @@ export const BINDINGS: readonly Binding[] = [
   {
     command: 'back',
     chars: ['b'],
-    special: ['leftArrow'],
+    special: ['left'],
     label: '←/b',
     description: 'previous round (exact)',
     footer: '← back',
@@ -53,6 +69,27 @@ export const BINDINGS: readonly Binding[] = [
     description: 'run to convergence',
     footer: 'End end',
   },
+  {
+    command: 'edit',
+    chars: ['e'],
+    label: 'e',
+    description: 'what-if panel: change a lever, Enter runs a variant',
+    footer: 'e what-if',
+  },
+  {
+    command: 'sweep',
+    chars: ['s'],
+    label: 's',
+    description: 'sweep the panel’s parameter: amplification and bad debt, tipping point',
+  },
+  { command: 'keep', chars: ['k'], label: 'k', description: 'keep the variant as the new baseline' },
+  { command: 'drop', chars: ['x'], label: 'x', description: 'drop the variant' },
+  {
+    command: 'write',
+    chars: ['w'],
+    label: 'w',
+    description: 'write the variant to a new preset file (never overwrites)',
+  },
   { command: 'help', chars: ['?'], label: '?', description: 'help: every key', footer: '? help' },
   {
     command: 'escape',
@@ -72,4 +109,17 @@ export function commandForChar(char: string): Command | undefined {
 /** The command a special key means, if any. */
 export function commandForSpecial(key: SpecialKey): Command | undefined {
   return BINDINGS.find((b) => b.special?.includes(key))?.command;
+}
+
+/** The command a key means on the dashboard, if any. */
+export function commandForKey(key: KeyEvent): Command | undefined {
+  if (key.kind === 'char') return commandForChar(key.char);
+  return key.name === 'right' ||
+    key.name === 'left' ||
+    key.name === 'home' ||
+    key.name === 'end' ||
+    key.name === 'escape' ||
+    key.name === 'ctrl-c'
+    ? commandForSpecial(key.name)
+    : undefined;
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Preset } from '../presets/index.js';
+import type { Scenario as Preset } from '../engine/index.js';
 import type { Summary } from '../engine/index.js';
 import type { SweepReply, SweepTask } from './worker.js';
 
@@ -27,6 +27,7 @@ export function runInWorkers(
   presets: readonly Preset[],
   maxRounds: number | undefined,
   workers = workerCount(presets.length),
+  onProgress?: (done: number) => void,
 ): Promise<SummaryJson[]> {
   if (presets.length === 0) return Promise.resolve([]);
   const results: SummaryJson[] = new Array<SummaryJson>(presets.length);
@@ -57,6 +58,7 @@ export function runInWorkers(
         }
         results[reply.index] = reply.summary;
         done += 1;
+        onProgress?.(done);
         if (done === presets.length) finish();
         else feed(worker);
       });

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runCascade, summarize, type Summary } from '../engine/index.js';
-import type { Preset } from '../presets/index.js';
+import type { Scenario as Preset } from '../engine/index.js';
 
 export interface SweepTask {
   readonly index: number;

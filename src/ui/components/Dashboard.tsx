@@ -9,9 +9,14 @@ import { Header } from './Header.js';
 import { HealthPanel, nearestRows } from './HealthPanel.js';
 import { LiquidationLog } from './LiquidationLog.js';
 import { PriceChart } from './PriceChart.js';
+import { SweepView } from './SweepView.js';
+import { VariantLine } from './VariantLine.js';
+import type { SweepState } from '../state/whatif.js';
 
 export interface DashboardProps {
   readonly session: Session;
+  readonly variant?: Session;
+  readonly sweep?: SweepState;
   readonly round: number;
   readonly columns: number;
   readonly rows: number;
@@ -19,10 +24,11 @@ export interface DashboardProps {
 }
 
 /** The cascade at one round: header, price chart beside position health, and the liquidation log. */
-export function Dashboard({ session, round, columns, rows, theme }: DashboardProps) {
-  const layout = dashboardLayout(columns, rows);
+export function Dashboard({ session, variant, sweep, round, columns, rows, theme }: DashboardProps) {
+  const layout = dashboardLayout(columns, rows, variant ? 1 : 0);
   const { timeline, preset } = session;
   const records = useMemo(() => timeline.recordsTo(round), [timeline, round]);
+  const variantRecords = useMemo(() => variant?.timeline.recordsTo(round), [variant, round]);
   const price = records.at(-1)?.price ?? preset.asset.price;
   const snapshot = useMemo(
     () =>
@@ -36,26 +42,34 @@ export function Dashboard({ session, round, columns, rows, theme }: DashboardPro
   return (
     <Box flexDirection="column">
       <Header session={session} round={round} theme={theme} />
-      <Box height={layout.middle}>
-        <PriceChart
-          initialPrice={preset.asset.price}
-          records={records}
-          shockPct={preset.shock.pct}
-          width={layout.chartWidth}
-          height={layout.middle}
-          theme={theme}
-        />
-        <Box marginLeft={1}>
-          <HealthPanel
-            snapshot={snapshot}
-            price={price}
-            quote={preset.asset.quote}
-            width={layout.healthWidth}
+      {variant ? <VariantLine base={session} variant={variant} round={round} theme={theme} /> : null}
+      {sweep ? (
+        <Box height={layout.middle}>
+          <SweepView sweep={sweep} width={columns} height={layout.middle} theme={theme} />
+        </Box>
+      ) : (
+        <Box height={layout.middle}>
+          <PriceChart
+            initialPrice={preset.asset.price}
+            records={records}
+            variantRecords={variantRecords}
+            shockPct={preset.shock.pct}
+            width={layout.chartWidth}
             height={layout.middle}
             theme={theme}
           />
+          <Box marginLeft={1}>
+            <HealthPanel
+              snapshot={snapshot}
+              price={price}
+              quote={preset.asset.quote}
+              width={layout.healthWidth}
+              height={layout.middle}
+              theme={theme}
+            />
+          </Box>
         </Box>
-      </Box>
+      )}
       <LiquidationLog lines={log} height={layout.log} theme={theme} />
     </Box>
   );

@@ -5,13 +5,19 @@ import type { Theme } from '../theme.js';
 export interface FooterProps {
   readonly autoplay: boolean;
   readonly speedMs: number;
+  /** The last thing the app has to say (a file written, a variant dropped); shown before the key hints. */
+  readonly message?: string;
+  /** A variant is running: its keys come first. */
+  readonly variant?: boolean;
   readonly theme: Theme;
 }
 
-export function Footer({ autoplay, speedMs, theme }: FooterProps) {
+export function Footer({ autoplay, speedMs, message, variant, theme }: FooterProps) {
   const hints = BINDINGS.flatMap((b) => (b.footer ? [b.footer] : []));
   return (
     <Text wrap="truncate-end" color={theme.muted}>
+      {variant ? <Text color={theme.accent}>{'k keep  x drop  w write  '}</Text> : null}
+      {message ? <Text color={theme.accent}>{`${message}  `}</Text> : null}
       {autoplay ? <Text color={theme.accent}>{`▶ autoplay ${speedMs} ms/round (+/-)  `}</Text> : null}
       {hints.join('  ')}
     </Text>

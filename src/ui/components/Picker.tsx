@@ -1,43 +1,76 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import { useState } from 'react';
 import type { PresetEntry } from '../state/reducer.js';
 import type { Theme } from '../theme.js';
 
 export interface PickerProps {
   readonly entries: readonly PresetEntry[];
+  /** The highlighted entry: the reducer moves it, so that every key typed counts. */
+  readonly highlighted: number;
   readonly message?: string;
   readonly height: number;
   readonly theme: Theme;
-  readonly onPick: (id: string) => void;
 }
 
-/** Every preset, with the highlighted one's description. */
-export function Picker({ entries, message, height, theme, onPick }: PickerProps) {
-  const [highlighted, setHighlighted] = useState(entries[0]?.id);
-  const entry = entries.find((e) => e.id === highlighted);
-  const items = entries.map((e) => ({ key: e.id, label: `${e.id.padEnd(22)} ${e.name}`, value: e.id }));
+/** Rows the description box may take, border included. */
+const DESCRIPTION_ROWS = 7;
+
+/**
+ * Every preset, with the highlighted one's description. ink-select-input draws the list; the reducer owns
+ * the highlight and the keys (the list is not focused), because the list's own key handler reads stale
+ * state when keys arrive faster than it re-renders.
+ */
+export function Picker({ entries, highlighted, message, height, theme }: PickerProps) {
+  const entry = entries[highlighted];
+  const idWidth = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4) + 2);
+  const items = entries.map((e) => ({ key: e.id, label: `${e.id.padEnd(idWidth)}${e.name}`, value: e.id }));
+  const limit = Math.max(3, height - 3 - (message ? 1 : 0) - DESCRIPTION_ROWS);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>liqloop: pick a preset</Text>
-      <Text color={theme.muted}>↑/↓ choose · Enter open · ? help · q quit</Text>
-      {message ? <Text color={theme.danger}>{message}</Text> : null}
-      <Box marginTop={1}>
+      <Text color={theme.muted} wrap="truncate-end">
+        ↑/↓ choose · Enter open · ? help · q quit
+      </Text>
+      {message ? (
+        <Text color={theme.danger} wrap="truncate-end">
+          {message}
+        </Text>
+      ) : null}
+      <Box marginTop={1} flexDirection="column" height={Math.min(limit, Math.max(1, items.length))}>
         {items.length === 0 ? (
           <Text color={theme.danger}>No presets found in presets/.</Text>
         ) : (
           <SelectInput
+            key={highlighted}
             items={items}
-            limit={Math.max(3, height - 10)}
-            onHighlight={(item) => setHighlighted(item.value)}
-            onSelect={(item) => onPick(item.value)}
+            initialIndex={highlighted}
+            isFocused={false}
+            limit={limit}
+            itemComponent={({ label, isSelected }) => (
+              <Text wrap="truncate-end" bold={isSelected} color={isSelected ? theme.accent : undefined}>
+                {label}
+              </Text>
+            )}
+            indicatorComponent={({ isSelected }) => <Text>{isSelected ? '❯ ' : '  '}</Text>}
           />
         )}
       </Box>
       {entry ? (
-        <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
-          <Text bold>{entry.name}</Text>
-          <Text>{entry.description}</Text>
+        <Box
+          borderStyle="round"
+          paddingX={1}
+          flexDirection="column"
+          height={DESCRIPTION_ROWS}
+          overflow="hidden"
+        >
+          <Box flexShrink={0}>
+            <Text bold wrap="truncate-end">
+              {entry.name}
+            </Text>
+          </Box>
+          <Box height={DESCRIPTION_ROWS - 3} overflow="hidden">
+            <Text>{entry.description}</Text>
+          </Box>
         </Box>
       ) : null}
     </Box>

@@ -8,6 +8,8 @@ import type { Theme } from '../theme.js';
 export interface PriceChartProps {
   readonly initialPrice: number;
   readonly records: readonly RoundRecord[];
+  /** A variant's records: its venue path is drawn dashed instead of the oracle's. */
+  readonly variantRecords?: readonly RoundRecord[];
   readonly shockPct: number;
   readonly width: number;
   readonly height: number;
@@ -18,24 +20,34 @@ const inkColour = (ink: Ink, theme: Theme) =>
   ink === 'venue' ? theme.venue : ink === 'oracle' ? theme.oracle : ink === 'axis' ? theme.axis : undefined;
 
 /** Venue (solid) and oracle (dashed) price per round, fitted to the space it has. */
-export function PriceChart({ initialPrice, records, shockPct, width, height, theme }: PriceChartProps) {
-  const rows = useMemo(
-    () => renderPriceChart(pricePaths(initialPrice, records), width, height - 1),
-    [initialPrice, records, width, height],
-  );
+export function PriceChart({
+  initialPrice,
+  records,
+  variantRecords,
+  shockPct,
+  width,
+  height,
+  theme,
+}: PriceChartProps) {
+  const rows = useMemo(() => {
+    const paths = pricePaths(initialPrice, records);
+    const dashed = variantRecords ? pricePaths(initialPrice, variantRecords).venue : paths.oracle;
+    return renderPriceChart({ venue: paths.venue, oracle: dashed }, width, height - 1);
+  }, [initialPrice, records, variantRecords, width, height]);
+  const dashedColour = variantRecords ? theme.accent : theme.oracle;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate-end">
         <Text bold>Price </Text>
-        <Text color={theme.venue}>━ venue</Text>
+        <Text color={theme.venue}>{variantRecords ? '━ baseline venue' : '━ venue'}</Text>
         {'  '}
-        <Text color={theme.oracle}>┄ oracle</Text>
+        <Text color={dashedColour}>{variantRecords ? '┄ variant venue' : '┄ oracle'}</Text>
         <Text color={theme.muted}>{`  shock ${formatChange(-shockPct, 0)} at round 1`}</Text>
       </Text>
       {rows.map((row, y) => (
         <Text key={y} wrap="truncate-end">
           {row.runs.map((run, i) => (
-            <Text key={i} color={inkColour(run.ink, theme)}>
+            <Text key={i} color={run.ink === 'oracle' ? dashedColour : inkColour(run.ink, theme)}>
               {run.text}
             </Text>
           ))}

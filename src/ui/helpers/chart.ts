@@ -1,5 +1,6 @@
 import { plot } from 'asciichart';
 import type { RoundRecord } from '../../engine/index.js';
+import { formatCompact } from '../../format.js';
 
 /** The two price paths per round, round 0 being the price before the shock. */
 export interface PricePaths {
@@ -54,8 +55,11 @@ const LABEL_FORMATS = [0, 2, 4].map(
 
 /** Formats a price label to exactly `width` characters. */
 function label(value: number, width: number): string {
-  const format = LABEL_FORMATS[value >= 1000 ? 0 : value >= 10 ? 1 : 2]!;
-  return format.format(value).padStart(width).slice(-width);
+  const text =
+    value >= 1e6
+      ? formatCompact(value)
+      : LABEL_FORMATS[value >= 1000 ? 0 : value >= 10 ? 1 : 2]!.format(value);
+  return text.padStart(width);
 }
 
 /**

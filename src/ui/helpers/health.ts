@@ -90,17 +90,20 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
  * without colour.
  */
 export function healthBar(healthFactor: number, width: number): string {
-  const line = Math.round(width / BAR_SCALE_MAX);
-  const eighths = Math.max(0, Math.min(width * 8, Math.round((healthFactor / BAR_SCALE_MAX) * width * 8)));
+  // The line takes a column of its own, so that a partial cell next to it is never drawn over.
+  // An even number of cells puts HF = 1 exactly on a cell boundary (the scale is 0…2).
+  const cells = (width - 1) & ~1;
+  const line = cells / BAR_SCALE_MAX;
+  const eighths = Math.max(0, Math.min(cells * 8, Math.round((healthFactor / BAR_SCALE_MAX) * cells * 8)));
   const full = Math.floor(eighths / 8);
   let out = '';
-  for (let c = 0; c < width; c++) {
-    if (c === line) out += c < full ? '┃' : '│';
-    else if (c < full) out += '█';
+  for (let c = 0; c < cells; c++) {
+    if (c === line) out += full > line ? '┃' : '│';
+    if (c < full) out += '█';
     else if (c === full && eighths % 8 > 0) out += EIGHTHS[eighths % 8];
     else out += ' ';
   }
-  return out;
+  return out.padEnd(width);
 }
 
 /** A histogram bar: proportional to the largest band, at least one cell for a non-empty band. */

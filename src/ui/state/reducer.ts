@@ -1,8 +1,23 @@
-import { castDraft, produce, type Draft as ImmerDraft } from 'immer';
-import type { Command } from '../keys.js';
+import { castDraft, current, isDraft, produce, type Draft as ImmerDraft } from 'immer';
+import { commandForKey, type Command } from '../keys.js';
+import type { KeyEvent } from '../hooks/useKeys.js';
+import type { Summary } from '../../engine/index.js';
+import type { TippingPoint } from '../../whatif/sweep.js';
 import type { Session } from './session.js';
+import {
+  openPanel,
+  panelKey,
+  startSweep,
+  variantOf,
+  type PanelKey,
+  type PanelState,
+  type SweepState,
+} from './whatif.js';
 
 type Draft = ImmerDraft<AppState>;
+
+/** The plain value a draft stands for (a copy of what changed, the original otherwise). */
+const undraft = <T>(value: unknown): T => (isDraft(value) ? current(value) : value) as T;
 
 /** A preset as the picker lists it. */
 export interface PresetEntry {
@@ -26,6 +41,18 @@ export interface AppState {
   /** A line for the user, e.g. why a preset could not be opened. */
   readonly message?: string;
   readonly quitting: boolean;
+  /** The what-if panel, when open. */
+  readonly panel?: PanelState;
+  /** A variant of the baseline, run beside it and stepped with it. */
+  readonly variant?: Session;
+  /** A sweep running or shown. */
+  readonly sweep?: SweepState;
+  /** The picker's highlighted entry. */
+  readonly highlighted: number;
+  /** A preset the user chose in the picker, for the app to load (file I/O is not the reducer's). */
+  readonly pendingOpen?: string;
+  /** Set by the write command, for the app to write the variant to a file. */
+  readonly pendingWrite?: boolean;
 }
 
 /** Autoplay delays between rounds, slowest first. */
@@ -36,7 +63,14 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'open'; session: Session }
   | { type: 'openFailed'; message: string }
-  | { type: 'tick' };
+  | { type: 'tick' }
+  | { type: 'panelKey'; key: PanelKey }
+  | { type: 'sweepProgress'; done: number }
+  | { type: 'sweepDone'; summaries: readonly Summary[]; tipping: TippingPoint | null }
+  | { type: 'sweepFailed'; message: string }
+  | { type: 'message'; text: string }
+  | { type: 'key'; key: KeyEvent }
+  | { type: 'written'; text: string };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {
@@ -49,6 +83,7 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
     speedIndex: DEFAULT_SPEED,
     message,
     quitting: false,
+    highlighted: 0,
   };
 }
 
@@ -60,7 +95,11 @@ export const reducer: (state: AppState, action: Action) => AppState = produce(
   (state: Draft, action: Action): void => {
     switch (action.type) {
       case 'open':
+        state.pendingOpen = undefined;
         state.session = castDraft(action.session);
+        state.variant = undefined;
+        state.panel = undefined;
+        state.sweep = undefined;
         state.mode = 'dashboard';
         state.round = 0;
         state.autoplay = false;
@@ -69,25 +108,118 @@ export const reducer: (state: AppState, action: Action) => AppState = produce(
         return;
       case 'openFailed':
         state.message = action.message;
+        state.pendingOpen = undefined;
+        return;
+      case 'key':
+        key(state, action.key);
+        return;
+      case 'written':
+        state.pendingWrite = false;
+        state.message = action.text;
         return;
       case 'tick':
         if (state.autoplay && state.mode === 'dashboard' && !state.help) advance(state);
         return;
       case 'command':
         command(state, action.command);
+        return;
+      case 'panelKey':
+        reducerPanelKey(state, action.key);
+        return;
+      case 'sweepProgress':
+        if (state.sweep) state.sweep.done = action.done;
+        return;
+      case 'sweepDone':
+        if (state.sweep) {
+          state.sweep.done = state.sweep.values.length;
+          state.sweep.summaries = castDraft(action.summaries);
+          state.sweep.tipping = action.tipping;
+        }
+        return;
+      case 'sweepFailed':
+        if (state.sweep) state.sweep.error = action.message;
+        return;
+      case 'message':
+        state.message = action.text;
+        return;
+      default: {
+        const unhandled: never = action;
+        throw new Error(`unhandled action ${JSON.stringify(unhandled)}`);
+      }
     }
   },
 );
 
+/** Steps the baseline and the variant together; the round goes on while either still runs. */
 function advance(state: Draft): void {
-  const timeline = state.session?.timeline;
-  if (!timeline) return;
-  const next = timeline.reach(state.round + 1);
+  const timelines = [state.session?.timeline, state.variant?.timeline].filter((t) => t !== undefined);
+  if (timelines.length === 0) return;
+  const next = Math.max(...timelines.map((t) => t.reach(state.round + 1)));
   if (next === state.round) state.autoplay = false;
   state.round = next;
 }
 
+/** Runs both timelines to their end and returns the later last round. */
+function finish(state: Draft): number {
+  return Math.max(state.session?.timeline.finish() ?? 0, state.variant?.timeline.finish() ?? 0);
+}
+
+/** What a key means depends on where the user is: the picker, the panel, or the dashboard. */
+function key(state: Draft, key: KeyEvent): void {
+  if (state.mode === 'picker' && !state.help) {
+    const count = state.entries.length;
+    if (key.kind === 'special' && (key.name === 'up' || key.name === 'down') && count > 0) {
+      state.highlighted = (state.highlighted + (key.name === 'down' ? 1 : -1) + count) % count;
+      return;
+    }
+    if (key.kind === 'special' && key.name === 'enter' && count > 0) {
+      state.pendingOpen = state.entries[state.highlighted]!.id;
+      return;
+    }
+  }
+  if (state.panel && !state.help) {
+    const panelKeyOf = (): PanelKey | undefined => {
+      if (key.kind === 'special') {
+        return key.name === 'up' ||
+          key.name === 'down' ||
+          key.name === 'left' ||
+          key.name === 'right' ||
+          key.name === 'enter' ||
+          key.name === 'backspace'
+          ? { kind: key.name }
+          : undefined;
+      }
+      // A value is typed from its first digit, point or sign; after that every character is part of it.
+      return state.panel!.typing !== '' || /[-0-9.]/.test(key.char)
+        ? { kind: 'char', char: key.char }
+        : undefined;
+    };
+    const panelKey = panelKeyOf();
+    if (panelKey) {
+      reducerPanelKey(state, panelKey);
+      return;
+    }
+  }
+  const command = commandForKey(key);
+  if (command) commandOf(state, command);
+}
+
+function reducerPanelKey(state: Draft, key: PanelKey): void {
+  if (!state.panel || !state.session) return;
+  const result = panelKey(undraft<PanelState>(state.panel), key);
+  state.panel = castDraft(result.panel);
+  if (result.apply) {
+    state.variant = castDraft(variantOf(undraft<Session>(state.session), result.panel.draft));
+    state.panel = undefined;
+    state.message = undefined;
+  }
+}
+
 function command(state: Draft, command: Command): void {
+  commandOf(state, command);
+}
+
+function commandOf(state: Draft, command: Command): void {
   if (command === 'quit') {
     state.quitting = true;
     return;
@@ -101,8 +233,43 @@ function command(state: Draft, command: Command): void {
     return;
   }
   if (state.mode !== 'dashboard' || !state.session) return;
+  if (state.panel) {
+    if (command === 'escape' || command === 'edit') state.panel = undefined;
+    else if (command === 'sweep')
+      state.sweep = castDraft(startSweep(undraft<PanelState>(state.panel).draft, state.panel.selected));
+    return;
+  }
+  if (state.sweep && command === 'escape') {
+    state.sweep = undefined;
+    return;
+  }
   const timeline = state.session.timeline;
   switch (command) {
+    case 'edit':
+      state.panel = castDraft(openPanel(undraft<Session>(state.variant ?? state.session).preset));
+      state.sweep = undefined;
+      state.autoplay = false;
+      return;
+    case 'sweep':
+      state.sweep = state.sweep
+        ? undefined
+        : castDraft(startSweep(undraft<Session>(state.variant ?? state.session).preset, 0));
+      return;
+    case 'keep':
+      if (state.variant) {
+        state.session = castDraft({ ...undraft<Session>(state.variant), id: state.session.id });
+        state.variant = undefined;
+        state.message = 'the variant is now the baseline';
+      }
+      return;
+    case 'drop':
+      if (state.variant) state.message = 'variant dropped';
+      state.variant = undefined;
+      return;
+    case 'write':
+      if (state.variant) state.pendingWrite = true;
+      else state.message = 'no variant to write: press e, change a lever, Enter';
+      return;
     case 'step':
       advance(state);
       return;
@@ -117,11 +284,11 @@ function command(state: Draft, command: Command): void {
       state.round = timeline.reach(1);
       return;
     case 'end':
-      state.round = timeline.finish();
+      state.round = finish(state);
       state.autoplay = false;
       return;
     case 'autoplay':
-      if (!state.autoplay && timeline.finished && state.round === timeline.computed) state.round = 0;
+      if (!state.autoplay && timeline.finished && state.round >= finish(state)) state.round = 0;
       state.autoplay = !state.autoplay;
       return;
     case 'faster':
@@ -133,6 +300,8 @@ function command(state: Draft, command: Command): void {
     case 'escape':
       state.mode = 'picker';
       state.autoplay = false;
+      state.variant = undefined;
+      state.sweep = undefined;
       return;
   }
 }

@@ -9,5 +9,9 @@ export interface Session {
 }
 
 export function openSession(loaded: LoadedPreset): Session {
-  return { id: loaded.id, preset: loaded.preset, timeline: new Timeline(loaded.preset) };
+  return sessionOf(loaded.id, loaded.preset);
+}
+
+export function sessionOf(id: string, preset: Scenario): Session {
+  return { id, preset, timeline: new Timeline(preset) };
 }

@@ -1,0 +1,240 @@
+import type { Scenario } from '../engine/index.js';
+import { formatNumber, formatPct } from '../format.js';
+import { applyOverrides, makeOverride, type Preset } from '../presets/index.js';
+
+/** A lever the what-if panel can change. Parameters are data: the panel, its keys and the sweep read them. */
+export interface Param {
+  readonly path: string;
+  readonly label: string;
+  readonly kind: 'number' | 'choice' | 'toggle';
+  readonly choices?: readonly string[];
+  /** The next value one step up (dir 1) or down (dir −1); `undefined` turns an optional lever off. */
+  readonly step?: (value: number | undefined, dir: 1 | -1) => number | undefined;
+  readonly format: (value: unknown) => string;
+  /** Shown only when this holds for the draft (a TWAP window only for a TWAP oracle). */
+  readonly when?: (preset: Scenario) => boolean;
+  /** The range a sweep of this parameter covers, from the draft's current value. */
+  readonly sweep?: (value: number | undefined) => readonly [number, number];
+  /** Fields to fill when a choice is made (switching to TWAP needs a window). */
+  readonly companions?: (choice: string) => readonly (readonly [string, unknown])[];
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const round = (v: number, digits = 10) => Number(v.toFixed(digits));
+const additive = (delta: number, lo: number, hi: number) => (v: number | undefined, dir: 1 | -1) =>
+  round(clamp((v ?? lo) + dir * delta, lo, hi));
+const multiplicative = (factor: number) => (v: number | undefined, dir: 1 | -1) =>
+  round(dir > 0 ? (v ?? 1) * factor : (v ?? 1) / factor, 6);
+/** An optional lever: stepping down from its lowest value turns it off, stepping up from off turns it on. */
+const optional =
+  (on: number, step: (v: number | undefined, dir: 1 | -1) => number | undefined, lowest: number) =>
+  (v: number | undefined, dir: 1 | -1) => {
+    if (v === undefined) return dir > 0 ? on : undefined;
+    if (dir < 0 && v <= lowest) return undefined;
+    return step(v, dir);
+  };
+const pct = (v: unknown) => (typeof v === 'number' ? formatPct(v) : 'off');
+const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : 'off');
+const text = (v: unknown) => (v === undefined ? 'off' : String(v));
+
+export const PARAMS: readonly Param[] = [
+  {
+    path: 'shock.pct',
+    label: 'shock size',
+    kind: 'number',
+    step: additive(0.01, 0, 0.95),
+    format: pct,
+    sweep: (v) => [0.01, clamp(Math.max(0.3, 2.5 * (v ?? 0.1)), 0.05, 0.9)],
+  },
+  {
+    path: 'market.depth2pct',
+    label: 'market depth (±2%)',
+    kind: 'number',
+    step: multiplicative(1.25),
+    format: num,
+    sweep: (v) => [(v ?? 1e6) / 10, (v ?? 1e6) * 3],
+  },
+  {
+    path: 'market.model',
+    label: 'market model',
+    kind: 'choice',
+    choices: ['constant-product', 'orderbook'],
+    format: text,
+  },
+  {
+    path: 'market.recovery',
+    label: 'recovery per round',
+    kind: 'number',
+    step: additive(0.05, 0, 1),
+    format: pct,
+    sweep: () => [0, 1],
+  },
+  {
+    path: 'oracle.model',
+    label: 'oracle model',
+    kind: 'choice',
+    choices: ['spot', 'twap', 'lagged', 'feed'],
+    format: text,
+    companions: (choice) =>
+      choice === 'twap'
+        ? [['oracle.window', 5]]
+        : choice === 'lagged'
+          ? [['oracle.delay', 2]]
+          : choice === 'feed'
+            ? [
+                ['oracle.deviation', 0.02],
+                ['oracle.heartbeat', 5],
+              ]
+            : [],
+  },
+  {
+    path: 'oracle.window',
+    label: 'TWAP window (rounds)',
+    kind: 'number',
+    step: additive(1, 1, 1000),
+    format: num,
+    when: (p) => p.oracle.model === 'twap',
+    sweep: () => [1, 30],
+  },
+  {
+    path: 'oracle.delay',
+    label: 'oracle delay (rounds)',
+    kind: 'number',
+    step: additive(1, 0, 1000),
+    format: num,
+    when: (p) => p.oracle.model === 'lagged',
+    sweep: () => [0, 10],
+  },
+  {
+    path: 'oracle.maxChange',
+    label: 'circuit breaker',
+    kind: 'number',
+    step: optional(0.05, additive(0.01, 0.01, 0.99), 0.01),
+    format: pct,
+    sweep: () => [0.01, 0.3],
+  },
+  {
+    path: 'liquidation.mechanism',
+    label: 'mechanism',
+    kind: 'choice',
+    choices: ['full', 'partial', 'auction'],
+    format: text,
+    companions: (choice) =>
+      choice === 'partial'
+        ? [['liquidation.closeFactor', 0.5]]
+        : choice === 'auction'
+          ? [['liquidation.auction', { startAbove: 1.2, decay: 0.9, tail: 20, cusp: 0.5 }]]
+          : [],
+  },
+  {
+    path: 'liquidation.closeFactor',
+    label: 'close factor',
+    kind: 'number',
+    step: additive(0.05, 0.05, 1),
+    format: pct,
+    when: (p) => p.liquidation.mechanism === 'partial',
+    sweep: () => [0.1, 1],
+  },
+  {
+    path: 'liquidation.bonus',
+    label: 'bonus',
+    kind: 'number',
+    step: additive(0.01, 0, 1),
+    format: pct,
+    sweep: () => [0, 0.2],
+  },
+  {
+    path: 'liquidation.threshold',
+    label: 'liquidation threshold',
+    kind: 'number',
+    step: additive(0.01, 0.01, 1),
+    format: pct,
+    sweep: () => [0.5, 0.95],
+  },
+  {
+    path: 'liquidation.maxSellPerRound',
+    label: 'sale cap per round',
+    kind: 'number',
+    step: optional(1000, multiplicative(1.5), 1),
+    format: num,
+    sweep: (v) => [(v ?? 1000) / 10, (v ?? 1000) * 10],
+  },
+  {
+    path: 'liquidators.capital',
+    label: 'liquidator capital',
+    kind: 'number',
+    step: optional(1e6, multiplicative(1.5), 1),
+    format: num,
+    sweep: (v) => [(v ?? 1e6) / 10, (v ?? 1e6) * 10],
+  },
+  {
+    path: 'liquidators.requireProfit',
+    label: 'liquidators need profit',
+    kind: 'toggle',
+    format: (v) => (v ? 'yes' : 'no'),
+  },
+];
+
+/** The parameters shown for a draft (some only make sense for one model). */
+export function visibleParams(preset: Scenario): Param[] {
+  return PARAMS.filter((p) => !p.when || p.when(preset));
+}
+
+/** The value at a dotted path of a preset. */
+export function valueAt(preset: Scenario, path: string): unknown {
+  let node: unknown = preset;
+  for (const part of path.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+export type Change = { ok: true; preset: Preset } | { ok: false; reason: string };
+
+/** Sets fields of a preset and validates the result like a file; the reason names what is wrong. */
+export function setValues(preset: Scenario, values: readonly (readonly [string, unknown])[]): Change {
+  const overrides = [];
+  for (const [path, value] of values) {
+    const made = makeOverride(path, value, 'panel');
+    if (!made.ok) return { ok: false, reason: made.message };
+    overrides.push(made.value);
+  }
+  const result = applyOverrides(preset, overrides);
+  if (result.ok) return result;
+  const first = result.problems[0]!;
+  return { ok: false, reason: `${first.path}: ${first.message}` };
+}
+
+/** One step of a parameter up or down (a choice cycles; a toggle flips). */
+export function stepParam(preset: Scenario, param: Param, dir: 1 | -1): Change {
+  const current = valueAt(preset, param.path);
+  if (param.kind === 'toggle') return setValues(preset, [[param.path, !current]]);
+  if (param.kind === 'choice') {
+    const choices = param.choices!;
+    const next = choices[(choices.indexOf(String(current)) + dir + choices.length) % choices.length]!;
+    return setValues(preset, [[param.path, next], ...(param.companions?.(next) ?? [])]);
+  }
+  const next = param.step!(typeof current === 'number' ? current : undefined, dir);
+  return setValues(preset, [[param.path, next]]);
+}
+
+/** A typed value: a number (`0.25`, `1e6`, `25%`), or a choice's name. */
+export function typeParam(preset: Scenario, param: Param, typed: string): Change {
+  const t = typed.trim();
+  if (param.kind === 'choice') {
+    const choice = param.choices!.find((c) => c === t);
+    if (!choice)
+      return { ok: false, reason: `expected one of ${param.choices!.join(', ')}, got ${JSON.stringify(t)}` };
+    return setValues(preset, [[param.path, choice], ...(param.companions?.(choice) ?? [])]);
+  }
+  if (param.kind === 'toggle') {
+    if (!['yes', 'no', 'true', 'false'].includes(t)) return { ok: false, reason: 'expected yes or no' };
+    return setValues(preset, [[param.path, t === 'yes' || t === 'true']]);
+  }
+  if (t === 'off' || t === '') return setValues(preset, [[param.path, undefined]]);
+  const percent = t.endsWith('%');
+  const value = Number(percent ? t.slice(0, -1) : t);
+  if (!Number.isFinite(value)) return { ok: false, reason: `expected a number, got ${JSON.stringify(t)}` };
+  return setValues(preset, [[param.path, percent ? value / 100 : value]]);
+}

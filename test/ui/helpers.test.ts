@@ -1,0 +1,534 @@
+import fc from 'fast-check';
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { Timeline, type PositionsView } from '../../src/engine/index.js';
+import { loadPreset } from '../../src/presets/index.js';
+import { fitToWidth, pricePaths, renderPriceChart, type ChartRow } from '../../src/ui/helpers/chart.js';
+import {
+  BAND_EDGES,
+  BAR_SCALE_MAX,
+  countBar,
+  healthBar,
+  healthSnapshot,
+  healthTone,
+} from '../../src/ui/helpers/health.js';
+import { MIN_COLUMNS, MIN_ROWS, dashboardLayout, tooSmall } from '../../src/ui/helpers/layout.js';
+import { largest, logLines } from '../../src/ui/helpers/log.js';
+import { commandsOf } from '../../src/ui/hooks/useKeys.js';
+import { BINDINGS } from '../../src/ui/keys.js';
+
+const chars = (s: string) => Array.from(s).length;
+const rowText = (row: ChartRow) => row.runs.map((r) => r.text).join('');
+
+function thinPoolTimeline(): Timeline {
+  const loaded = loadPreset('thin-pool');
+  if (!loaded.ok) throw new Error('thin-pool did not load');
+  return new Timeline(loaded.preset);
+}
+
+// ---------------------------------------------------------------------------------------------------
+describe('fitToWidth', () => {
+  it('returns exactly `width` values and keeps the last point, for few and many points', () => {
+    for (const n of [1, 2, 3, 7, 59, 60, 61, 500]) {
+      const series = Array.from({ length: n }, (_, i) => 100 + i * 3 + (i % 2));
+      for (const width of [1, 2, 5, 60, 71]) {
+        const fitted = fitToWidth(series, width);
+        expect(fitted, `n=${n} width=${width}`).toHaveLength(width);
+        expect(fitted.at(-1), `n=${n} width=${width}`).toBe(series.at(-1));
+      }
+    }
+  });
+
+  it('draws few points as a staircase: each point an equal run of columns, in order', () => {
+    expect(fitToWidth([1, 2, 3], 9)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);
+    expect(fitToWidth([5], 4)).toEqual([5, 5, 5, 5]);
+    const fitted = fitToWidth([10, 20, 30, 40], 10);
+    expect(fitted[0]).toBe(10);
+    // Every point appears, in order, with runs differing by at most one column.
+    const runs = [10, 20, 30, 40].map((v) => fitted.filter((x) => x === v).length);
+    expect(runs.every((r) => r >= 2 && r <= 3)).toBe(true);
+    expect(runs.reduce((a, b) => a + b)).toBe(10);
+    expect([...fitted].sort((a, b) => a - b)).toEqual(fitted);
+  });
+
+  it('averages many points into buckets (the last column being the last point)', () => {
+    const series = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    // Buckets [0,3) [3,6) [6,10): means 2, 5, 8.5; the last column is the last point, 10.
+    expect(fitToWidth(series, 3)).toEqual([2, 5, 10]);
+    expect(fitToWidth(series, 10)).toEqual(series);
+  });
+
+  it('gives nothing for an empty series or no width', () => {
+    expect(fitToWidth([], 10)).toEqual([]);
+    expect(fitToWidth([1, 2], 0)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('renderPriceChart', () => {
+  const falling = (n: number) => Array.from({ length: n }, (_, i) => 2000 * 0.97 ** i);
+
+  it('draws exactly `height` rows of exactly `width` characters', () => {
+    for (const n of [1, 2, 5, 17, 300]) {
+      const venue = falling(n);
+      const oracle = venue.map((v, i) => (i === 0 ? v : venue[i - 1]!));
+      for (const [width, height] of [
+        [43, 14],
+        [71, 26],
+        [20, 2],
+        [120, 40],
+      ] as const) {
+        const rows = renderPriceChart({ venue, oracle }, width, height);
+        expect(rows, `n=${n} ${width}x${height}`).toHaveLength(height);
+        for (const row of rows) expect(chars(rowText(row)), `n=${n} ${width}x${height}`).toBe(width);
+      }
+    }
+  });
+
+  it('keeps its size for any positive series (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 16, max: 200 }),
+        fc.integer({ min: 2, max: 50 }),
+        (venue, width, height) => {
+          const oracle = venue.map((v) => v * 1.01);
+          const rows = renderPriceChart({ venue, oracle }, width, height);
+          expect(rows).toHaveLength(height);
+          for (const row of rows) expect(chars(rowText(row))).toBe(width);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not throw on a single point, a flat series, or NaN and non-positive prices', () => {
+    for (const paths of [
+      { venue: [2000], oracle: [2000] },
+      { venue: [5, 5, 5, 5], oracle: [5, 5, 5, 5] },
+      { venue: [NaN, 2000, -1, 0, 1900, Infinity], oracle: [2000, NaN, 1950] },
+    ]) {
+      const rows = renderPriceChart(paths, 50, 10);
+      expect(rows).toHaveLength(10);
+      for (const row of rows) expect(chars(rowText(row))).toBe(50);
+      expect(rows.some((row) => row.runs.some((r) => r.ink === 'venue'))).toBe(true);
+    }
+  });
+
+  it('draws the oracle only where it differs from the venue, and the axis in the label columns', () => {
+    const venue = [2000, 1800, 1700, 1650];
+    const same = renderPriceChart({ venue, oracle: venue }, 60, 12);
+    expect(same.flatMap((r) => r.runs).filter((r) => r.ink === 'oracle')).toEqual([]);
+    const lagged = renderPriceChart({ venue, oracle: [2000, 2000, 1800, 1700] }, 60, 12);
+    const oracleRuns = lagged.flatMap((r) => r.runs).filter((r) => r.ink === 'oracle');
+    expect(oracleRuns.length).toBeGreaterThan(0);
+    expect(oracleRuns.map((r) => r.text).join('')).toMatch(/┄/);
+    // The oracle's dashes never overwrite the venue's line.
+    expect(oracleRuns.map((r) => r.text).join('')).not.toMatch(/─/);
+    for (const row of lagged) expect(row.runs[0]).toMatchObject({ ink: 'axis' });
+    for (const row of lagged) expect(chars(row.runs[0]!.text)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('labels the top row with the high price and the bottom row with the low one', () => {
+    const rows = renderPriceChart({ venue: [2000, 1500], oracle: [2000, 1500] }, 60, 10);
+    expect(rowText(rows[0]!)).toMatch(/^\s*2,000[┤┼]/);
+    expect(rowText(rows.at(-1)!)).toMatch(/^\s*1,500┤/);
+  });
+
+  it('labels prices of ten million and more without dropping their leading digits', () => {
+    // A label reads as a number (commas, an optional k/M/B suffix); it must be near the price it marks.
+    const value = (label: string) => {
+      const m = /^\s*([\d,.]+)\s*([kMB]?)/.exec(label);
+      if (!m) return NaN;
+      return (
+        Number(m[1]!.replace(/,/g, '')) *
+        ({ '': 1, k: 1e3, M: 1e6, B: 1e9 } as const)[m[2] as '' | 'k' | 'M' | 'B']
+      );
+    };
+    for (const high of [2000, 150_000, 50_000_000, 3e9]) {
+      const rows = renderPriceChart({ venue: [high, high * 0.9], oracle: [high, high * 0.9] }, 60, 10);
+      const top = value(rowText(rows[0]!).slice(0, 9));
+      expect(top / high, `top label for ${high}: "${rowText(rows[0]!).slice(0, 9)}"`).toBeCloseTo(1, 1);
+    }
+  });
+
+  it('pricePaths starts both paths at the price before the shock', () => {
+    const timeline = thinPoolTimeline();
+    const records = timeline.recordsTo(3);
+    const paths = pricePaths(2000, records);
+    expect(paths.venue).toEqual([2000, ...records.map((r) => r.price)]);
+    expect(paths.oracle).toEqual([2000, ...records.map((r) => r.oraclePrice)]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+/** A hand-built book: each position [collateral, debt, threshold, open]. */
+function book(positions: readonly (readonly [number, number, number, boolean])[]): PositionsView {
+  return {
+    round: 0,
+    count: positions.length,
+    collateral: Float64Array.from(positions.map((p) => p[0])),
+    debt: Float64Array.from(positions.map((p) => p[1])),
+    threshold: Float64Array.from(positions.map((p) => p[2])),
+    open: Uint8Array.from(positions.map((p) => (p[3] ? 1 : 0))),
+    id: (i) => `p${i}`,
+  };
+}
+
+/** Every open position with debt and its health factor, lowest first: the brute-force answer. */
+function bruteForce(view: PositionsView, price: number) {
+  const all: { index: number; hf: number }[] = [];
+  for (let i = 0; i < view.count; i++) {
+    if (!view.open[i] || view.debt[i]! <= 0) continue;
+    all.push({ index: i, hf: (view.collateral[i]! * price * view.threshold[i]!) / view.debt[i]! });
+  }
+  return all.sort((a, b) => a.hf - b.hf);
+}
+
+describe('healthSnapshot', () => {
+  // At price 100 with threshold 1, the health factor is collateral * 100 / debt.
+  const small = book([
+    [1, 100, 1, true], // 1.00
+    [1, 200, 1, true], // 0.50
+    [3, 200, 1, true], // 1.50
+    [1, 50, 1, false], // closed
+    [2, 0, 1, true], // no debt
+    [1.07, 100, 1, true], // 1.07
+    [5, 100, 1, true], // 5.00
+    [1.2, 100, 1, true], // 1.20
+  ]);
+
+  it('bands count every open position with debt, each in its band', () => {
+    const snap = healthSnapshot(small, 100, 3);
+    expect(snap.open).toBe(7);
+    expect(snap.debtFree).toBe(1);
+    expect(snap.bands.reduce((a, b) => a + b.count, 0)).toBe(snap.open - snap.debtFree);
+    const counts = Object.fromEntries(snap.bands.map((b) => [b.label, b.count]));
+    expect(counts).toEqual({
+      '< 1.00': 1,
+      '1.00–1.05': 1,
+      '1.05–1.10': 1,
+      '1.10–1.25': 1,
+      '1.25–1.50': 0,
+      '1.50–2.00': 1,
+      '≥ 2.00': 1,
+    });
+    expect(snap.bands.map((b) => [b.from, b.to])).toEqual(
+      BAND_EDGES.slice(0, -1).map((e, i) => [e, BAND_EDGES[i + 1]]),
+    );
+  });
+
+  it('lists the k nearest liquidation, lowest health first, as a brute-force sort does', () => {
+    for (const k of [0, 1, 3, 6, 10]) {
+      const snap = healthSnapshot(small, 100, k);
+      const expected = bruteForce(small, 100).slice(0, k);
+      expect(
+        snap.nearest.map((p) => p.index),
+        `k=${k}`,
+      ).toEqual(expected.map((p) => p.index));
+      expect(snap.nearest.map((p) => p.healthFactor)).toEqual(expected.map((p) => p.hf));
+      expect(snap.nearest.map((p) => p.id)).toEqual(expected.map((p) => `p${p.index}`));
+    }
+  });
+
+  it('matches a brute-force sort on random books (property)', () => {
+    const position = fc.tuple(
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1e5, noNaN: true })),
+      fc.double({ min: 0.5, max: 0.95, noNaN: true }),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(position, { maxLength: 60 }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.integer({ min: 0, max: 20 }),
+        (positions, price, k) => {
+          const view = book(positions);
+          const snap = healthSnapshot(view, price, k);
+          const all = bruteForce(view, price);
+          expect(snap.nearest.map((p) => p.healthFactor)).toEqual(all.slice(0, k).map((p) => p.hf));
+          for (const p of snap.nearest) {
+            expect(p.healthFactor).toBe(all.find((a) => a.index === p.index)!.hf);
+          }
+          expect(snap.bands.reduce((a, b) => a + b.count, 0)).toBe(all.length);
+          for (const band of snap.bands) {
+            expect(band.count).toBe(all.filter((p) => p.hf >= band.from && p.hf < band.to).length);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with a brute-force sort on the thin-pool book, before the shock and mid-cascade', () => {
+    const timeline = thinPoolTimeline();
+    for (const round of [0, 2]) {
+      const view = timeline.positionsAt(round);
+      const price = timeline.record(round)?.price ?? 2000;
+      const snap = healthSnapshot(view, price, 12);
+      const all = bruteForce(view, price);
+      expect(snap.nearest.map((p) => p.healthFactor)).toEqual(all.slice(0, 12).map((p) => p.hf));
+      expect(snap.bands.reduce((a, b) => a + b.count, 0)).toBe(all.length);
+      expect(snap.open).toBe(Array.from(view.open).filter((o) => o === 1).length);
+    }
+  });
+});
+
+describe('healthBar', () => {
+  /** The fill a bar shows, in eighths of a cell. */
+  const fillEighths = (bar: string) =>
+    Array.from(bar).reduce(
+      (sum, ch) => sum + (ch === '█' || ch === '┃' ? 8 : Math.max(0, ' ▏▎▍▌▋▊▉'.indexOf(ch))),
+      0,
+    );
+
+  it('is exactly `width` cells for any health factor', () => {
+    for (const width of [10, 11, 18, 22, 30, 31]) {
+      for (const hf of [-1, 0, 0.5, 0.99, 1, 1.02, 1.5, 2, 3, Infinity]) {
+        expect(chars(healthBar(hf, width)), `hf=${hf} width=${width}`).toBe(width);
+      }
+    }
+  });
+
+  it('draws the liquidation line (HF = 1) once, at the middle column', () => {
+    for (const width of [10, 11, 18, 30]) {
+      // The line has a column of its own after an even number of cells' worth of the 0…1 half of the scale.
+      const column = ((width - 1) & ~1) / BAR_SCALE_MAX;
+      for (const hf of [0, 0.5, 0.99, 1.5, 2]) {
+        const cells = Array.from(healthBar(hf, width));
+        expect(cells[column], `hf=${hf} width=${width}`).toMatch(/[│┃]/);
+        expect(cells.filter((c) => c === '│' || c === '┃')).toHaveLength(1);
+      }
+      // Thin under an empty bar, thick under the fill.
+      expect(Array.from(healthBar(0.5, width))[column]).toBe('│');
+      expect(Array.from(healthBar(1.8, width))[column]).toBe('┃');
+    }
+  });
+
+  it('fills in proportion to the health factor, and the fill grows with it', () => {
+    expect(healthBar(0, 21)).toBe(' '.repeat(10) + '│' + ' '.repeat(10));
+    expect(healthBar(2, 21)).toBe('█'.repeat(10) + '┃' + '█'.repeat(10));
+    expect(healthBar(0.5, 21)).toBe('█'.repeat(5) + ' '.repeat(5) + '│' + ' '.repeat(10));
+    expect(healthBar(1, 21)).toBe('█'.repeat(10) + '│' + ' '.repeat(10));
+    // An even width leaves the last column blank, so that HF = 1 falls exactly on the line.
+    expect(healthBar(2, 20)).toBe('█'.repeat(9) + '┃' + '█'.repeat(9) + ' ');
+    let previous = -1;
+    for (let hf = 0; hf <= 2.2; hf += 0.01) {
+      const fill = fillEighths(healthBar(hf, 30));
+      expect(fill, `hf=${hf}`).toBeGreaterThanOrEqual(previous);
+      previous = fill;
+    }
+    expect(fillEighths(healthBar(0.5, 30))).toBeLessThan(fillEighths(healthBar(0.9, 30)));
+    expect(fillEighths(healthBar(1.2, 30))).toBeLessThan(fillEighths(healthBar(1.6, 30)));
+  });
+
+  it('tells 1.00 from 1.02, as its documentation promises (eighths of a cell)', () => {
+    // The dashboard's bars are 18 (80 columns), 22 (100) and 30 (120) cells wide.
+    for (const width of [18, 22, 30]) {
+      expect(healthBar(1.02, width), `width=${width}`).not.toBe(healthBar(1.0, width));
+    }
+  });
+});
+
+describe('countBar and healthTone', () => {
+  it('countBar is as wide as `width` for the largest band, at least one cell for any other, none for 0', () => {
+    expect(countBar(50, 50, 28)).toBe('█'.repeat(28));
+    expect(countBar(1, 1000, 28)).toBe('█');
+    expect(countBar(25, 50, 28)).toBe('█'.repeat(14));
+    expect(countBar(0, 50, 28)).toBe('');
+  });
+
+  it('healthTone: danger under 1, warning under 1.1, safe above', () => {
+    expect([0.5, 0.999, 1, 1.099, 1.1, 3].map(healthTone)).toEqual([
+      'danger',
+      'danger',
+      'warning',
+      'warning',
+      'safe',
+      'safe',
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('logLines', () => {
+  const timeline = thinPoolTimeline();
+  const last = timeline.finish();
+  const roundOf = (text: string) => Number(/^round (\d+):/.exec(text)?.[1]);
+
+  it('lists rounds newest first, and nothing before round 1', () => {
+    expect(logLines(timeline, 0, 20, 'ETH', 'USD')).toEqual([]);
+    const lines = logLines(timeline, 5, 1000, 'ETH', 'USD');
+    const rounds = lines.filter((l) => l.kind === 'round').map((l) => roundOf(l.text));
+    expect(rounds).toEqual([5, 4, 3, 2, 1]);
+    expect(lines[0]!.text).toMatch(/^round 5: /);
+  });
+
+  it('never has more than maxLines lines', () => {
+    for (const round of [1, 3, last]) {
+      for (const maxLines of [0, 1, 2, 3, 7, 20, 45]) {
+        expect(logLines(timeline, round, maxLines, 'ETH', 'USD').length).toBeLessThanOrEqual(maxLines);
+      }
+    }
+    // It fills the room it has when there is enough to say.
+    expect(logLines(timeline, 3, 7, 'ETH', 'USD')).toHaveLength(7);
+  });
+
+  it("says '… and N more' for a round it cannot list in full, N being the rest", () => {
+    const lines = logLines(timeline, 3, 8, 'ETH', 'USD');
+    const record = timeline.record(3)!;
+    expect(lines[0]!.kind).toBe('round');
+    const events = lines.slice(1).filter((l) => l.kind === 'event');
+    const more = lines.find((l) => l.kind === 'more');
+    expect(events).toHaveLength(6);
+    expect(more?.text).toBe(`  … and ${record.liquidations - 6} more in round 3`);
+    expect(lines.at(-1)).toBe(more);
+  });
+
+  it('lists every liquidation, largest seizure first, when there is room', () => {
+    const events = timeline.events(1)!;
+    const lines = logLines(timeline, 1, events.length + 1, 'ETH', 'USD');
+    expect(lines.filter((l) => l.kind === 'more')).toEqual([]);
+    expect(lines.filter((l) => l.kind === 'event')).toHaveLength(events.length);
+    const ids = lines.slice(1).map((l) => l.text.trim().split(/\s+/)[0]);
+    const expected = events.position
+      .map((p, i) => ({ id: timeline.positionId(p), seized: events.seized[i]! }))
+      .sort((a, b) => b.seized - a.seized)
+      .map((e) => e.id);
+    expect(ids).toEqual(expected);
+  });
+
+  it('shows the largest liquidations of a round when it has to choose', () => {
+    const events = timeline.events(2)!;
+    const lines = logLines(timeline, 2, 5, 'ETH', 'USD');
+    const shown = lines.filter((l) => l.kind === 'event').map((l) => l.text.trim().split(/\s+/)[0]);
+    const top = events.position
+      .map((p, i) => ({ id: timeline.positionId(p), seized: events.seized[i]! }))
+      .sort((a, b) => b.seized - a.seized)
+      .slice(0, shown.length)
+      .map((e) => e.id);
+    expect(shown.length).toBe(3);
+    expect(shown).toEqual(top);
+  });
+});
+
+describe('largest', () => {
+  const bruteForce = (values: readonly number[], k: number) =>
+    values
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, k)
+      .map((e) => e.i);
+
+  it('gives the indices of the k largest, largest first', () => {
+    expect(largest([3, 9, 1, 7, 5], 3)).toEqual([1, 3, 4]);
+    expect(largest([3, 9, 1], 0)).toEqual([]);
+    expect(largest([3, 9, 1], 10)).toEqual([1, 0, 2]);
+    expect(largest([], 3)).toEqual([]);
+  });
+
+  it('matches a sort, ties included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 30 }),
+        (values, k) => {
+          expect(largest(values, k)).toEqual(bruteForce(values, k));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('layout', () => {
+  it('tooSmall below 80×24, not at it', () => {
+    expect([MIN_COLUMNS, MIN_ROWS]).toEqual([80, 24]);
+    expect(tooSmall(80, 24)).toBe(false);
+    expect(tooSmall(79, 24)).toBe(true);
+    expect(tooSmall(80, 23)).toBe(true);
+    expect(tooSmall(60, 20)).toBe(true);
+    expect(tooSmall(300, 100)).toBe(false);
+  });
+
+  it('the parts add up to one row less than the terminal, and the columns to its width', () => {
+    for (let columns = 80; columns <= 260; columns += 7) {
+      for (let rows = 24; rows <= 90; rows++) {
+        const layout = dashboardLayout(columns, rows);
+        const label = `${columns}x${rows}`;
+        expect(layout.rows, label).toBe(rows - 1);
+        expect(layout.header + layout.middle + layout.log + layout.footer, label).toBe(rows - 1);
+        expect(layout.chartWidth + 1 + layout.healthWidth, label).toBe(columns);
+        expect(layout.middle, label).toBeGreaterThanOrEqual(12);
+        expect(layout.log, label).toBeGreaterThanOrEqual(5);
+        expect(layout.chartWidth, label).toBeGreaterThanOrEqual(40);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+describe('commandsOf', () => {
+  const NO_KEY: Key = {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+  };
+  const key = (flags: Partial<Key> = {}): Key => ({ ...NO_KEY, ...flags });
+  /** A character no binding uses (bindings are added over time). */
+  const UNBOUND = ['z', 'y', '~', '§'].find((c) => !BINDINGS.some((b) => b.chars?.includes(c)))!;
+
+  it('each character of a fast-typed run is a command', () => {
+    expect(commandsOf('nnn', key())).toEqual(['step', 'step', 'step']);
+    expect(commandsOf('n b', key())).toEqual(['step', 'step', 'back']);
+    expect(commandsOf(`n${UNBOUND}q`, key())).toEqual(['step', 'quit']);
+    expect(commandsOf('G', key({ shift: true }))).toEqual(['end']);
+  });
+
+  it('every bound character means its command', () => {
+    for (const binding of BINDINGS) {
+      for (const ch of binding.chars ?? []) expect(commandsOf(ch, key()), ch).toEqual([binding.command]);
+    }
+  });
+
+  it('arrows, Home/End, Esc and Ctrl-C', () => {
+    expect(commandsOf('', key({ rightArrow: true }))).toEqual(['step']);
+    expect(commandsOf('', key({ leftArrow: true }))).toEqual(['back']);
+    expect(commandsOf('', key({ home: true }))).toEqual(['first']);
+    expect(commandsOf('', key({ end: true }))).toEqual(['end']);
+    // Ink reports Esc with meta set too.
+    expect(commandsOf('', key({ escape: true, meta: true }))).toEqual(['escape']);
+    expect(commandsOf('c', key({ ctrl: true }))).toEqual(['quit']);
+  });
+
+  it('unknown keys and modified letters mean nothing', () => {
+    expect(commandsOf(UNBOUND, key())).toEqual([]);
+    expect(commandsOf('', key())).toEqual([]);
+    expect(commandsOf('', key({ upArrow: true }))).toEqual([]);
+    expect(commandsOf('', key({ downArrow: true }))).toEqual([]);
+    expect(commandsOf('\r', key({ return: true }))).toEqual([]);
+    expect(commandsOf('', key({ tab: true }))).toEqual([]);
+    expect(commandsOf('n', key({ ctrl: true }))).toEqual([]);
+    expect(commandsOf('n', key({ meta: true }))).toEqual([]);
+    expect(commandsOf('', key({ pageDown: true }))).toEqual([]);
+  });
+});
