@@ -111,6 +111,11 @@ export class Cascade {
     return this.scenario.asset.price * (1 - this.scenario.shock.pct);
   }
 
+  /** The outside price in `round`: the path's (scaled by 1 − pct) when the preset gives one, else p0 · (1 − pct). */
+  externalPriceAt(round: number): number {
+    return externalPriceAt(this.scenario, round);
+  }
+
   /** Runs one round. */
   step(): RoundOutcome {
     if (this.done) throw new Error(`the cascade is over after round ${this.lastRound}`);
@@ -211,6 +216,7 @@ export class Cascade {
       skippedForCapital === 0 &&
       (auctions?.active ?? 0) === 0 &&
       Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice &&
+      this.pathSettled(round, startPrice) &&
       this.venuesAgree();
 
     const record: RoundRecord = {
@@ -238,6 +244,14 @@ export class Cascade {
     return events ? { record, events } : { record };
   }
 
+  /** With a price path, convergence also needs the path to have ended and the venue to have reached it. */
+  private pathSettled(round: number, startPrice: number): boolean {
+    const path = this.scenario.path;
+    if (!path) return true;
+    const external = this.externalPriceAt(round);
+    return round >= path.prices.length && Math.abs(startPrice - external) <= CONVERGENCE_TOLERANCE * external;
+  }
+
   /** With several venues, convergence also needs their prices within the tolerance of each other. */
   private venuesAgree(): boolean {
     if (this.venues.length < 2) return true;
@@ -247,6 +261,8 @@ export class Cascade {
   }
 
   private exogenousTarget(round: number, price: number): number {
+    const path = this.scenario.path;
+    if (path) return price + (path.follow ?? 1) * (this.externalPriceAt(round) - price);
     if (round === 1) return this.externalPrice;
     const { recovery } = this.scenario.market;
     return price + recovery * (this.externalPrice - price);
@@ -269,6 +285,19 @@ const KICKED = (collateral: number): Liquidation => ({
   debtAfter: 0,
   closed: true,
 });
+
+/**
+ * The outside price in `round` (p0 for round 0): a path's price scaled by 1 − pct, or p0 · (1 − pct)
+ * without a path. A path holds its last price after it ends.
+ */
+export function externalPriceAt(scenario: Scenario, round: number): number {
+  const { price } = scenario.asset;
+  const scale = 1 - scenario.shock.pct;
+  const prices = scenario.path?.prices;
+  if (!prices) return round <= 0 ? price : price * scale;
+  if (round <= 0) return price;
+  return prices[Math.min(round, prices.length) - 1]! * scale;
+}
 
 /** The name of the venue a preset's `market` describes when it gives none. */
 export const MAIN_VENUE = 'main';

@@ -1,6 +1,12 @@
 /** The engine's public surface: pure model code, no I/O, no clock, no ambient randomness. */
 export type * from './types.js';
-export { Cascade, CONVERGENCE_TOLERANCE, type CascadeOptions, type RoundOutcome } from './cascade.js';
+export {
+  Cascade,
+  CONVERGENCE_TOLERANCE,
+  externalPriceAt,
+  type CascadeOptions,
+  type RoundOutcome,
+} from './cascade.js';
 export { runCascade, type CascadeRun } from './run.js';
 export { summarize, type Summary } from './metrics.js';
 export { PositionBook, generatedId, type BookSource } from './book.js';

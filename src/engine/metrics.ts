@@ -1,3 +1,4 @@
+import { externalPriceAt } from './cascade.js';
 import type { CascadeRun } from './run.js';
 
 /** The run's summary in the round contract's terms. Sums are over the run. */
@@ -5,7 +6,7 @@ export interface Summary {
   readonly initialPrice: number;
   readonly finalPrice: number;
   readonly minPrice: number;
-  /** The shock as a fraction, like `shock.pct` (0.08 is 8%). */
+  /** The shock as a fraction, like `shock.pct` (0.08 is 8%); with a price path, the path's fall to the last round. */
   readonly shockPct: number;
   /** 1 - finalPrice / initialPrice, a fraction. */
   readonly drawdownPct: number;
@@ -63,7 +64,10 @@ export function summarize(run: CascadeRun): Summary {
   }
   const last = run.rounds.at(-1);
   const finalPrice = last ? last.price : initialPrice;
-  const shockPct = run.scenario.shock.pct;
+  // With a price path, the exogenous move is the path's own drawdown to the last round run.
+  const shockPct = run.scenario.path
+    ? 1 - externalPriceAt(run.scenario, last ? last.round : 0) / initialPrice
+    : run.scenario.shock.pct;
   const drawdownPct = 1 - finalPrice / initialPrice;
   return {
     initialPrice,

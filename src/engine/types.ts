@@ -110,6 +110,15 @@ export interface Scenario {
   /** Each round, arbitrage closes this fraction of the price gaps between venues. */
   readonly arbitrage?: { readonly rate: number };
   readonly liquidators?: LiquidatorsSpec;
+  /** An external price path the venues follow by arbitrage (a historical day replayed). */
+  readonly path?: PricePathSpec;
+}
+
+/** External prices per round: round r's is prices[r − 1] (the last one after the list ends). */
+export interface PricePathSpec {
+  readonly prices: readonly number[];
+  /** The fraction of the gap to the path that arbitrage closes at the start of each round; 1 by default. */
+  readonly follow?: number;
 }
 
 /** What one round did, in the round contract's terms (plus a few compatible extras). */

@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePreset } from './parse.js';
+import { parseJson, validatePreset } from './parse.js';
+import { inlinePathFile } from './price-path.js';
+import { readText } from './read.js';
+
+export { readText };
 import { closest, type Problem } from './problems.js';
 import type { Preset } from './schema.js';
 
@@ -38,25 +42,15 @@ export function presetIds(dir = PRESETS_DIR): string[] {
 const looksLikePath = (ref: string): boolean =>
   ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
 
-/** Reads a file's text, or says in a line why it cannot be read. */
-export function readText(file: string): { ok: true; text: string } | { ok: false; reason: string } {
-  try {
-    if (statSync(file).isDirectory())
-      return { ok: false, reason: 'is a directory, expected a preset JSON file' };
-    return { ok: true, text: readFileSync(file, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: 'no such file' };
-    if (code === 'EACCES') return { ok: false, reason: 'permission denied' };
-    return { ok: false, reason: `cannot be read (${code ?? String(error)})` };
-  }
-}
-
 /** Loads and validates a preset file. */
 export function loadPresetFile(file: string): LoadResult {
   const read = readText(file);
   if (!read.ok) return { ok: false, file, problems: [{ path: '', message: read.reason }] };
-  const parsed = parsePreset(read.text);
+  const json = parseJson(read.text);
+  if (!json.ok) return { ok: false, file, problems: json.problems };
+  const inlined = inlinePathFile(json.value, file);
+  if (!inlined.ok) return { ok: false, file, problems: inlined.problems };
+  const parsed = validatePreset(inlined.raw);
   if (!parsed.ok) return { ok: false, file, problems: parsed.problems };
   return { ok: true, id: basename(file, extname(file)), file, preset: parsed.preset };
 }

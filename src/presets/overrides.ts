@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { describeValue } from './describe.js';
 import { loadPreset, readText, type LoadFailure } from './load.js';
+import { inlinePathFile } from './price-path.js';
 import { parseJson, validatePreset } from './parse.js';
 import { formatPath, type Problem } from './problems.js';
 import type { Preset } from './schema.js';
@@ -184,5 +185,7 @@ export function loadRawPreset(ref: string): RawLoadResult {
       : loaded;
   const json = parseJson(read.text);
   if (!json.ok) return { ok: false, file: loaded.file, problems: json.problems };
-  return { ok: true, id: basename(loaded.file, extname(loaded.file)), file: loaded.file, raw: json.value };
+  const inlined = inlinePathFile(json.value, loaded.file);
+  if (!inlined.ok) return { ok: false, file: loaded.file, problems: inlined.problems };
+  return { ok: true, id: basename(loaded.file, extname(loaded.file)), file: loaded.file, raw: inlined.raw };
 }

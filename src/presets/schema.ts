@@ -189,6 +189,18 @@ const presetBase = object(
     venues: z.array(venue, { error: expecting('an array of venues') }).optional(),
     arbitrage: object({ rate: fraction01('[0, 1]') }, 'an object {rate}').optional(),
     liquidators: liquidators.optional(),
+    path: object(
+      {
+        prices: z
+          .array(positive(), {
+            error: expecting('an array of prices > 0 (or "file": a CSV beside the preset)'),
+          })
+          .min(1, { error: 'expected at least one price' })
+          .max(MAX_ROUNDS, { error: `expected at most ${MAX_ROUNDS} prices` }),
+        follow: fraction01('(0, 1]').optional(),
+      },
+      'an object {prices, follow?} or {file, follow?}',
+    ).optional(),
   },
   'a JSON object (a preset)',
 );
