@@ -60,7 +60,15 @@ export function runText(run: CascadeRun): string {
       `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from a ${formatPct(m.shockPct)} shock, ${amplification}`,
     `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +
       `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`,
-    `  bad debt     ${formatNumber(m.badDebt)} ${quote}`,
+    `  bad debt     ${formatNumber(m.badDebt)} ${quote}` +
+      (m.unresolvedDebt > 0
+        ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water`
+        : ''),
+    `  resolved     ${m.resolvedAtRound > 0 ? `insolvency worked off by round ${m.resolvedAtRound}` : 'nothing to resolve'}` +
+      (m.skippedLiquidations > 0
+        ? `; ${formatCount(m.skippedLiquidations)} liquidations skipped by liquidators`
+        : '') +
+      (m.maxQueued > 0 ? `; up to ${formatNumber(m.maxQueued)} ${symbol} queued for sale` : ''),
     `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ''].join('\n');
