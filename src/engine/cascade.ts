@@ -3,7 +3,8 @@ import { RoundEvents } from './events.js';
 import {
   AuctionHouse,
   createMechanism,
-  liquidate,
+  liquidateInto,
+  scratch,
   type Liquidation,
   type Mechanism,
 } from './liquidation/index.js';
@@ -50,6 +51,8 @@ export class Cascade {
   /** S(1), S(2), …: the oracle venues' median price at the start of each round, after the exogenous move. */
   private readonly startPrices: number[] = [];
   private queued = 0;
+  /** Reused for every liquidation of a round: a million liquidations should not be a million objects. */
+  private readonly outcome = scratch();
   private lastRound = 0;
   private hasConverged = false;
 
@@ -149,6 +152,7 @@ export class Cascade {
     let skippedForCapital = 0;
     let skippedUnprofitable = 0;
     let underwaterDebt = 0;
+    const needsHealth = this.scenario.liquidation.fullBelowHealth !== undefined;
     const taken = book.takeLiquidatable(oraclePrice);
     const liquidated: number[] = [];
     const auctions = this.auctions;
@@ -163,8 +167,17 @@ export class Cascade {
         events?.add(index, collateral, debt, KICKED(collateral));
         continue;
       }
-      const healthFactor = book.healthFactor(index, oraclePrice);
-      const outcome = liquidate(this.mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
+      // Only Aave-style caps look at the health factor; skip the division otherwise.
+      const healthFactor = needsHealth ? book.healthFactor(index, oraclePrice) : 0;
+      const outcome = liquidateInto(
+        this.outcome,
+        this.mechanism,
+        collateral,
+        debt,
+        oraclePrice,
+        bonus,
+        healthFactor,
+      );
       if (outcome.repaid > capital) {
         skippedForCapital++;
         underwaterDebt += debt;

@@ -4,7 +4,7 @@ import type { Mechanism } from './mechanism.js';
 import { partialLiquidation } from './partial.js';
 
 export type { Liquidation, Mechanism } from './mechanism.js';
-export { liquidate } from './mechanism.js';
+export { liquidate, liquidateInto, scratch, type MutableLiquidation } from './mechanism.js';
 
 /** Builds the mechanism a preset's `liquidation` field describes. */
 export function createMechanism(spec: LiquidationSpec): Mechanism {

@@ -32,39 +32,59 @@ export function liquidate(
   bonus: number,
   healthFactor = 0,
 ): Liquidation {
+  return { ...liquidateInto(scratch(), mechanism, collateral, debt, oraclePrice, bonus, healthFactor) };
+}
+
+/** A liquidation's result, written in place (the round's hot loop reuses one, so as not to allocate). */
+export type MutableLiquidation = { -readonly [K in keyof Liquidation]: Liquidation[K] };
+
+export const scratch = (): MutableLiquidation => ({
+  repaid: 0,
+  seized: 0,
+  badDebt: 0,
+  returned: 0,
+  collateralAfter: 0,
+  debtAfter: 0,
+  closed: false,
+});
+
+/** `liquidate`, writing its result into `out` and returning it. */
+export function liquidateInto(
+  out: MutableLiquidation,
+  mechanism: Mechanism,
+  collateral: number,
+  debt: number,
+  oraclePrice: number,
+  bonus: number,
+  healthFactor = 0,
+): MutableLiquidation {
   const cap = mechanism.cap(debt, healthFactor);
   const coverable = (collateral * oraclePrice) / (1 + bonus);
   if (coverable < cap) {
-    return {
-      repaid: coverable,
-      seized: collateral,
-      badDebt: debt - coverable,
-      returned: 0,
-      collateralAfter: 0,
-      debtAfter: 0,
-      closed: true,
-    };
+    out.repaid = coverable;
+    out.seized = collateral;
+    out.badDebt = debt - coverable;
+    out.returned = 0;
+    out.collateralAfter = 0;
+    out.debtAfter = 0;
+    out.closed = true;
+    return out;
   }
   // min() guards the last bit: cap <= coverable implies seized <= collateral in exact arithmetic.
   const seized = Math.min(collateral, (cap * (1 + bonus)) / oraclePrice);
+  out.repaid = cap;
+  out.seized = seized;
+  out.badDebt = 0;
   if (mechanism.closesPosition) {
-    return {
-      repaid: cap,
-      seized,
-      badDebt: 0,
-      returned: collateral - seized,
-      collateralAfter: 0,
-      debtAfter: 0,
-      closed: true,
-    };
+    out.returned = collateral - seized;
+    out.collateralAfter = 0;
+    out.debtAfter = 0;
+    out.closed = true;
+  } else {
+    out.returned = 0;
+    out.collateralAfter = collateral - seized;
+    out.debtAfter = debt - cap;
+    out.closed = false;
   }
-  return {
-    repaid: cap,
-    seized,
-    badDebt: 0,
-    returned: 0,
-    collateralAfter: collateral - seized,
-    debtAfter: debt - cap,
-    closed: false,
-  };
+  return out;
 }
