@@ -1,3 +1,4 @@
+import { IndexHeap } from './heap.js';
 import { seededUniform } from './rng.js';
 import type { GenerateSpec, PositionSpec } from './types.js';
 
@@ -37,10 +38,8 @@ export class PositionBook {
   liquidatedCount = 0;
 
   private readonly explicitIds: readonly string[];
-  /** The max-heap: position indices, and beside them (in heap order, for locality) their liquidation prices. */
-  private readonly heap: Int32Array;
-  private readonly heapKey: Float64Array;
-  private heapSize = 0;
+  /** Open positions with debt, by liquidation price, highest first. */
+  private readonly heap: IndexHeap;
 
   constructor(source: BookSource) {
     const explicit = source.positions;
@@ -62,15 +61,9 @@ export class PositionBook {
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
-    this.heap = new Int32Array(count);
-    this.heapKey = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      if (this.debt[i]! > 0) {
-        this.heap[this.heapSize] = i;
-        this.heapKey[this.heapSize++] = this.liquidationPrice(i);
-      }
-    }
-    for (let i = (this.heapSize >> 1) - 1; i >= 0; i--) this.siftDown(i, this.heap[i]!, this.heapKey[i]!);
+    this.heap = new IndexHeap(count);
+    for (let i = 0; i < count; i++) if (this.debt[i]! > 0) this.heap.append(i, this.liquidationPrice(i));
+    this.heap.heapify();
   }
 
   id(index: number): string {
@@ -97,12 +90,12 @@ export class PositionBook {
     const taken: number[] = [];
     const deferred: number[] = [];
     const floor = price * (1 - CANDIDATE_SLACK);
-    while (this.heapSize > 0 && this.heapKey[0]! > floor) {
-      const index = this.popTop();
+    while (this.heap.topKey > floor) {
+      const index = this.heap.pop();
       if (this.healthFactor(index, price) < 1) taken.push(index);
       else deferred.push(index);
     }
-    for (const index of deferred) this.push(index);
+    for (const index of deferred) this.heap.push(index, this.liquidationPrice(index));
     return taken;
   }
 
@@ -122,49 +115,7 @@ export class PositionBook {
 
   /** Puts an open position back on the heap under its new liquidation price. */
   reinsert(index: number): void {
-    if (this.open[index] && this.debt[index]! > 0) this.push(index);
-  }
-
-  private push(index: number): void {
-    const heap = this.heap;
-    const keys = this.heapKey;
-    const key = this.liquidationPrice(index);
-    let at = this.heapSize++;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (keys[parent]! >= key) break;
-      heap[at] = heap[parent]!;
-      keys[at] = keys[parent]!;
-      at = parent;
-    }
-    heap[at] = index;
-    keys[at] = key;
-  }
-
-  private popTop(): number {
-    const top = this.heap[0]!;
-    const last = --this.heapSize;
-    if (last > 0) this.siftDown(0, this.heap[last]!, this.heapKey[last]!);
-    return top;
-  }
-
-  /** Places (index, key) at `start` or below it, moving larger children up. */
-  private siftDown(start: number, index: number, key: number): void {
-    const heap = this.heap;
-    const keys = this.heapKey;
-    const size = this.heapSize;
-    let at = start;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && keys[child + 1]! > keys[child]!) child++;
-      if (keys[child]! <= key) break;
-      heap[at] = heap[child]!;
-      keys[at] = keys[child]!;
-      at = child;
-    }
-    heap[at] = index;
-    keys[at] = key;
+    if (this.open[index] && this.debt[index]! > 0) this.heap.push(index, this.liquidationPrice(index));
   }
 }
 

@@ -1,0 +1,75 @@
+/**
+ * A max-heap of indices keyed by a number, in typed arrays: the keys sit beside the indices in heap
+ * order, so that sifting reads one array, not a gather through a second.
+ */
+export class IndexHeap {
+  private readonly index: Int32Array;
+  private readonly key: Float64Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.index = new Int32Array(capacity);
+    this.key = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The largest key (−Infinity when empty). */
+  get topKey(): number {
+    return this.count > 0 ? this.key[0]! : -Infinity;
+  }
+
+  /** Adds without ordering; call `heapify` once after a run of these. */
+  append(index: number, key: number): void {
+    this.index[this.count] = index;
+    this.key[this.count++] = key;
+  }
+
+  /** Orders the heap in O(n) (Floyd). */
+  heapify(): void {
+    for (let i = (this.count >> 1) - 1; i >= 0; i--) this.siftDown(i, this.index[i]!, this.key[i]!);
+  }
+
+  push(index: number, key: number): void {
+    const heap = this.index;
+    const keys = this.key;
+    let at = this.count++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (keys[parent]! >= key) break;
+      heap[at] = heap[parent]!;
+      keys[at] = keys[parent]!;
+      at = parent;
+    }
+    heap[at] = index;
+    keys[at] = key;
+  }
+
+  /** Removes and returns the index with the largest key. */
+  pop(): number {
+    const top = this.index[0]!;
+    const last = --this.count;
+    if (last > 0) this.siftDown(0, this.index[last]!, this.key[last]!);
+    return top;
+  }
+
+  private siftDown(start: number, index: number, key: number): void {
+    const heap = this.index;
+    const keys = this.key;
+    const size = this.count;
+    let at = start;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && keys[child + 1]! > keys[child]!) child++;
+      if (keys[child]! <= key) break;
+      heap[at] = heap[child]!;
+      keys[at] = keys[child]!;
+      at = child;
+    }
+    heap[at] = index;
+    keys[at] = key;
+  }
+}
