@@ -17,6 +17,11 @@ export interface Param {
   readonly sweep?: (value: number | undefined) => readonly [number, number];
   /** Fields to fill when a choice is made (switching to TWAP needs a window). */
   readonly companions?: (choice: string) => readonly (readonly [string, unknown])[];
+  /**
+   * For a choice whose fields depend on it (an oracle model): the whole parent object to set instead,
+   * so that the old model's fields go and the new one's come.
+   */
+  readonly rebuild?: (preset: Scenario, choice: string) => readonly (readonly [string, unknown])[];
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -75,17 +80,19 @@ export const PARAMS: readonly Param[] = [
     kind: 'choice',
     choices: ['spot', 'twap', 'lagged', 'feed'],
     format: text,
-    companions: (choice) =>
-      choice === 'twap'
-        ? [['oracle.window', 5]]
-        : choice === 'lagged'
-          ? [['oracle.delay', 2]]
-          : choice === 'feed'
-            ? [
-                ['oracle.deviation', 0.02],
-                ['oracle.heartbeat', 5],
-              ]
-            : [],
+    rebuild: (preset, choice) => {
+      const { venues, maxChange } = preset.oracle;
+      const common = { ...(venues ? { venues } : {}), ...(maxChange !== undefined ? { maxChange } : {}) };
+      const model =
+        choice === 'twap'
+          ? { window: 5 }
+          : choice === 'lagged'
+            ? { delay: 2 }
+            : choice === 'feed'
+              ? { deviation: 0.02, heartbeat: 5 }
+              : {};
+      return [['oracle', { model: choice, ...model, ...common }]];
+    },
   },
   {
     path: 'oracle.window',
@@ -213,7 +220,7 @@ export function stepParam(preset: Scenario, param: Param, dir: 1 | -1): Change {
   if (param.kind === 'choice') {
     const choices = param.choices!;
     const next = choices[(choices.indexOf(String(current)) + dir + choices.length) % choices.length]!;
-    return setValues(preset, [[param.path, next], ...(param.companions?.(next) ?? [])]);
+    return choose(preset, param, next);
   }
   const next = param.step!(typeof current === 'number' ? current : undefined, dir);
   return setValues(preset, [[param.path, next]]);
@@ -224,17 +231,31 @@ export function typeParam(preset: Scenario, param: Param, typed: string): Change
   const t = typed.trim();
   if (param.kind === 'choice') {
     const choice = param.choices!.find((c) => c === t);
-    if (!choice)
-      return { ok: false, reason: `expected one of ${param.choices!.join(', ')}, got ${JSON.stringify(t)}` };
-    return setValues(preset, [[param.path, choice], ...(param.companions?.(choice) ?? [])]);
+    if (!choice) {
+      return {
+        ok: false,
+        reason: `${param.path}: expected one of ${param.choices!.join(', ')}, got ${JSON.stringify(t)}`,
+      };
+    }
+    return choose(preset, param, choice);
   }
   if (param.kind === 'toggle') {
-    if (!['yes', 'no', 'true', 'false'].includes(t)) return { ok: false, reason: 'expected yes or no' };
+    if (!['yes', 'no', 'true', 'false'].includes(t)) {
+      return { ok: false, reason: `${param.path}: expected yes or no, got ${JSON.stringify(t)}` };
+    }
     return setValues(preset, [[param.path, t === 'yes' || t === 'true']]);
   }
   if (t === 'off' || t === '') return setValues(preset, [[param.path, undefined]]);
   const percent = t.endsWith('%');
   const value = Number(percent ? t.slice(0, -1) : t);
-  if (!Number.isFinite(value)) return { ok: false, reason: `expected a number, got ${JSON.stringify(t)}` };
+  if (!Number.isFinite(value)) {
+    return { ok: false, reason: `${param.path}: expected a number, got ${JSON.stringify(t)}` };
+  }
   return setValues(preset, [[param.path, percent ? value / 100 : value]]);
+}
+
+/** Makes a choice, with the fields it brings (and, for a rebuilt parent, without the ones it drops). */
+function choose(preset: Scenario, param: Param, choice: string): Change {
+  if (param.rebuild) return setValues(preset, param.rebuild(preset, choice));
+  return setValues(preset, [[param.path, choice], ...(param.companions?.(choice) ?? [])]);
 }

@@ -6,8 +6,13 @@ import type { SweepReply, SweepTask } from './worker.js';
 
 type SummaryJson = Summary;
 
-/** The compiled worker script beside this one (dist/whatif/worker.js). */
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+/**
+ * The compiled worker script beside this one (dist/whatif/worker.js). Loaded from the TypeScript sources
+ * (under vitest) there is no .js beside it, so the built copy is used: `npm test` builds before it tests.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/whatif/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
 
 /**
  * How many workers a sweep of `tasks` runs uses: min(tasks, availableParallelism()). The environment

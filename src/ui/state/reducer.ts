@@ -235,8 +235,11 @@ function commandOf(state: Draft, command: Command): void {
   if (state.mode !== 'dashboard' || !state.session) return;
   if (state.panel) {
     if (command === 'escape' || command === 'edit') state.panel = undefined;
-    else if (command === 'sweep')
+    else if (command === 'sweep') {
+      // The sweep replaces the panel on screen; the draft is kept for the next `e`.
       state.sweep = castDraft(startSweep(undraft<PanelState>(state.panel).draft, state.panel.selected));
+      state.panel = undefined;
+    }
     return;
   }
   if (state.sweep && command === 'escape') {
