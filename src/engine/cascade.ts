@@ -1,4 +1,6 @@
 import { PositionBook } from './book.js';
+import { PerpBook } from './perps/book.js';
+import { liquidatePerps, type PerpRound } from './perps/liquidate.js';
 import { RoundEvents } from './events.js';
 import {
   AuctionHouse,
@@ -18,6 +20,8 @@ export const CONVERGENCE_TOLERANCE = 1e-9;
 /** What one call to `step` returns. */
 export interface RoundOutcome {
   readonly record: RoundRecord;
+  /** The perpetuals' round, when the scenario has them (with its log of liquidations and deleveraging). */
+  readonly perps?: PerpRound;
   /** The round's liquidations, when the cascade records them. */
   readonly events?: RoundEvents;
 }
@@ -51,6 +55,9 @@ export class Cascade {
   /** S(1), S(2), …: the oracle venues' median price at the start of each round, after the exogenous move. */
   private readonly startPrices: number[] = [];
   private queued = 0;
+  /** The perpetuals and their insurance fund, when the scenario has them. */
+  readonly perps?: PerpBook;
+  private fund = 0;
   /** Reused for every liquidation of a round: a million liquidations should not be a million objects. */
   private readonly outcome = scratch();
   private lastRound = 0;
@@ -81,6 +88,10 @@ export class Cascade {
     if (scenario.liquidation.mechanism === 'auction') {
       if (!scenario.liquidation.auction) throw new Error('an auction needs its parameters');
       this.auctions = new AuctionHouse(scenario.liquidation.auction);
+    }
+    if (scenario.perps) {
+      this.perps = new PerpBook(scenario.perps);
+      this.fund = scenario.perps.insuranceFund;
     }
     this.book = new PositionBook({
       positions: scenario.positions,
@@ -214,18 +225,27 @@ export class Cascade {
     // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);
 
-    // 5. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch.
+    // 4''. Perpetuals: liquidations, the insurance fund, auto-deleveraging.
+    const perps = this.perps
+      ? liquidatePerps(this.perps, this.scenario.perps!, oraclePrice, this.fund)
+      : undefined;
+    if (perps) this.fund = perps.fund;
+
+    // 5. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch, together
+    // with what the perpetuals' liquidation engine sells (or, net, buys).
     this.queued += collateralSold;
     const cap = this.scenario.liquidation.maxSellPerRound ?? Infinity;
     const batch = Math.min(this.queued, cap);
-    const sale = sellVenue.sell(batch);
+    const trade = batch + (perps?.netSold ?? 0);
+    const sale = trade >= 0 ? sellVenue.sell(trade) : { venue: sellVenue.shift(trade), proceeds: 0 };
     this.queued = batch === this.queued ? 0 : this.queued - batch;
     this.venues[this.sellVenue] = sale.venue;
 
     this.lastRound = round;
     this.hasConverged =
       liquidated.length === 0 &&
-      batch === 0 &&
+      trade === 0 &&
+      (perps?.liquidations ?? 0) === 0 &&
       skippedForCapital === 0 &&
       (auctions?.active ?? 0) === 0 &&
       Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice &&
@@ -237,7 +257,7 @@ export class Cascade {
       oraclePrice,
       startPrice,
       price: sale.venue.price,
-      liquidations: liquidated.length,
+      liquidations: liquidated.length + (perps?.liquidations ?? 0),
       collateralSold,
       debtRepaid,
       badDebt,
@@ -250,11 +270,19 @@ export class Cascade {
       skippedUnprofitable,
       underwaterDebt,
       arbitrageVolume: arbitraged.volume,
+      perpLiquidations: perps?.liquidations ?? 0,
+      insuranceFund: this.fund,
+      fundDrawn: perps?.drawn ?? 0,
+      fundFees: perps?.fees ?? 0,
+      deleveraged: perps?.deleveraged ?? 0,
+      adlCovered: perps?.adlCovered ?? 0,
+      uncoveredLoss: perps?.uncovered ?? 0,
+      perpNetSold: perps?.netSold ?? 0,
       auctions: auctions?.active ?? 0,
       collateralInAuction: auctions?.collateral ?? 0,
       venuePrices: this.venues.map((v) => v.price),
     };
-    return events ? { record, events } : { record };
+    return { record, ...(events ? { events } : {}), ...(perps ? { perps } : {}) };
   }
 
   /** With a price path, convergence also needs the path to have ended and the venue to have reached it. */

@@ -32,6 +32,13 @@ export interface Summary {
   readonly skippedLiquidations: number;
   /** The most seized collateral waiting in the sale queue after any round. */
   readonly maxQueued: number;
+  /** Perpetuals (zero without them): the fund at the end, its fees and payouts, ADL and uncovered losses. */
+  readonly insuranceFund: number;
+  readonly fundFees: number;
+  readonly fundDrawn: number;
+  readonly deleveraged: number;
+  readonly adlCovered: number;
+  readonly uncoveredLoss: number;
 }
 
 /** Reads the summary off a run; it never changes the run. */
@@ -47,7 +54,17 @@ export function summarize(run: CascadeRun): Summary {
   let skippedLiquidations = 0;
   let maxQueued = 0;
   let queuedBefore = 0;
+  let fundFees = 0;
+  let fundDrawn = 0;
+  let deleveraged = 0;
+  let adlCovered = 0;
+  let uncoveredLoss = 0;
   for (const r of run.rounds) {
+    fundFees += r.fundFees;
+    fundDrawn += r.fundDrawn;
+    deleveraged += r.deleveraged;
+    adlCovered += r.adlCovered;
+    uncoveredLoss += r.uncoveredLoss;
     const skipped = r.skippedForCapital + r.skippedUnprofitable;
     if (r.liquidations > 0 || r.collateralSold > 0 || skipped > 0 || queuedBefore > 0 || r.auctions > 0) {
       resolvedAtRound = r.round;
@@ -76,8 +93,8 @@ export function summarize(run: CascadeRun): Summary {
     shockPct,
     drawdownPct,
     amplification: shockPct > 0 ? drawdownPct / shockPct : null,
-    positions: run.book.count,
-    positionsLiquidated: run.book.liquidatedCount,
+    positions: run.book.count + (run.perps?.count ?? 0),
+    positionsLiquidated: run.book.liquidatedCount + (run.perps?.liquidatedCount ?? 0),
     collateralSold,
     debtRepaid,
     badDebt,
@@ -89,5 +106,11 @@ export function summarize(run: CascadeRun): Summary {
     unresolvedDebt: last ? last.underwaterDebt : 0,
     skippedLiquidations,
     maxQueued,
+    insuranceFund: last ? last.insuranceFund : (run.scenario.perps?.insuranceFund ?? 0),
+    fundFees,
+    fundDrawn,
+    deleveraged,
+    adlCovered,
+    uncoveredLoss,
   };
 }

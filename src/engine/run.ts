@@ -1,6 +1,7 @@
 import { Cascade, type CascadeOptions } from './cascade.js';
 import type { RoundEvents } from './events.js';
 import type { PositionBook } from './book.js';
+import type { PerpBook } from './perps/book.js';
 import type { RoundRecord, Scenario } from './types.js';
 
 /** A finished run: every round's record, and the liquidations when they were recorded. */
@@ -11,6 +12,7 @@ export interface CascadeRun {
   readonly events?: readonly RoundEvents[];
   readonly converged: boolean;
   readonly book: PositionBook;
+  readonly perps?: PerpBook;
 }
 
 /** Runs a scenario until it converges or reaches its last round. */
@@ -23,6 +25,6 @@ export function runCascade(scenario: Scenario, options: CascadeOptions = {}): Ca
     rounds.push(outcome.record);
     if (outcome.events) events.push(outcome.events);
   }
-  const run = { scenario, rounds, converged: cascade.converged, book: cascade.book };
+  const run = { scenario, rounds, converged: cascade.converged, book: cascade.book, perps: cascade.perps };
   return options.recordEvents ? { ...run, events } : run;
 }

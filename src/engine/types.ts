@@ -112,6 +112,36 @@ export interface Scenario {
   readonly liquidators?: LiquidatorsSpec;
   /** An external price path the venues follow by arbitrage (a historical day replayed). */
   readonly path?: PricePathSpec;
+  /** Perpetual futures beside the lending positions. */
+  readonly perps?: PerpsSpec;
+}
+
+export type Side = 'long' | 'short';
+
+export interface PerpPositionSpec {
+  readonly id: string;
+  readonly side: Side;
+  /** Asset units. */
+  readonly size: number;
+  readonly entry: number;
+  /** Quote posted as margin. */
+  readonly margin: number;
+  /** Maintenance margin rate; the book's default when absent. */
+  readonly maintenance?: number;
+}
+
+export interface PerpsSpec {
+  /** The insurance fund's starting balance, in quote. */
+  readonly insuranceFund: number;
+  /** Liquidation fee, a fraction of the notional closed, paid to the fund out of what margin is left. */
+  readonly liquidationFee: number;
+  /** Default maintenance margin rate. */
+  readonly maintenance: number;
+  /** Positions whose notional at the oracle price is above this are liquidated a slice at a time. */
+  readonly sliceAbove?: number;
+  /** The share of such a position closed per round. */
+  readonly sliceFraction: number;
+  readonly positions: readonly PerpPositionSpec[];
 }
 
 /** External prices per round: round r's is prices[r − 1] (the last one after the list ends). */
@@ -156,6 +186,17 @@ export interface RoundRecord {
   /** Auctions still running after the round, and the collateral waiting in them. */
   readonly auctions: number;
   readonly collateralInAuction: number;
+  /** Perpetuals: liquidations (a slice counts once), the fund after the round, what it paid and what ADL covered. */
+  readonly perpLiquidations: number;
+  readonly insuranceFund: number;
+  readonly fundDrawn: number;
+  readonly fundFees: number;
+  readonly deleveraged: number;
+  readonly adlCovered: number;
+  /** Losses neither the fund nor auto-deleveraging could cover (socialised). */
+  readonly uncoveredLoss: number;
+  /** Net asset the perpetual liquidations sold (negative: bought) on the venue. */
+  readonly perpNetSold: number;
   /** Every venue's price after the round, in declaration order (the main venue first). */
   readonly venuePrices: readonly number[];
 }

@@ -1,0 +1,135 @@
+import { IndexHeap } from '../heap.js';
+import type { PerpsSpec, Side } from '../types.js';
+
+/**
+ * Perpetual positions in typed arrays. A long's equity at price P is margin + size · (P − entry), a
+ * short's margin + size · (entry − P); a position is liquidatable when its equity is below
+ * maintenance · size · P. That is, a long when P < (size·entry − margin) / (size · (1 − mm)), a short when
+ * P > (size·entry + margin) / (size · (1 + mm)). Longs wait in a max-heap of that price, shorts in a
+ * max-heap of its negative, so a round touches only the positions it liquidates.
+ */
+export class PerpBook {
+  readonly count: number;
+  readonly ids: readonly string[];
+  readonly long: Uint8Array;
+  readonly size: Float64Array;
+  readonly entry: Float64Array;
+  readonly margin: Float64Array;
+  readonly maintenance: Float64Array;
+  readonly open: Uint8Array;
+  readonly liquidated: Uint8Array;
+  readonly initialSize: Float64Array;
+  readonly initialMargin: Float64Array;
+  liquidatedCount = 0;
+  private readonly longs: IndexHeap;
+  private readonly shorts: IndexHeap;
+
+  constructor(spec: PerpsSpec) {
+    const n = spec.positions.length;
+    this.count = n;
+    this.ids = spec.positions.map((p) => p.id);
+    this.long = new Uint8Array(n);
+    this.size = new Float64Array(n);
+    this.entry = new Float64Array(n);
+    this.margin = new Float64Array(n);
+    this.maintenance = new Float64Array(n);
+    spec.positions.forEach((p, i) => {
+      this.long[i] = p.side === 'long' ? 1 : 0;
+      this.size[i] = p.size;
+      this.entry[i] = p.entry;
+      this.margin[i] = p.margin;
+      this.maintenance[i] = p.maintenance ?? spec.maintenance;
+    });
+    this.open = new Uint8Array(n).fill(1);
+    this.liquidated = new Uint8Array(n);
+    this.initialSize = this.size.slice();
+    this.initialMargin = this.margin.slice();
+    this.longs = new IndexHeap(n);
+    this.shorts = new IndexHeap(n);
+    for (let i = 0; i < n; i++) this.file(i, true);
+    this.longs.heapify();
+    this.shorts.heapify();
+  }
+
+  side(i: number): Side {
+    return this.long[i] ? 'long' : 'short';
+  }
+
+  /** +1 for a long, −1 for a short. */
+  direction(i: number): 1 | -1 {
+    return this.long[i] ? 1 : -1;
+  }
+
+  equity(i: number, price: number): number {
+    return this.margin[i]! + this.direction(i) * this.size[i]! * (price - this.entry[i]!);
+  }
+
+  /** The price at which the position is liquidatable (below it for a long, above it for a short). */
+  liquidationPrice(i: number): number {
+    const s = this.size[i]!;
+    const mm = this.maintenance[i]!;
+    return this.long[i]
+      ? (s * this.entry[i]! - this.margin[i]!) / (s * (1 - mm))
+      : (s * this.entry[i]! + this.margin[i]!) / (s * (1 + mm));
+  }
+
+  /** The price at which the position's equity is zero. */
+  bankruptcyPrice(i: number): number {
+    return this.entry[i]! - (this.direction(i) * this.margin[i]!) / this.size[i]!;
+  }
+
+  /** Equity below maintenance at `price`, as the model states it. */
+  isLiquidatable(i: number, price: number): boolean {
+    return this.equity(i, price) < this.maintenance[i]! * this.size[i]! * price;
+  }
+
+  /** Takes every liquidatable open position off its heap: longs first (most under water first), then shorts. */
+  takeLiquidatable(price: number): number[] {
+    const taken: number[] = [];
+    const deferred: number[] = [];
+    const slack = 1e-9;
+    while (this.longs.topKey > price * (1 - slack)) {
+      const i = this.longs.pop();
+      (this.isLiquidatable(i, price) ? taken : deferred).push(i);
+    }
+    while (this.shorts.topKey > -price * (1 + slack)) {
+      const i = this.shorts.pop();
+      (this.isLiquidatable(i, price) ? taken : deferred).push(i);
+    }
+    for (const i of deferred) this.file(i);
+    return taken;
+  }
+
+  /** Puts an open position (back) on its heap. */
+  file(i: number, building = false): void {
+    if (!this.open[i] || !(this.size[i]! > 0)) return;
+    const key = this.liquidationPrice(i);
+    const heap = this.long[i] ? this.longs : this.shorts;
+    const signed = this.long[i] ? key : -key;
+    if (building) heap.append(i, signed);
+    else heap.push(i, signed);
+  }
+
+  markLiquidated(i: number): void {
+    if (!this.liquidated[i]) {
+      this.liquidated[i] = 1;
+      this.liquidatedCount++;
+    }
+  }
+
+  /**
+   * Closes `quantity` of a position (all of it when equal to its size), taking margin in proportion, which
+   * leaves its liquidation and bankruptcy prices unchanged.
+   */
+  reduce(i: number, quantity: number): void {
+    const s = this.size[i]!;
+    if (quantity >= s) {
+      this.size[i] = 0;
+      this.margin[i] = 0;
+      this.open[i] = 0;
+    } else {
+      this.margin[i] = this.margin[i]! * (1 - quantity / s);
+      this.size[i] = s - quantity;
+    }
+  }
+}

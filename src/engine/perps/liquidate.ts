@@ -1,0 +1,135 @@
+import type { PerpsSpec } from '../types.js';
+import type { PerpBook } from './book.js';
+
+/** What the perpetuals did in one round. */
+export interface PerpRound {
+  readonly liquidations: number;
+  /** Asset the liquidation engine sold on the venue (negative: bought), after auto-deleveraging matched some. */
+  readonly netSold: number;
+  readonly fees: number;
+  readonly drawn: number;
+  readonly deleveraged: number;
+  readonly adlCovered: number;
+  readonly uncovered: number;
+  /** Losses of the positions closed below their bankruptcy price, which the three above cover to the cent. */
+  readonly losses: number;
+  readonly fund: number;
+  /** One line per liquidation and per deleveraged position, for the log. */
+  readonly log: readonly PerpEvent[];
+}
+
+export interface PerpEvent {
+  readonly kind: 'liquidated' | 'deleveraged';
+  readonly position: number;
+  readonly quantity: number;
+  /** For a liquidation, the loss below bankruptcy (0 above it); for ADL, the profit given up. */
+  readonly amount: number;
+}
+
+/**
+ * Liquidates every liquidatable perpetual at the oracle price P, longs then shorts, each most under water
+ * first. A position whose notional is above `sliceAbove` closes `sliceFraction` of its size a round.
+ * Closing quantity q realises the slice's equity e_q = m·q/s + dir·q·(P − entry). The fee
+ * min(max(e_q, 0), liquidationFee·q·P) goes to the insurance fund and the rest of a positive e_q to the
+ * owner. A negative e_q is a loss: the fund pays what it can, and the remainder R is covered by
+ * auto-deleveraging: the most profitable opposing positions, ranked by profit/margin × notional/equity,
+ * are closed at the bankrupt position's bankruptcy price Pb instead of at P, which gives up |P − Pb| per
+ * unit; u = R / |P − Pb| units are matched so, off the venue. What no opposing position can cover is
+ * `uncovered`. The liquidation engine trades q − u on the venue: selling a long, buying a short.
+ */
+export function liquidatePerps(
+  book: PerpBook,
+  spec: PerpsSpec,
+  price: number,
+  fundBefore: number,
+): PerpRound {
+  let fund = fundBefore;
+  let liquidations = 0;
+  let netSold = 0;
+  let fees = 0;
+  let drawn = 0;
+  let deleveraged = 0;
+  let adlCovered = 0;
+  let uncovered = 0;
+  let losses = 0;
+  const log: PerpEvent[] = [];
+  const taken = book.takeLiquidatable(price);
+  for (const i of taken) {
+    const size = book.size[i]!;
+    if (!(size > 0) || !book.open[i]) continue;
+    const direction = book.direction(i);
+    const slice = spec.sliceAbove !== undefined && size * price > spec.sliceAbove ? spec.sliceFraction : 1;
+    const quantity = slice * size;
+    const bankruptcy = book.bankruptcyPrice(i);
+    const equity = (book.margin[i]! * quantity) / size + direction * quantity * (price - book.entry[i]!);
+    const fee = Math.min(Math.max(equity, 0), spec.liquidationFee * quantity * price);
+    fund += fee;
+    fees += fee;
+    let matched = 0;
+    let loss = 0;
+    if (equity < 0) {
+      loss = -equity;
+      losses += loss;
+      const draw = Math.min(fund, loss);
+      fund -= draw;
+      drawn += draw;
+      const remaining = loss - draw;
+      if (remaining > 0) {
+        const adl = deleverage(book, i, price, bankruptcy, remaining, quantity);
+        matched = adl.units;
+        adlCovered += adl.covered;
+        uncovered += remaining - adl.covered;
+        deleveraged += adl.positions.length;
+        for (const p of adl.positions)
+          log.push({ kind: 'deleveraged', position: p.index, quantity: p.units, amount: p.given });
+      }
+    }
+    book.reduce(i, quantity);
+    book.markLiquidated(i);
+    liquidations++;
+    netSold += direction * (quantity - matched);
+    log.push({ kind: 'liquidated', position: i, quantity, amount: loss });
+  }
+  for (const i of taken) book.file(i);
+  return { liquidations, netSold, fees, drawn, deleveraged, adlCovered, uncovered, losses, fund, log };
+}
+
+interface Deleveraging {
+  readonly units: number;
+  readonly covered: number;
+  readonly positions: { index: number; units: number; given: number }[];
+}
+
+/** Auto-deleveraging for `remaining` of bankrupt position i's loss, matching at most `quantity` units. */
+function deleverage(
+  book: PerpBook,
+  bankrupt: number,
+  price: number,
+  bankruptcy: number,
+  remaining: number,
+  quantity: number,
+): Deleveraging {
+  const perUnit = Math.abs(price - bankruptcy);
+  const wanted = Math.min(quantity, remaining / perUnit);
+  const opposing = book.long[bankrupt] ? 0 : 1;
+  const ranked: { index: number; score: number }[] = [];
+  for (let j = 0; j < book.count; j++) {
+    if (!book.open[j] || book.long[j] !== opposing || !(book.size[j]! > 0)) continue;
+    const equity = book.equity(j, price);
+    const profit = book.direction(j) * book.size[j]! * (price - book.entry[j]!);
+    if (profit <= 0 || equity <= 0) continue;
+    // Binance and Hyperliquid rank by profit and leverage: profit/margin × notional/equity.
+    ranked.push({ index: j, score: (profit / book.margin[j]!) * ((book.size[j]! * price) / equity) });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  let units = 0;
+  const positions: { index: number; units: number; given: number }[] = [];
+  for (const { index } of ranked) {
+    if (units >= wanted) break;
+    const take = Math.min(book.size[index]!, wanted - units);
+    book.reduce(index, take);
+    units += take;
+    positions.push({ index, units: take, given: take * perUnit });
+  }
+  return { units, covered: units * perUnit, positions };
+}
