@@ -21,6 +21,14 @@ export function roundJson(r: RoundRecord) {
     skippedUnprofitable: r.skippedUnprofitable,
     underwaterDebt: r.underwaterDebt,
     arbitrageVolume: r.arbitrageVolume,
+    perpLiquidations: r.perpLiquidations,
+    perpNetSold: r.perpNetSold,
+    insuranceFund: r.insuranceFund,
+    fundFees: r.fundFees,
+    fundDrawn: r.fundDrawn,
+    deleveraged: r.deleveraged,
+    adlCovered: r.adlCovered,
+    uncoveredLoss: r.uncoveredLoss,
     auctions: r.auctions,
     collateralInAuction: r.collateralInAuction,
     venuePrices: r.venuePrices,
@@ -49,6 +57,13 @@ export function summaryJson(s: Summary) {
     unresolvedDebt: s.unresolvedDebt,
     skippedLiquidations: s.skippedLiquidations,
     maxQueued: s.maxQueued,
+    maxPrice: s.maxPrice,
+    insuranceFund: s.insuranceFund,
+    fundFees: s.fundFees,
+    fundDrawn: s.fundDrawn,
+    deleveraged: s.deleveraged,
+    adlCovered: s.adlCovered,
+    uncoveredLoss: s.uncoveredLoss,
   };
 }
 

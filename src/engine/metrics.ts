@@ -12,6 +12,8 @@ export interface Summary {
   readonly drawdownPct: number;
   /** drawdownPct / shockPct; null when the shock is 0. */
   readonly amplification: number | null;
+  /** The highest venue price seen (a short squeeze's peak). */
+  readonly maxPrice: number;
   readonly positions: number;
   /** Distinct positions liquidated at least once. */
   readonly positionsLiquidated: number;
@@ -45,6 +47,7 @@ export interface Summary {
 export function summarize(run: CascadeRun): Summary {
   const initialPrice = run.scenario.asset.price;
   let minPrice = initialPrice;
+  let maxPrice = initialPrice;
   let collateralSold = 0;
   let debtRepaid = 0;
   let badDebt = 0;
@@ -73,6 +76,7 @@ export function summarize(run: CascadeRun): Summary {
     maxQueued = Math.max(maxQueued, r.queued);
     queuedBefore = r.queued;
     minPrice = Math.min(minPrice, r.startPrice, r.price);
+    maxPrice = Math.max(maxPrice, r.startPrice, r.price);
     collateralSold += r.collateralSold;
     debtRepaid += r.debtRepaid;
     badDebt += r.badDebt;
@@ -92,7 +96,9 @@ export function summarize(run: CascadeRun): Summary {
     minPrice,
     shockPct,
     drawdownPct,
-    amplification: shockPct > 0 ? drawdownPct / shockPct : null,
+    // On the way up (a squeeze along a rising path) both are negative and the ratio reads the same way.
+    amplification: shockPct !== 0 ? drawdownPct / shockPct : null,
+    maxPrice,
     positions: run.book.count + (run.perps?.count ?? 0),
     positionsLiquidated: run.book.liquidatedCount + (run.perps?.liquidatedCount ?? 0),
     collateralSold,

@@ -174,6 +174,54 @@ const generate = object(
   'an object {count, seed, collateral, healthFactor}',
 );
 
+const perpPosition = object(
+  {
+    id: nonEmptyText('a non-empty string'),
+    side: z.enum(['long', 'short'], { error: expecting('one of "long", "short"') }),
+    size: positive(),
+    entry: positive(),
+    margin: positive().optional(),
+    leverage: number('a number >= 1', (v) => v >= 1).optional(),
+    maintenance: number('a number in (0, 0.5]', (v) => v > 0 && v <= 0.5).optional(),
+  },
+  'an object {id, side, size, entry, margin or leverage, maintenance?}',
+)
+  .refine((p) => (p.margin === undefined) !== (p.leverage === undefined), {
+    error: 'expected exactly one of "margin" (quote) or "leverage" (notional at entry / margin)',
+    path: ['margin'],
+  })
+  .transform(({ leverage, margin, ...rest }) => ({
+    ...rest,
+    // Leverage is notional at entry over margin.
+    margin: margin ?? (rest.size * rest.entry) / leverage!,
+  }));
+
+const perps = object(
+  {
+    insuranceFund: number('a number >= 0', (v) => v >= 0),
+    liquidationFee: number('a number in [0, 0.1]', (v) => v >= 0 && v <= 0.1).default(0.005),
+    maintenance: number('a number in (0, 0.5]', (v) => v > 0 && v <= 0.5),
+    sliceAbove: positive().optional(),
+    sliceFraction: fraction01('(0, 1]').default(0.2),
+    positions: z
+      .array(perpPosition, { error: expecting('an array of perpetual positions') })
+      .min(1, { error: 'expected at least one perpetual position' }),
+  },
+  'an object {insuranceFund, maintenance, positions, liquidationFee?, sliceAbove?, sliceFraction?}',
+).superRefine((p, ctx) => {
+  const seen = new Map<string, number>();
+  p.positions.forEach((position, i) => {
+    const first = seen.get(position.id);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['positions', i, 'id'],
+        message: `expected a unique id, got ${JSON.stringify(position.id)} (also perps.positions[${first}])`,
+      });
+    } else seen.set(position.id, i);
+  });
+});
+
 const presetBase = object(
   {
     name: nonEmptyText('a non-empty string'),
@@ -201,18 +249,20 @@ const presetBase = object(
       },
       'an object {prices, follow?} or {file, follow?}',
     ).optional(),
+    perps: perps.optional(),
   },
   'a JSON object (a preset)',
 );
 
 /** The preset file format (README, "Presets"). Unknown fields are errors. */
 export const presetSchema = presetBase.superRefine((preset, ctx) => {
-  const total = preset.positions.length + (preset.generate?.count ?? 0);
+  const total =
+    preset.positions.length + (preset.generate?.count ?? 0) + (preset.perps?.positions.length ?? 0);
   if (total < 1) {
     ctx.addIssue({
       code: 'custom',
       path: ['positions'],
-      message: 'expected at least one position: give "positions" or "generate"',
+      message: 'expected at least one position: give "positions", "generate" or "perps"',
     });
   }
   checkVenueNames(preset, ctx);
