@@ -90,7 +90,7 @@ export class Cascade {
       this.auctions = new AuctionHouse(scenario.liquidation.auction);
     }
     if (scenario.perps) {
-      this.perps = new PerpBook(scenario.perps);
+      this.perps = new PerpBook(scenario.perps, p0);
       this.fund = scenario.perps.insuranceFund;
     }
     this.book = new PositionBook({
@@ -227,7 +227,7 @@ export class Cascade {
 
     // 4''. Perpetuals: liquidations, the insurance fund, auto-deleveraging.
     const perps = this.perps
-      ? liquidatePerps(this.perps, this.scenario.perps!, oraclePrice, this.fund)
+      ? liquidatePerps(this.perps, this.scenario.perps!, oraclePrice, this.fund, this.recordEvents)
       : undefined;
     if (perps) this.fund = perps.fund;
 

@@ -21,6 +21,11 @@ export class IndexHeap {
     return this.count > 0 ? this.key[0]! : -Infinity;
   }
 
+  /** The index with the largest key (undefined when empty). */
+  get top(): number | undefined {
+    return this.count > 0 ? this.index[0] : undefined;
+  }
+
   /** Adds without ordering; call `heapify` once after a run of these. */
   append(index: number, key: number): void {
     this.index[this.count] = index;

@@ -142,6 +142,20 @@ export interface PerpsSpec {
   /** The share of such a position closed per round. */
   readonly sliceFraction: number;
   readonly positions: readonly PerpPositionSpec[];
+  readonly generate?: PerpGenerateSpec;
+}
+
+/** Generated perpetuals: `longs` longs then `shorts` shorts, named L0…, S0…. */
+export interface PerpGenerateSpec {
+  readonly longs: number;
+  readonly shorts: number;
+  readonly seed: number;
+  /** Asset units, uniform. */
+  readonly size: Range;
+  /** Notional at entry over margin, uniform. */
+  readonly leverage: Range;
+  /** Entries uniform in p0 · (1 ± entrySpread). */
+  readonly entrySpread: number;
 }
 
 /** External prices per round: round r's is prices[r − 1] (the last one after the list ends). */

@@ -203,11 +203,34 @@ const perps = object(
     maintenance: number('a number in (0, 0.5]', (v) => v > 0 && v <= 0.5),
     sliceAbove: positive().optional(),
     sliceFraction: fraction01('(0, 1]').default(0.2),
-    positions: z
-      .array(perpPosition, { error: expecting('an array of perpetual positions') })
-      .min(1, { error: 'expected at least one perpetual position' }),
+    positions: z.array(perpPosition, { error: expecting('an array of perpetual positions') }).default([]),
+    generate: object(
+      {
+        longs: integer(
+          `a whole number from 0 to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+          0,
+          MAX_GENERATED_POSITIONS,
+        ),
+        shorts: integer(
+          `a whole number from 0 to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+          0,
+          MAX_GENERATED_POSITIONS,
+        ),
+        seed: integer('a whole number from 0 to 4294967295', 0, 2 ** 32 - 1),
+        size: range('a size range'),
+        leverage: object(
+          { min: number('a number >= 1', (v) => v >= 1), max: number('a number >= 1', (v) => v >= 1) },
+          'an object {min, max}',
+        ).refine((r) => r.max >= r.min, {
+          error: 'expected a leverage range with max >= min',
+          path: ['max'],
+        }),
+        entrySpread: fraction01('[0, 1)').default(0),
+      },
+      'an object {longs, shorts, seed, size, leverage, entrySpread?}',
+    ).optional(),
   },
-  'an object {insuranceFund, maintenance, positions, liquidationFee?, sliceAbove?, sliceFraction?}',
+  'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?}',
 ).superRefine((p, ctx) => {
   const seen = new Map<string, number>();
   p.positions.forEach((position, i) => {
@@ -256,8 +279,12 @@ const presetBase = object(
 
 /** The preset file format (README, "Presets"). Unknown fields are errors. */
 export const presetSchema = presetBase.superRefine((preset, ctx) => {
+  const perpsGenerated = (preset.perps?.generate?.longs ?? 0) + (preset.perps?.generate?.shorts ?? 0);
   const total =
-    preset.positions.length + (preset.generate?.count ?? 0) + (preset.perps?.positions.length ?? 0);
+    preset.positions.length +
+    (preset.generate?.count ?? 0) +
+    (preset.perps?.positions.length ?? 0) +
+    perpsGenerated;
   if (total < 1) {
     ctx.addIssue({
       code: 'custom',

@@ -55,7 +55,7 @@ describe('perpetual liquidations worked by hand', () => {
         { id: 'S', side: 'short', size: 8, entry: 2000, margin: 4000 },
       ],
     });
-    const { record, perps } = new Cascade(s).step();
+    const { record, perps } = new Cascade(s, { recordEvents: true }).step();
     expect(perps!.losses).toBeCloseTo(1000, 9);
     expect(record.fundDrawn).toBeCloseTo(400, 9);
     expect(record.insuranceFund).toBe(0);

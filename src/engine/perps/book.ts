@@ -1,4 +1,5 @@
 import { IndexHeap } from '../heap.js';
+import { seededUniform } from '../rng.js';
 import type { PerpsSpec, Side } from '../types.js';
 
 /**
@@ -10,7 +11,9 @@ import type { PerpsSpec, Side } from '../types.js';
  */
 export class PerpBook {
   readonly count: number;
-  readonly ids: readonly string[];
+  private readonly explicitIds: readonly string[];
+  private readonly explicit: number;
+  private readonly longsGenerated: number;
   readonly long: Uint8Array;
   readonly size: Float64Array;
   readonly entry: Float64Array;
@@ -24,10 +27,14 @@ export class PerpBook {
   private readonly longs: IndexHeap;
   private readonly shorts: IndexHeap;
 
-  constructor(spec: PerpsSpec) {
-    const n = spec.positions.length;
+  constructor(spec: PerpsSpec, initialPrice: number) {
+    const explicit = spec.positions.length;
+    const g = spec.generate;
+    const n = explicit + (g ? g.longs + g.shorts : 0);
     this.count = n;
-    this.ids = spec.positions.map((p) => p.id);
+    this.explicitIds = spec.positions.map((p) => p.id);
+    this.explicit = explicit;
+    this.longsGenerated = g?.longs ?? 0;
     this.long = new Uint8Array(n);
     this.size = new Float64Array(n);
     this.entry = new Float64Array(n);
@@ -40,6 +47,21 @@ export class PerpBook {
       this.margin[i] = p.margin;
       this.maintenance[i] = p.maintenance ?? spec.maintenance;
     });
+    if (g) {
+      // For each position in turn: size, then leverage, then entry, each uniform in its range.
+      const uniform = seededUniform(g.seed);
+      for (let k = 0; k < g.longs + g.shorts; k++) {
+        const i = explicit + k;
+        const size = g.size.min + (g.size.max - g.size.min) * uniform();
+        const leverage = g.leverage.min + (g.leverage.max - g.leverage.min) * uniform();
+        const entry = initialPrice * (1 + g.entrySpread * (2 * uniform() - 1));
+        this.long[i] = k < g.longs ? 1 : 0;
+        this.size[i] = size;
+        this.entry[i] = entry;
+        this.margin[i] = (size * entry) / leverage;
+        this.maintenance[i] = spec.maintenance;
+      }
+    }
     this.open = new Uint8Array(n).fill(1);
     this.liquidated = new Uint8Array(n);
     this.initialSize = this.size.slice();
@@ -49,6 +71,12 @@ export class PerpBook {
     for (let i = 0; i < n; i++) this.file(i, true);
     this.longs.heapify();
     this.shorts.heapify();
+  }
+
+  id(i: number): string {
+    if (i < this.explicit) return this.explicitIds[i]!;
+    const k = i - this.explicit;
+    return k < this.longsGenerated ? `L${k}` : `S${k - this.longsGenerated}`;
   }
 
   side(i: number): Side {

@@ -1,4 +1,5 @@
 import type { PerpsSpec } from '../types.js';
+import { IndexHeap } from '../heap.js';
 import type { PerpBook } from './book.js';
 
 /** What the perpetuals did in one round. */
@@ -14,7 +15,7 @@ export interface PerpRound {
   /** Losses of the positions closed below their bankruptcy price, which the three above cover to the cent. */
   readonly losses: number;
   readonly fund: number;
-  /** One line per liquidation and per deleveraged position, for the log. */
+  /** One line per liquidation and per deleveraged position, for the log (when the cascade records events). */
   readonly log: readonly PerpEvent[];
 }
 
@@ -42,6 +43,7 @@ export function liquidatePerps(
   spec: PerpsSpec,
   price: number,
   fundBefore: number,
+  recordLog = false,
 ): PerpRound {
   let fund = fundBefore;
   let liquidations = 0;
@@ -54,6 +56,8 @@ export function liquidatePerps(
   let losses = 0;
   const log: PerpEvent[] = [];
   const taken = book.takeLiquidatable(price);
+  // The ranking of opposing positions for auto-deleveraging, built once per side per round (P is fixed).
+  const rankings: (IndexHeap | undefined)[] = [undefined, undefined];
   for (const i of taken) {
     const size = book.size[i]!;
     if (!(size > 0) || !book.open[i]) continue;
@@ -75,11 +79,13 @@ export function liquidatePerps(
       drawn += draw;
       const remaining = loss - draw;
       if (remaining > 0) {
-        const adl = deleverage(book, i, price, bankruptcy, remaining, quantity);
+        const opposing = book.long[i] ? 0 : 1;
+        rankings[opposing] ??= rank(book, opposing, price);
+        const adl = deleverage(book, rankings[opposing]!, price, bankruptcy, remaining, quantity, recordLog);
         matched = adl.units;
         adlCovered += adl.covered;
         uncovered += remaining - adl.covered;
-        deleveraged += adl.positions.length;
+        deleveraged += adl.count;
         for (const p of adl.positions)
           log.push({ kind: 'deleveraged', position: p.index, quantity: p.units, amount: p.given });
       }
@@ -88,48 +94,68 @@ export function liquidatePerps(
     book.markLiquidated(i);
     liquidations++;
     netSold += direction * (quantity - matched);
-    log.push({ kind: 'liquidated', position: i, quantity, amount: loss });
+    if (recordLog) log.push({ kind: 'liquidated', position: i, quantity, amount: loss });
   }
   for (const i of taken) book.file(i);
   return { liquidations, netSold, fees, drawn, deleveraged, adlCovered, uncovered, losses, fund, log };
 }
 
-interface Deleveraging {
+export interface Deleveraging {
   readonly units: number;
   readonly covered: number;
+  /** Positions deleveraged; listed one by one only when the cascade records events. */
+  readonly count: number;
   readonly positions: { index: number; units: number; given: number }[];
 }
 
-/** Auto-deleveraging for `remaining` of bankrupt position i's loss, matching at most `quantity` units. */
+/**
+ * The positions on one side (1 long, 0 short) in profit at `price`, as a heap with the most deserving of
+ * deleveraging on top: ranked by profit/margin × notional/equity, as Binance and Hyperliquid rank by
+ * profit and leverage. Built in O(n) once per side per round; each deleveraged position costs O(log n).
+ */
+function rank(book: PerpBook, long: 0 | 1, price: number): IndexHeap {
+  const heap = new IndexHeap(book.count);
+  for (let j = 0; j < book.count; j++) {
+    if (!book.open[j] || book.long[j] !== long || !(book.size[j]! > 0)) continue;
+    const equity = book.equity(j, price);
+    const profit = book.direction(j) * book.size[j]! * (price - book.entry[j]!);
+    if (profit <= 0 || equity <= 0) continue;
+    heap.append(j, (profit / book.margin[j]!) * ((book.size[j]! * price) / equity));
+  }
+  heap.heapify();
+  return heap;
+}
+
+/**
+ * Auto-deleveraging for `remaining` of a bankrupt position's loss, matching at most `quantity` units from
+ * the ranked opposing positions at the bankruptcy price; a position used up leaves the ranking.
+ */
 function deleverage(
   book: PerpBook,
-  bankrupt: number,
+  ranked: IndexHeap,
   price: number,
   bankruptcy: number,
   remaining: number,
   quantity: number,
+  list: boolean,
 ): Deleveraging {
   const perUnit = Math.abs(price - bankruptcy);
   const wanted = Math.min(quantity, remaining / perUnit);
-  const opposing = book.long[bankrupt] ? 0 : 1;
-  const ranked: { index: number; score: number }[] = [];
-  for (let j = 0; j < book.count; j++) {
-    if (!book.open[j] || book.long[j] !== opposing || !(book.size[j]! > 0)) continue;
-    const equity = book.equity(j, price);
-    const profit = book.direction(j) * book.size[j]! * (price - book.entry[j]!);
-    if (profit <= 0 || equity <= 0) continue;
-    // Binance and Hyperliquid rank by profit and leverage: profit/margin × notional/equity.
-    ranked.push({ index: j, score: (profit / book.margin[j]!) * ((book.size[j]! * price) / equity) });
-  }
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   let units = 0;
   const positions: { index: number; units: number; given: number }[] = [];
-  for (const { index } of ranked) {
-    if (units >= wanted) break;
+  let count = 0;
+  while (units < wanted && ranked.top !== undefined) {
+    const index = ranked.top;
+    if (!(book.size[index]! > 0)) {
+      ranked.pop();
+      continue;
+    }
     const take = Math.min(book.size[index]!, wanted - units);
     book.reduce(index, take);
+    if (!(book.size[index]! > 0)) ranked.pop();
     units += take;
-    positions.push({ index, units: take, given: take * perUnit });
+    count++;
+    if (list) positions.push({ index, units: take, given: take * perUnit });
   }
-  return { units, covered: units * perUnit, positions };
+  return { units, covered: units * perUnit, count, positions };
 }
