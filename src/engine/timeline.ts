@@ -70,8 +70,9 @@ export class Timeline {
     return this.cascade.converged;
   }
 
+  /** Every position: lending and perpetual. */
   get positions(): number {
-    return this.cascade.book.count;
+    return this.cascade.book.count + (this.cascade.perps?.count ?? 0);
   }
 
   positionId(index: number): string {
@@ -86,7 +87,7 @@ export class Timeline {
       this.records.push(record);
       this.roundEvents.push(events!);
       this.totals.push({
-        positionsLiquidated: this.cascade.book.liquidatedCount,
+        positionsLiquidated: this.cascade.book.liquidatedCount + (this.cascade.perps?.liquidatedCount ?? 0),
         collateralSold: previous.collateralSold + record.collateralSold,
         debtRepaid: previous.debtRepaid + record.debtRepaid,
         badDebt: previous.badDebt + record.badDebt,

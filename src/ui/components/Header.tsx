@@ -29,6 +29,10 @@ export function defenceState(record: RoundRecord, symbol: string): string {
     );
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
   if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
+  if (record.insuranceFund > 0 || record.fundDrawn > 0 || record.deleveraged > 0) {
+    parts.push(`Fund ${formatNumber(record.insuranceFund)}`);
+  }
+  if (record.deleveraged > 0) parts.push(`ADL ${formatCount(record.deleveraged)}`);
   return parts.join('  ');
 }
 

@@ -1,4 +1,4 @@
-import type { Timeline } from '../../engine/index.js';
+import type { RoundRecord, Timeline } from '../../engine/index.js';
 import { formatCount, formatNumber } from '../../format.js';
 
 export interface LogLine {
@@ -24,13 +24,15 @@ export function logLines(
     const events = timeline.events(r);
     if (!record || !events) continue;
     const skipped = record.skippedForCapital + record.skippedUnprofitable;
-    if (record.liquidations === 0 && skipped === 0 && record.collateralSold === 0) continue;
+    if (record.liquidations === 0 && skipped === 0 && record.collateralSold === 0 && record.deleveraged === 0)
+      continue;
     lines.push({
       kind: 'round',
       text:
         `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatNumber(record.collateralSold)} ${symbol} seized, ` +
         `${formatNumber(record.debtRepaid)} ${quote} repaid, ${formatNumber(record.badDebt)} ${quote} bad debt` +
-        skippedNote(record.skippedForCapital, record.skippedUnprofitable),
+        skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
+        perpsNote(record, quote),
       badDebt: record.badDebt > 0,
     });
     const room = maxLines - lines.length;
@@ -79,4 +81,19 @@ function skippedNote(forCapital: number, unprofitable: number): string {
   if (forCapital > 0) reasons.push(`${formatCount(forCapital)} skipped for lack of capital`);
   if (unprofitable > 0) reasons.push(`${formatCount(unprofitable)} skipped as unprofitable`);
   return reasons.length ? `; ${reasons.join(', ')}` : '';
+}
+
+/** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging. */
+function perpsNote(record: RoundRecord, quote: string): string {
+  if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
+  const parts = [
+    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatNumber(Math.abs(record.perpNetSold))})`,
+  ];
+  if (record.fundDrawn > 0) parts.push(`fund paid ${formatNumber(record.fundDrawn)} ${quote}`);
+  if (record.deleveraged > 0)
+    parts.push(
+      `${formatCount(record.deleveraged)} deleveraged covering ${formatNumber(record.adlCovered)} ${quote}`,
+    );
+  if (record.uncoveredLoss > 0) parts.push(`${formatNumber(record.uncoveredLoss)} ${quote} uncovered`);
+  return `; ${parts.join(', ')}`;
 }
