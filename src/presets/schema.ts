@@ -231,19 +231,7 @@ const perps = object(
     ).optional(),
   },
   'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?}',
-).superRefine((p, ctx) => {
-  const seen = new Map<string, number>();
-  p.positions.forEach((position, i) => {
-    const first = seen.get(position.id);
-    if (first !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['positions', i, 'id'],
-        message: `expected a unique id, got ${JSON.stringify(position.id)} (also perps.positions[${first}])`,
-      });
-    } else seen.set(position.id, i);
-  });
-});
+).superRefine((p, ctx) => checkUniqueIds(p.positions, ['positions'], 'perps.positions', ctx));
 
 const presetBase = object(
   {
@@ -293,16 +281,8 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
     });
   }
   checkVenueNames(preset, ctx);
-  const seen = new Map<string, number>();
+  checkUniqueIds(preset.positions, ['positions'], 'positions', ctx);
   preset.positions.forEach((p, i) => {
-    const first = seen.get(p.id);
-    if (first !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['positions', i, 'id'],
-        message: `expected a unique id, got ${JSON.stringify(p.id)} (also positions[${first}])`,
-      });
-    } else seen.set(p.id, i);
     const generated = /^g(0|[1-9]\d*)$/.exec(p.id);
     if (generated && preset.generate && Number(generated[1]) < preset.generate.count) {
       ctx.addIssue({
@@ -315,6 +295,26 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
 });
 
 type RefineContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
+
+/** Each id in a list of positions is used once; a repeat names the first use. */
+function checkUniqueIds(
+  positions: readonly { id: string }[],
+  path: (string | number)[],
+  label: string,
+  ctx: RefineContext,
+): void {
+  const seen = new Map<string, number>();
+  positions.forEach((position, i) => {
+    const first = seen.get(position.id);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'id'],
+        message: `expected a unique id, got ${JSON.stringify(position.id)} (also ${label}[${first}])`,
+      });
+    } else seen.set(position.id, i);
+  });
+}
 
 /** Venue names are unique, and every name a preset refers to is one of them. */
 function checkVenueNames(preset: z.output<typeof presetBase>, ctx: RefineContext): void {
