@@ -64,6 +64,7 @@ export function summaryJson(s: Summary) {
     deleveraged: s.deleveraged,
     adlCovered: s.adlCovered,
     uncoveredLoss: s.uncoveredLoss,
+    attack: s.attack,
   };
 }
 

@@ -8,6 +8,8 @@ const CANDIDATE_SLACK = 1e-9;
 /** What a book is built from: the preset's explicit positions, its generator, p0 and the default LT. */
 export interface BookSource {
   readonly positions: readonly PositionSpec[];
+  /** A position after all others with no debt yet (an attacker who borrows later). */
+  readonly borrower?: { readonly id: string; readonly collateral: number };
   readonly generate?: GenerateSpec;
   readonly initialPrice: number;
   readonly threshold: number;
@@ -38,15 +40,17 @@ export class PositionBook {
   liquidatedCount = 0;
 
   private readonly explicitIds: readonly string[];
+  private readonly borrowerId?: string;
   /** Open positions with debt, by liquidation price, highest first. */
   private readonly heap: IndexHeap;
 
   constructor(source: BookSource) {
     const explicit = source.positions;
     const generated = source.generate?.count ?? 0;
-    const count = explicit.length + generated;
+    const count = explicit.length + generated + (source.borrower ? 1 : 0);
     this.count = count;
     this.explicitIds = explicit.map((p) => p.id);
+    this.borrowerId = source.borrower?.id;
     this.collateral = new Float64Array(count);
     this.debt = new Float64Array(count);
     this.threshold = new Float64Array(count);
@@ -56,6 +60,10 @@ export class PositionBook {
       this.threshold[i] = p.threshold ?? source.threshold;
     });
     if (source.generate) fillGenerated(this, explicit.length, source.generate, source);
+    if (source.borrower) {
+      this.collateral[count - 1] = source.borrower.collateral;
+      this.threshold[count - 1] = source.threshold;
+    }
     this.initialCollateral = this.collateral.slice();
     this.initialDebt = this.debt.slice();
     this.open = new Uint8Array(count).fill(1);
@@ -67,6 +75,7 @@ export class PositionBook {
   }
 
   id(index: number): string {
+    if (this.borrowerId !== undefined && index === this.count - 1) return this.borrowerId;
     return index < this.explicitIds.length
       ? this.explicitIds[index]!
       : generatedId(index - this.explicitIds.length);
@@ -111,6 +120,14 @@ export class PositionBook {
       this.open[index] = 0;
       this.openCount--;
     }
+  }
+
+  /** Adds debt to an open position with none yet (it was not on the heap) and files it under its price. */
+  borrow(index: number, amount: number): void {
+    if (this.debt[index]! > 0 || !this.open[index])
+      throw new Error('borrow is for an open position with no debt');
+    this.debt[index] = amount;
+    this.heap.push(index, this.liquidationPrice(index));
   }
 
   /** Puts an open position back on the heap under its new liquidation price. */

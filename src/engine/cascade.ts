@@ -58,6 +58,10 @@ export class Cascade {
   /** The perpetuals and their insurance fund, when the scenario has them. */
   readonly perps?: PerpBook;
   private fund = 0;
+  /** The attacker's venue, and what the attack has cost and borrowed so far. */
+  private attackerVenue = 0;
+  private attackerHeld = 0;
+  readonly attack = { cost: 0, borrowed: 0, badDebt: 0 };
   /** Reused for every liquidation of a round: a million liquidations should not be a million objects. */
   private readonly outcome = scratch();
   private lastRound = 0;
@@ -98,7 +102,9 @@ export class Cascade {
       generate: scenario.generate,
       initialPrice: p0,
       threshold: scenario.liquidation.threshold,
+      borrower: scenario.attacker ? { id: 'attacker', collateral: scenario.attacker.collateral } : undefined,
     });
+    if (scenario.attacker) this.attackerVenue = indexOf(scenario.attacker.venue ?? this.venueNames[0]!);
   }
 
   /** The number of the last round run (0 before the first). */
@@ -143,11 +149,21 @@ export class Cascade {
     // 2. Arbitrage between venues closes part of the gaps the last round's sale opened.
     const arbitraged = arbitrage(this.venues, this.scenario.arbitrage?.rate ?? 0);
     this.venues = arbitraged.venues;
+    // 2'. The attacker trades on its venue, so that the oracle reads the price it made.
+    this.manipulate(round);
     const startPrice = median(this.oracleVenues.map((i) => this.venues[i]!.price));
     this.startPrices.push(startPrice);
 
     // 3. The oracle reads the start-of-round prices.
     const oraclePrice = this.oracle(this.startPriceReader(), round);
+
+    // 3'. The attacker borrows against its collateral at the oracle's price, just under the limit.
+    const attacker = this.scenario.attacker;
+    if (attacker && round === (attacker.borrowRound ?? attacker.round)) {
+      const amount = attacker.collateral * oraclePrice * this.scenario.liquidation.threshold * (1 - 1e-9);
+      this.book.borrow(this.book.count - 1, amount);
+      this.attack.borrowed += amount;
+    }
 
     // 4. Every open position with HF < 1 is liquidated once, at the oracle price, if liquidators will.
     const events = this.recordEvents ? new RoundEvents() : undefined;
@@ -211,6 +227,7 @@ export class Cascade {
       debtRepaid += outcome.repaid;
       badDebt += outcome.badDebt;
       collateralReturned += outcome.returned;
+      if (attacker && index === book.count - 1) this.attack.badDebt += outcome.badDebt;
       if (!outcome.closed && book.healthFactor(index, oraclePrice) < 1) underwaterDebt += outcome.debtAfter;
       events?.add(index, collateral, debt, outcome);
     }
@@ -250,6 +267,7 @@ export class Cascade {
       (auctions?.active ?? 0) === 0 &&
       Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice &&
       this.pathSettled(round, startPrice) &&
+      round >= Math.max(attacker?.round ?? 0, attacker?.unwindRound ?? 0, attacker?.borrowRound ?? 0) &&
       this.venuesAgree();
 
     const record: RoundRecord = {
@@ -283,6 +301,26 @@ export class Cascade {
       venuePrices: this.venues.map((v) => v.price),
     };
     return { record, ...(events ? { events } : {}), ...(perps ? { perps } : {}) };
+  }
+
+  /** The attacker's trade in its round, and its reversal in the unwind round. */
+  private manipulate(round: number): void {
+    const attacker = this.scenario.attacker;
+    if (!attacker) return;
+    const trade =
+      round === attacker.round ? attacker.trade : round === attacker.unwindRound ? -this.attackerHeld : 0;
+    if (trade === 0) return;
+    const venue = this.venues[this.attackerVenue]!;
+    if (trade > 0) {
+      const bought = venue.buy(trade);
+      this.venues[this.attackerVenue] = bought.venue;
+      this.attack.cost += bought.cost;
+    } else {
+      const sold = venue.sell(-trade);
+      this.venues[this.attackerVenue] = sold.venue;
+      this.attack.cost -= sold.proceeds;
+    }
+    this.attackerHeld += trade;
   }
 
   /** With a price path, convergence also needs the path to have ended and the venue to have reached it. */

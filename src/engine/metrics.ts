@@ -41,6 +41,18 @@ export interface Summary {
   readonly deleveraged: number;
   readonly adlCovered: number;
   readonly uncoveredLoss: number;
+  /** The attack, when the preset has an attacker (null otherwise). */
+  readonly attack: AttackSummary | null;
+}
+
+export interface AttackSummary {
+  /** Quote spent moving the price, net of what unwinding the trade brought back. */
+  readonly cost: number;
+  readonly borrowed: number;
+  /** borrowed − cost − collateral · p0: what the attacker walks away with, above what it put in. */
+  readonly profit: number;
+  /** Bad debt the attacker's position left: realised in its liquidation, or still open and under water. */
+  readonly badDebt: number;
 }
 
 /** Reads the summary off a run; it never changes the run. */
@@ -118,5 +130,21 @@ export function summarize(run: CascadeRun): Summary {
     deleveraged,
     adlCovered,
     uncoveredLoss,
+    attack: attackSummary(run, finalPrice),
+  };
+}
+
+function attackSummary(run: CascadeRun, finalPrice: number): AttackSummary | null {
+  const attacker = run.scenario.attacker;
+  if (!attacker || !run.attack) return null;
+  const index = run.book.count - 1;
+  const open = run.book.open[index]
+    ? Math.max(0, run.book.debt[index]! - run.book.collateral[index]! * finalPrice)
+    : 0;
+  return {
+    cost: run.attack.cost,
+    borrowed: run.attack.borrowed,
+    profit: run.attack.borrowed - run.attack.cost - attacker.collateral * run.scenario.asset.price,
+    badDebt: run.attack.badDebt + open,
   };
 }

@@ -13,6 +13,8 @@ export interface CascadeRun {
   readonly converged: boolean;
   readonly book: PositionBook;
   readonly perps?: PerpBook;
+  /** The attack's cost, what it borrowed and the bad debt its own position left, when there was one. */
+  readonly attack?: { readonly cost: number; readonly borrowed: number; readonly badDebt: number };
 }
 
 /** Runs a scenario until it converges or reaches its last round. */
@@ -25,6 +27,13 @@ export function runCascade(scenario: Scenario, options: CascadeOptions = {}): Ca
     rounds.push(outcome.record);
     if (outcome.events) events.push(outcome.events);
   }
-  const run = { scenario, rounds, converged: cascade.converged, book: cascade.book, perps: cascade.perps };
+  const run = {
+    scenario,
+    rounds,
+    converged: cascade.converged,
+    book: cascade.book,
+    perps: cascade.perps,
+    attack: scenario.attacker ? { ...cascade.attack } : undefined,
+  };
   return options.recordEvents ? { ...run, events } : run;
 }

@@ -114,6 +114,26 @@ export interface Scenario {
   readonly path?: PricePathSpec;
   /** Perpetual futures beside the lending positions. */
   readonly perps?: PerpsSpec;
+  /** A manipulator who moves a venue's price and borrows against the oracle's reading of it. */
+  readonly attacker?: AttackerSpec;
+}
+
+/**
+ * An oracle manipulation in the manner of Mango Markets (2022): buy (or sell) on a venue in one round,
+ * borrow against collateral at the oracle's reading, optionally unwind the trade later, walk away.
+ */
+export interface AttackerSpec {
+  /** The venue traded on; the main venue when absent. */
+  readonly venue?: string;
+  /** The round of the trade (after the exogenous move, before the oracle reads). */
+  readonly round: number;
+  /** Asset units bought (positive) or sold (negative). */
+  readonly trade: number;
+  /** The round the trade is reversed in, at the same point of the round; never when absent. */
+  readonly unwindRound?: number;
+  /** Collateral the attacker deposits (asset units) and the round it borrows against it, at LT · P. */
+  readonly collateral: number;
+  readonly borrowRound?: number;
 }
 
 export type Side = 'long' | 'short';

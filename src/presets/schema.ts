@@ -261,6 +261,22 @@ const presetBase = object(
       'an object {prices, follow?} or {file, follow?}',
     ).optional(),
     perps: perps.optional(),
+    attacker: object(
+      {
+        venue: venueName.optional(),
+        round: integer(`a whole number of rounds from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS),
+        trade: number('a number of asset units, not 0 (positive buys, negative sells)', (v) => v !== 0),
+        unwindRound: integer(`a whole number of rounds from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS).optional(),
+        collateral: positive(),
+        borrowRound: integer(`a whole number of rounds from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS).optional(),
+      },
+      'an object {round, trade, collateral, venue?, unwindRound?, borrowRound?}',
+    )
+      .refine((a) => a.unwindRound === undefined || a.unwindRound > a.round, {
+        error: 'expected an unwind round after the trade round',
+        path: ['unwindRound'],
+      })
+      .optional(),
   },
   'a JSON object (a preset)',
 );
@@ -340,6 +356,7 @@ function checkVenueNames(preset: z.output<typeof presetBase>, ctx: RefineContext
     });
   };
   if (preset.liquidation.sellOn !== undefined) known(preset.liquidation.sellOn, ['liquidation', 'sellOn']);
+  if (preset.attacker?.venue !== undefined) known(preset.attacker.venue, ['attacker', 'venue']);
   (preset.oracle.venues ?? []).forEach((name, i) => known(name, ['oracle', 'venues', i]));
 }
 

@@ -30,6 +30,14 @@ class ConstantProductPool implements Venue {
     };
   }
 
+  buy(quantity: number) {
+    const k = this.base * this.quote;
+    const base = this.base - quantity;
+    if (!(base > 0)) throw new Error(`cannot buy ${quantity} from a pool holding ${this.base}`);
+    const quote = k / base;
+    return { venue: new ConstantProductPool(base, quote, this.fee), cost: quote - this.quote };
+  }
+
   quantityTo(price: number): number {
     return Math.sqrt((this.base * this.quote) / price) - this.base;
   }

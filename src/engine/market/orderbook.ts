@@ -28,6 +28,15 @@ class ExponentialBook implements Venue {
     };
   }
 
+  buy(quantity: number) {
+    const rise = Math.exp(quantity / this.scale);
+    // The integral of the price over the units bought: p · Q · (exp(q / Q) − 1).
+    return {
+      venue: new ExponentialBook(this.price * rise, this.scale, this.fee),
+      cost: this.price * this.scale * (rise - 1),
+    };
+  }
+
   quantityTo(price: number): number {
     return -this.scale * Math.log(price / this.price);
   }

@@ -12,6 +12,8 @@ export interface Venue {
   readonly price: number;
   /** Sells `quantity` units of the asset into the venue. */
   sell(quantity: number): Sale;
+  /** Buys `quantity` units from the venue (no fee): the venue after it and the quote it cost. */
+  buy(quantity: number): { readonly venue: Venue; readonly cost: number };
   /** Moves the venue to `price` along its own curve (exogenous moves; no fee). */
   moveTo(price: number): Venue;
   /** Asset units to sell into the venue (negative: to buy from it) to move it to `price`, without fee. */
