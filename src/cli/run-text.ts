@@ -69,6 +69,19 @@ export function runText(run: CascadeRun): string {
         ? `; ${formatCount(m.skippedLiquidations)} liquidations skipped by liquidators`
         : '') +
       (m.maxQueued > 0 ? `; up to ${formatNumber(m.maxQueued)} ${symbol} queued for sale` : ''),
+    ...(m.attack
+      ? [
+          `  attack       cost ${formatNumber(m.attack.cost)} ${quote}, borrowed ${formatNumber(m.attack.borrowed)} ${quote}, ` +
+            `profit ${formatNumber(m.attack.profit)} ${quote}, bad debt left ${formatNumber(m.attack.badDebt)} ${quote}`,
+        ]
+      : []),
+    ...(m.insuranceFund > 0 || m.fundDrawn > 0 || m.deleveraged > 0
+      ? [
+          `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)}), ` +
+            `${formatCount(m.deleveraged)} deleveraged covering ${formatNumber(m.adlCovered)} ${quote}, ` +
+            `${formatNumber(m.uncoveredLoss)} ${quote} uncovered`,
+        ]
+      : []),
     `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ''].join('\n');
