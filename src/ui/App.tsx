@@ -97,6 +97,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
           <Picker
             entries={state.entries}
             highlighted={state.highlighted}
+            width={columns}
             message={state.message}
             height={height - 1}
             theme={theme}

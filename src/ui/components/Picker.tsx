@@ -9,6 +9,8 @@ export interface PickerProps {
   readonly highlighted: number;
   readonly message?: string;
   readonly height: number;
+  /** The terminal's width: list rows are cut to it here, so that Ink never squeezes the indicator. */
+  readonly width: number;
   readonly theme: Theme;
 }
 
@@ -20,10 +22,15 @@ const DESCRIPTION_ROWS = 7;
  * the highlight and the keys (the list is not focused), because the list's own key handler reads stale
  * state when keys arrive faster than it re-renders.
  */
-export function Picker({ entries, highlighted, message, height, theme }: PickerProps) {
+export function Picker({ entries, highlighted, message, height, width, theme }: PickerProps) {
   const entry = entries[highlighted];
   const idWidth = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4) + 2);
-  const items = entries.map((e) => ({ key: e.id, label: `${e.id.padEnd(idWidth)}${e.name}`, value: e.id }));
+  const cut = (text: string) => (text.length > width - 3 ? `${text.slice(0, width - 4)}…` : text);
+  const items = entries.map((e) => ({
+    key: e.id,
+    label: cut(`${e.id.padEnd(idWidth)}${e.name}`),
+    value: e.id,
+  }));
   const limit = Math.max(3, height - 3 - (message ? 1 : 0) - DESCRIPTION_ROWS);
   return (
     <Box flexDirection="column" height={height}>
@@ -51,7 +58,11 @@ export function Picker({ entries, highlighted, message, height, theme }: PickerP
                 {label}
               </Text>
             )}
-            indicatorComponent={({ isSelected }) => <Text>{isSelected ? '❯ ' : '  '}</Text>}
+            indicatorComponent={({ isSelected }) => (
+              <Box width={2} flexShrink={0}>
+                <Text>{isSelected ? '❯' : ' '}</Text>
+              </Box>
+            )}
           />
         )}
       </Box>
