@@ -15,4 +15,5 @@ export { marketModels, constantProductBaseReserve, orderbookDepthScale, type Ven
 export { createOracle, type Oracle, type StartPrices } from './oracle/index.js';
 export { createMechanism, liquidate, type Liquidation, type Mechanism } from './liquidation/index.js';
 export { seededUniform, type UniformSource } from './rng.js';
-export { Timeline, type PositionsView, type Totals } from './timeline.js';
+export { Timeline, type PerpsView, type PositionsView, type Totals } from './timeline.js';
+export type { PerpEvent, PerpRound } from './perps/liquidate.js';

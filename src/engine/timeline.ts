@@ -1,5 +1,6 @@
 import { Cascade, type CascadeOptions } from './cascade.js';
 import type { RoundEvents } from './events.js';
+import type { PerpEvent } from './perps/liquidate.js';
 import type { RoundRecord, Scenario } from './types.js';
 
 /** The positions as they stood after some round. Read it at once: the next `positionsAt` moves it. */
@@ -11,6 +12,19 @@ export interface PositionsView {
   readonly threshold: Float64Array;
   /** 1 while a position is open. */
   readonly open: Uint8Array;
+  id(index: number): string;
+  /** The perpetuals after the round, when the scenario has them. */
+  readonly perps?: PerpsView;
+}
+
+/** The perpetual positions as they stood after some round. */
+export interface PerpsView {
+  readonly count: number;
+  readonly long: Uint8Array;
+  readonly size: Float64Array;
+  readonly margin: Float64Array;
+  readonly entry: Float64Array;
+  readonly maintenance: Float64Array;
   id(index: number): string;
 }
 
@@ -33,12 +47,15 @@ export class Timeline {
   private readonly cascade: Cascade;
   private readonly records: RoundRecord[] = [];
   private readonly roundEvents: RoundEvents[] = [];
+  private readonly perpEvents: (readonly PerpEvent[])[] = [];
   private readonly totals: Totals[] = [NO_TOTALS];
   private readonly view: {
     round: number;
     collateral: Float64Array;
     debt: Float64Array;
     open: Uint8Array;
+    perpSize?: Float64Array;
+    perpMargin?: Float64Array;
   };
 
   constructor(
@@ -52,6 +69,8 @@ export class Timeline {
       collateral: book.initialCollateral.slice(),
       debt: book.initialDebt.slice(),
       open: new Uint8Array(book.count).fill(1),
+      perpSize: this.cascade.perps?.initialSize.slice(),
+      perpMargin: this.cascade.perps?.initialMargin.slice(),
     };
   }
 
@@ -79,10 +98,19 @@ export class Timeline {
     return this.cascade.book.id(index);
   }
 
+  perpId(index: number): string {
+    return this.cascade.perps?.id(index) ?? String(index);
+  }
+
+  perpSide(index: number): 'long' | 'short' {
+    return this.cascade.perps?.side(index) ?? 'long';
+  }
+
   /** Computes rounds up to `round` unless the cascade ends first; returns the last round available up to it. */
   reach(round: number): number {
     while (this.records.length < round && !this.cascade.done) {
-      const { record, events } = this.cascade.step();
+      const { record, events, perps } = this.cascade.step();
+      this.perpEvents.push(perps?.log ?? []);
       const previous = this.totals.at(-1)!;
       this.records.push(record);
       this.roundEvents.push(events!);
@@ -112,6 +140,12 @@ export class Timeline {
     return this.records.slice(0, this.reach(round));
   }
 
+  /** The perpetuals' liquidations and deleveraging in `round`, in the order they happened. */
+  perpEventsOf(round: number): readonly PerpEvent[] {
+    if (round < 1 || this.reach(round) < round) return [];
+    return this.perpEvents[round - 1]!;
+  }
+
   events(round: number): RoundEvents | undefined {
     if (round < 1 || this.reach(round) < round) return undefined;
     return this.roundEvents[round - 1];
@@ -119,6 +153,20 @@ export class Timeline {
 
   totalsAt(round: number): Totals {
     return this.totals[this.reach(Math.max(0, round))]!;
+  }
+
+  private perpsView(): PerpsView | undefined {
+    const perps = this.cascade.perps;
+    if (!perps || !this.view.perpSize || !this.view.perpMargin) return undefined;
+    return {
+      count: perps.count,
+      long: perps.long,
+      size: this.view.perpSize,
+      margin: this.view.perpMargin,
+      entry: perps.entry,
+      maintenance: perps.maintenance,
+      id: (index) => perps.id(index),
+    };
   }
 
   /**
@@ -136,6 +184,15 @@ export class Timeline {
         view.debt[p] = events.debtAfter[i]!;
         if (events.closed[i]) view.open[p] = 0;
       }
+      const book = this.cascade.perps;
+      if (book && view.perpSize && view.perpMargin) {
+        for (const e of this.perpEvents[view.round]!) {
+          // Closing part of a position takes its margin in proportion (PerpBook.reduce).
+          const left = e.sizeBefore - e.quantity;
+          view.perpSize[e.position] = left > 0 ? left : 0;
+          view.perpMargin[e.position] = left > 0 ? e.marginBefore * (1 - e.quantity / e.sizeBefore) : 0;
+        }
+      }
       view.round++;
     }
     while (view.round > target) {
@@ -145,6 +202,14 @@ export class Timeline {
         view.collateral[p] = events.collateralBefore[i]!;
         view.debt[p] = events.debtBefore[i]!;
         view.open[p] = 1;
+      }
+      if (view.perpSize && view.perpMargin) {
+        const perpEvents = this.perpEvents[view.round - 1]!;
+        for (let i = perpEvents.length - 1; i >= 0; i--) {
+          const e = perpEvents[i]!;
+          view.perpSize[e.position] = e.sizeBefore;
+          view.perpMargin[e.position] = e.marginBefore;
+        }
       }
       view.round--;
     }
@@ -157,6 +222,7 @@ export class Timeline {
       threshold: book.threshold,
       open: view.open,
       id: (index) => book.id(index),
+      perps: this.perpsView(),
     };
   }
 }

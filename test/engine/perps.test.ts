@@ -241,3 +241,27 @@ describe('the perps preset fields', () => {
     ).toEqual(['perps.insuranceFund: expected a number >= 0, got -1']);
   });
 });
+
+describe('the timeline steps perpetuals back exactly', () => {
+  it('positionsAt(r).perps equals a fresh cascade run r rounds, in any order', async () => {
+    const { Timeline } = await import('../../src/engine/index.js');
+    const loaded = loadPreset('perps-fund-empty');
+    if (!loaded.ok) throw new Error('perps-fund-empty');
+    const timeline = new Timeline(loaded.preset);
+    const last = timeline.finish();
+    const after = (round: number) => {
+      const cascade = new Cascade(loaded.preset, { maxRounds: round });
+      while (!cascade.done && round > 0) cascade.step();
+      return cascade.perps!;
+    };
+    for (const round of [last, 0, 2, 1, last, 1]) {
+      const view = timeline.positionsAt(round).perps!;
+      const book = after(round);
+      for (let i = 0; i < book.count; i++) {
+        expect(view.size[i]).toBeCloseTo(book.size[i]!, 9);
+        expect(view.margin[i]).toBeCloseTo(book.margin[i]!, 6);
+      }
+    }
+    expect(timeline.perpEventsOf(1).some((e) => e.kind === 'deleveraged')).toBe(true);
+  });
+});

@@ -25,6 +25,9 @@ export interface PerpEvent {
   readonly quantity: number;
   /** For a liquidation, the loss below bankruptcy (0 above it); for ADL, the profit given up. */
   readonly amount: number;
+  /** The position's size and margin before, so that a viewer can step back exactly. */
+  readonly sizeBefore: number;
+  readonly marginBefore: number;
 }
 
 /**
@@ -65,6 +68,7 @@ export function liquidatePerps(
     const slice = spec.sliceAbove !== undefined && size * price > spec.sliceAbove ? spec.sliceFraction : 1;
     const quantity = slice * size;
     const bankruptcy = book.bankruptcyPrice(i);
+    const marginBefore = book.margin[i]!;
     const equity = (book.margin[i]! * quantity) / size + direction * quantity * (price - book.entry[i]!);
     const fee = Math.min(Math.max(equity, 0), spec.liquidationFee * quantity * price);
     fund += fee;
@@ -86,15 +90,15 @@ export function liquidatePerps(
         adlCovered += adl.covered;
         uncovered += remaining - adl.covered;
         deleveraged += adl.count;
-        for (const p of adl.positions)
-          log.push({ kind: 'deleveraged', position: p.index, quantity: p.units, amount: p.given });
+        for (const p of adl.positions) log.push({ kind: 'deleveraged', ...p });
       }
     }
     book.reduce(i, quantity);
     book.markLiquidated(i);
     liquidations++;
     netSold += direction * (quantity - matched);
-    if (recordLog) log.push({ kind: 'liquidated', position: i, quantity, amount: loss });
+    if (recordLog)
+      log.push({ kind: 'liquidated', position: i, quantity, amount: loss, sizeBefore: size, marginBefore });
   }
   for (const i of taken) book.file(i);
   return { liquidations, netSold, fees, drawn, deleveraged, adlCovered, uncovered, losses, fund, log };
@@ -105,7 +109,13 @@ export interface Deleveraging {
   readonly covered: number;
   /** Positions deleveraged; listed one by one only when the cascade records events. */
   readonly count: number;
-  readonly positions: { index: number; units: number; given: number }[];
+  readonly positions: {
+    position: number;
+    quantity: number;
+    amount: number;
+    sizeBefore: number;
+    marginBefore: number;
+  }[];
 }
 
 /**
@@ -142,7 +152,7 @@ function deleverage(
   const perUnit = Math.abs(price - bankruptcy);
   const wanted = Math.min(quantity, remaining / perUnit);
   let units = 0;
-  const positions: { index: number; units: number; given: number }[] = [];
+  const positions: Deleveraging['positions'] = [];
   let count = 0;
   while (units < wanted && ranked.top !== undefined) {
     const index = ranked.top;
@@ -151,11 +161,14 @@ function deleverage(
       continue;
     }
     const take = Math.min(book.size[index]!, wanted - units);
+    const sizeBefore = book.size[index]!;
+    const marginBefore = book.margin[index]!;
     book.reduce(index, take);
     if (!(book.size[index]! > 0)) ranked.pop();
     units += take;
     count++;
-    if (list) positions.push({ index, units: take, given: take * perUnit });
+    if (list)
+      positions.push({ position: index, quantity: take, amount: take * perUnit, sizeBefore, marginBefore });
   }
   return { units, covered: units * perUnit, count, positions };
 }

@@ -28,8 +28,10 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
       <Text bold wrap="truncate-end">{`Nearest liquidation: HF at ${formatNumber(price)} ${quote}`}</Text>
       {snapshot.nearest.length === 0 ? <Text color={theme.muted}>no open position with debt</Text> : null}
       {snapshot.nearest.map((p) => (
-        <Text key={p.index} wrap="truncate-end">
-          {p.id.slice(0, idWidth - 1).padEnd(idWidth)}
+        <Text key={`${p.kind}-${p.index}`} wrap="truncate-end">
+          {(p.kind === 'loan' ? p.id : `${p.id} ${p.kind === 'long' ? '↑' : '↓'}`)
+            .slice(0, idWidth - 1)
+            .padEnd(idWidth)}
           <Text color={theme[healthTone(p.healthFactor)]}>
             {p.healthFactor.toFixed(2).padStart(numberWidth - 1)} {healthBar(p.healthFactor, barWidth)}
           </Text>

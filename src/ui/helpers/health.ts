@@ -4,6 +4,8 @@ export interface NearPosition {
   readonly index: number;
   readonly id: string;
   readonly healthFactor: number;
+  /** A lending position, or a perpetual long or short. */
+  readonly kind: 'loan' | 'long' | 'short';
 }
 
 export interface HealthBand {
@@ -66,8 +68,44 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       }
     }
   }
+  // Perpetuals: health is equity over the maintenance requirement, so that 1 is the liquidation line too.
+  const perps = view.perps;
+  const perpStart = view.count;
+  if (perps) {
+    for (let j = 0; j < perps.count; j++) {
+      const size = perps.size[j]!;
+      if (!(size > 0)) continue;
+      open++;
+      const direction = perps.long[j] ? 1 : -1;
+      const equity = perps.margin[j]! + direction * size * (price - perps.entry[j]!);
+      const hf = equity / (perps.maintenance[j]! * size * price);
+      let band = 0;
+      while (band < counts.length - 1 && hf >= edges[band + 1]!) band++;
+      counts[band]!++;
+      if (k > 0 && (nearestHf.length < k || hf < nearestHf[nearestHf.length - 1]!)) {
+        let at = nearestHf.length;
+        while (at > 0 && nearestHf[at - 1]! > hf) at--;
+        nearestHf.splice(at, 0, hf);
+        nearestIndex.splice(at, 0, perpStart + j);
+        if (nearestHf.length > k) {
+          nearestHf.pop();
+          nearestIndex.pop();
+        }
+      }
+    }
+  }
   return {
-    nearest: nearestIndex.map((index, j) => ({ index, id: view.id(index), healthFactor: nearestHf[j]! })),
+    nearest: nearestIndex.map((index, j) => {
+      if (index < perpStart)
+        return { index, id: view.id(index), healthFactor: nearestHf[j]!, kind: 'loan' as const };
+      const p = index - perpStart;
+      return {
+        index,
+        id: perps!.id(p),
+        healthFactor: nearestHf[j]!,
+        kind: perps!.long[p] ? ('long' as const) : ('short' as const),
+      };
+    }),
     bands: counts.map((count, b) => ({
       label: bandLabel(edges[b]!, edges[b + 1]!),
       from: edges[b]!,

@@ -57,6 +57,37 @@ export function logLines(
         badDebt: false,
       });
     }
+    // Perpetuals: every liquidation and every deleveraged position, in the order they happened.
+    const perpEvents = timeline.perpEventsOf(r);
+    const perpRoom = maxLines - lines.length;
+    if (perpEvents.length === 0 || perpRoom <= 0) continue;
+    const perpShown = perpRoom >= perpEvents.length ? perpEvents.length : perpRoom - 1;
+    for (const e of perpEvents.slice(0, perpShown)) {
+      const side = timeline.perpSide(e.position);
+      const name = `${timeline.perpId(e.position)} ${side}`.padEnd(10);
+      lines.push(
+        e.kind === 'deleveraged'
+          ? {
+              kind: 'event',
+              text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at the bankruptcy price, gave up ${formatNumber(e.amount)} ${quote}`,
+              badDebt: false,
+            }
+          : {
+              kind: 'event',
+              text:
+                `  ${name} liquidated ${formatNumber(e.quantity)} ${symbol}` +
+                (e.amount > 0 ? `, ${formatNumber(e.amount)} ${quote} below bankruptcy` : ''),
+              badDebt: e.amount > 0,
+            },
+      );
+    }
+    if (perpShown < perpEvents.length) {
+      lines.push({
+        kind: 'more',
+        text: `  … and ${formatCount(perpEvents.length - perpShown)} more perpetual events in round ${r}`,
+        badDebt: false,
+      });
+    }
   }
   return lines;
 }
