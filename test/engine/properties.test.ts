@@ -8,6 +8,7 @@ import {
   type Scenario,
 } from '../../src/engine/index.js';
 import { scenario } from '../helpers/scenario.js';
+import { expectSameRunTwice } from '../helpers/runs.js';
 
 const NUM_RUNS = 100;
 const MAX_ROUNDS = 60;
@@ -138,17 +139,7 @@ describe('cascade properties (recovery 0)', () => {
   });
 
   it('running the same scenario twice gives identical records', () => {
-    fc.assert(
-      fc.property(noRecovery, (s) => {
-        const a = runCascade(s);
-        const b = runCascade(s);
-        expect(b.rounds).toEqual(a.rounds);
-        expect(b.converged).toBe(a.converged);
-        expect([...b.book.collateral]).toEqual([...a.book.collateral]);
-        expect([...b.book.debt]).toEqual([...a.book.debt]);
-      }),
-      { numRuns: NUM_RUNS },
-    );
+    fc.assert(fc.property(noRecovery, expectSameRunTwice), { numRuns: NUM_RUNS });
   });
 
   it('the run stops exactly as the contract says', () => {
