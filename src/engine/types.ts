@@ -96,6 +96,10 @@ export interface GenerateSpec {
 export interface Scenario {
   readonly name: string;
   readonly description: string;
+  /** A historical event replayed, or a lesson isolating one lever (presentation only). */
+  readonly kind?: 'history' | 'lesson';
+  /** Where a preset's figures come from (presentation only). */
+  readonly sources?: readonly string[];
   readonly asset: { readonly symbol: string; readonly quote: string; readonly price: number };
   readonly market: MarketSpec;
   readonly oracle: OracleSpec;

@@ -1,4 +1,13 @@
-export { presetSchema, MAX_GENERATED_POSITIONS, MAX_ROUNDS, DEFAULT_ROUNDS, type Preset } from './schema.js';
+export {
+  KIND_TITLES,
+  PRESET_KINDS,
+  type PresetKind,
+  presetSchema,
+  MAX_GENERATED_POSITIONS,
+  MAX_ROUNDS,
+  DEFAULT_ROUNDS,
+  type Preset,
+} from './schema.js';
 export { parsePreset, parseJson, validatePreset, type ParseResult } from './parse.js';
 export { closest, formatPath, type Problem } from './problems.js';
 export {

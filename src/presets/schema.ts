@@ -3,6 +3,14 @@ import type { Scenario } from '../engine/index.js';
 import { describeValue } from './describe.js';
 import { closest } from './problems.js';
 
+/** The kinds of preset, in the order the picker and `liqloop list` show them. */
+export const PRESET_KINDS = ['history', 'lesson'] as const;
+export type PresetKind = (typeof PRESET_KINDS)[number];
+export const KIND_TITLES: Readonly<Record<PresetKind, string>> = {
+  history: 'History: past cascades, calibrated to public figures',
+  lesson: 'Lessons: twins that isolate one lever',
+};
+
 /** The most positions `generate` may draw: the benchmark shows a million run well inside the budget. */
 export const MAX_GENERATED_POSITIONS = 2_000_000;
 /** The most rounds a preset (or --rounds) may ask for. */
@@ -237,6 +245,10 @@ const presetBase = object(
   {
     name: nonEmptyText('a non-empty string'),
     description: text(),
+    kind: z.enum(PRESET_KINDS, { error: expecting('one of "history", "lesson"') }).default('lesson'),
+    sources: z
+      .array(text('a string naming a source'), { error: expecting('an array of strings') })
+      .optional(),
     asset,
     market,
     oracle,

@@ -129,7 +129,9 @@ describe('liqloop list', () => {
     const list = JSON.parse(result.stdout);
     expect(list.map((p: { id: string }) => p.id)).toEqual(ids);
     for (const p of list) {
-      expect(Object.keys(p)).toEqual(['id', 'name', 'description']);
+      // The contract's three fields first; `kind` is a compatible extension.
+      expect(Object.keys(p).slice(0, 3)).toEqual(['id', 'name', 'description']);
+      expect(['history', 'lesson']).toContain(p.kind);
       expect(p.name.length).toBeGreaterThan(0);
       expect(p.description.length).toBeGreaterThan(40);
     }

@@ -49,3 +49,15 @@ describe('the claims the loop presets make', () => {
     expect(partial.collateralSold).toBeLessThan(full.collateralSold / 2);
   });
 });
+
+describe('presets/README.md', () => {
+  it('has a row for every preset, with its kind', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const readme = readFileSync(fileURLToPath(new URL('../../presets/README.md', import.meta.url)), 'utf8');
+    for (const entry of loadLibrary()) {
+      if (!entry.ok) continue;
+      expect(readme, entry.id).toMatch(new RegExp(`\\| \`${entry.id}\` +\\| ${entry.preset.kind} +\\|`));
+    }
+  });
+});

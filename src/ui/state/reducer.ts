@@ -24,6 +24,7 @@ export interface PresetEntry {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  readonly kind?: 'history' | 'lesson';
 }
 
 export type Mode = 'picker' | 'dashboard';
