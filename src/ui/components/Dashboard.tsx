@@ -54,6 +54,7 @@ export function Dashboard({ session, variant, sweep, round, columns, rows, theme
             records={records}
             variantRecords={variantRecords}
             shockPct={preset.shock.pct}
+            followsPath={preset.path !== undefined}
             width={layout.chartWidth}
             height={layout.middle}
             theme={theme}

@@ -11,6 +11,8 @@ export interface PriceChartProps {
   /** A variant's records: its venue path is drawn dashed instead of the oracle's. */
   readonly variantRecords?: readonly RoundRecord[];
   readonly shockPct: number;
+  /** The outside price follows a path (the legend says so instead of naming a shock). */
+  readonly followsPath?: boolean;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
@@ -25,6 +27,7 @@ export function PriceChart({
   records,
   variantRecords,
   shockPct,
+  followsPath,
   width,
   height,
   theme,
@@ -42,7 +45,11 @@ export function PriceChart({
         <Text color={theme.venue}>{variantRecords ? '━ baseline venue' : '━ venue'}</Text>
         {'  '}
         <Text color={dashedColour}>{variantRecords ? '┄ variant venue' : '┄ oracle'}</Text>
-        <Text color={theme.muted}>{`  shock ${formatChange(-shockPct, 0)} at round 1`}</Text>
+        <Text color={theme.muted}>
+          {followsPath
+            ? '  outside price follows a path'
+            : `  shock ${formatChange(-shockPct, 0)} at round 1`}
+        </Text>
       </Text>
       {rows.map((row, y) => (
         <Text key={y} wrap="truncate-end">
