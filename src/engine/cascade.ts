@@ -126,11 +126,6 @@ export class Cascade {
     return this.venues[this.sellVenue]!.price;
   }
 
-  /** The external price after the shock, p0 * (1 - pct), that recovery pulls the venues towards. */
-  get externalPrice(): number {
-    return this.scenario.asset.price * (1 - this.scenario.shock.pct);
-  }
-
   /** The outside price in `round`: the path's (scaled by 1 − pct) when the preset gives one, else p0 · (1 − pct). */
   externalPriceAt(round: number): number {
     return externalPriceAt(this.scenario, round);
@@ -340,11 +335,11 @@ export class Cascade {
   }
 
   private exogenousTarget(round: number, price: number): number {
+    const external = this.externalPriceAt(round);
     const path = this.scenario.path;
-    if (path) return price + (path.follow ?? 1) * (this.externalPriceAt(round) - price);
-    if (round === 1) return this.externalPrice;
-    const { recovery } = this.scenario.market;
-    return price + recovery * (this.externalPrice - price);
+    if (path) return price + (path.follow ?? 1) * (external - price);
+    if (round === 1) return external;
+    return price + this.scenario.market.recovery * (external - price);
   }
 
   private startPriceReader(): StartPrices {

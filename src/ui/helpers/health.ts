@@ -45,6 +45,22 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
   const nearestIndex: number[] = [];
   let open = 0;
   let debtFree = 0;
+  /** Counts a position's health in its band and keeps it if it is among the k nearest liquidation. */
+  const tally = (index: number, hf: number) => {
+    let band = 0;
+    while (band < counts.length - 1 && hf >= edges[band + 1]!) band++;
+    counts[band]!++;
+    if (k > 0 && (nearestHf.length < k || hf < nearestHf[nearestHf.length - 1]!)) {
+      let at = nearestHf.length;
+      while (at > 0 && nearestHf[at - 1]! > hf) at--;
+      nearestHf.splice(at, 0, hf);
+      nearestIndex.splice(at, 0, index);
+      if (nearestHf.length > k) {
+        nearestHf.pop();
+        nearestIndex.pop();
+      }
+    }
+  };
   const { collateral, debt, threshold } = view;
   for (let i = 0; i < view.count; i++) {
     if (!view.open[i]) continue;
@@ -53,20 +69,7 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       debtFree++;
       continue;
     }
-    const hf = (collateral[i]! * price * threshold[i]!) / debt[i]!;
-    let band = 0;
-    while (band < counts.length - 1 && hf >= edges[band + 1]!) band++;
-    counts[band]!++;
-    if (k > 0 && (nearestHf.length < k || hf < nearestHf[nearestHf.length - 1]!)) {
-      let at = nearestHf.length;
-      while (at > 0 && nearestHf[at - 1]! > hf) at--;
-      nearestHf.splice(at, 0, hf);
-      nearestIndex.splice(at, 0, i);
-      if (nearestHf.length > k) {
-        nearestHf.pop();
-        nearestIndex.pop();
-      }
-    }
+    tally(i, (collateral[i]! * price * threshold[i]!) / debt[i]!);
   }
   // Perpetuals: health is equity over the maintenance requirement, so that 1 is the liquidation line too.
   const perps = view.perps;
@@ -78,20 +81,7 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       open++;
       const direction = perps.long[j] ? 1 : -1;
       const equity = perps.margin[j]! + direction * size * (price - perps.entry[j]!);
-      const hf = equity / (perps.maintenance[j]! * size * price);
-      let band = 0;
-      while (band < counts.length - 1 && hf >= edges[band + 1]!) band++;
-      counts[band]!++;
-      if (k > 0 && (nearestHf.length < k || hf < nearestHf[nearestHf.length - 1]!)) {
-        let at = nearestHf.length;
-        while (at > 0 && nearestHf[at - 1]! > hf) at--;
-        nearestHf.splice(at, 0, hf);
-        nearestIndex.splice(at, 0, perpStart + j);
-        if (nearestHf.length > k) {
-          nearestHf.pop();
-          nearestIndex.pop();
-        }
-      }
+      tally(perpStart + j, equity / (perps.maintenance[j]! * size * price));
     }
   }
   return {

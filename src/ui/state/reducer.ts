@@ -122,7 +122,7 @@ export const reducer: (state: AppState, action: Action) => AppState = produce(
         if (state.autoplay && state.mode === 'dashboard' && !state.help) advance(state);
         return;
       case 'command':
-        command(state, action.command);
+        commandOf(state, action.command);
         return;
       case 'panelKey':
         reducerPanelKey(state, action.key);
@@ -214,10 +214,6 @@ function reducerPanelKey(state: Draft, key: PanelKey): void {
     state.panel = undefined;
     state.message = undefined;
   }
-}
-
-function command(state: Draft, command: Command): void {
-  commandOf(state, command);
 }
 
 function commandOf(state: Draft, command: Command): void {
