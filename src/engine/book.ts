@@ -1,6 +1,6 @@
 import { IndexHeap } from './heap.js';
 import { seededUniform } from './rng.js';
-import type { GenerateSpec, PositionSpec } from './types.js';
+import type { GenerateSpec, HealthRange, PositionSpec, SizeRange } from './types.js';
 
 /** Relative slack when taking candidates off the heap; each candidate is then checked by the exact HF rule. */
 const CANDIDATE_SLACK = 1e-9;
@@ -137,19 +137,39 @@ export class PositionBook {
 }
 
 /**
- * Draws `count` positions: for each, collateral then health factor at p0, uniform in their ranges;
- * debt = collateral * p0 * LT / HF, so that HF at p0 is the drawn value.
+ * Draws `count` positions: for each, collateral then health factor at p0, one uniform draw each, mapped
+ * through the range's shape (`drawSize`, `drawHealth`); debt = collateral * p0 * LT / HF, so that HF at p0
+ * is the drawn value.
  */
 function fillGenerated(book: PositionBook, offset: number, spec: GenerateSpec, source: BookSource): void {
   const uniform = seededUniform(spec.seed);
-  const { min: cMin, max: cMax } = spec.collateral;
-  const { min: hMin, max: hMax } = spec.healthFactor;
   const lt = source.threshold;
   for (let i = 0; i < spec.count; i++) {
-    const collateral = cMin + (cMax - cMin) * uniform();
-    const healthFactor = hMin + (hMax - hMin) * uniform();
+    const collateral = drawSize(spec.collateral, uniform());
+    const healthFactor = drawHealth(spec.healthFactor, uniform());
     book.collateral[offset + i] = collateral;
     book.debt[offset + i] = (collateral * source.initialPrice * lt) / healthFactor;
     book.threshold[offset + i] = lt;
   }
+}
+
+/** Maps a uniform u in [0, 1) to a size: linear, or log-uniform (equal counts per decade). */
+export function drawSize(range: SizeRange, u: number): number {
+  const { min, max } = range;
+  if (range.scale === 'log') return min * Math.pow(max / min, u);
+  return min + (max - min) * u;
+}
+
+/**
+ * Maps a uniform u in [0, 1) to a health factor: uniform, or triangular on [min, max] peaking at `mode`
+ * (the inverse of its distribution function, so one draw gives one value).
+ */
+export function drawHealth(range: HealthRange, u: number): number {
+  const { min, max, mode } = range;
+  if (mode === undefined || max === min) return min + (max - min) * u;
+  const width = max - min;
+  const split = (mode - min) / width;
+  return u < split
+    ? min + Math.sqrt(u * width * (mode - min))
+    : max - Math.sqrt((1 - u) * width * (max - mode));
 }

@@ -86,11 +86,24 @@ export interface Range {
   readonly max: number;
 }
 
+/** Collateral sizes: uniform in [min, max], or log-uniform (`scale: 'log'`: many small, a few large). */
+export interface SizeRange extends Range {
+  readonly scale?: 'linear' | 'log';
+}
+
+/**
+ * Health factors at p0: uniform in [min, max], or triangular with its peak at `mode` (most positions
+ * comfortable around the mode, a thinning tail down to `min`, near the edge).
+ */
+export interface HealthRange extends Range {
+  readonly mode?: number;
+}
+
 export interface GenerateSpec {
   readonly count: number;
   readonly seed: number;
-  readonly collateral: Range;
-  readonly healthFactor: Range;
+  readonly collateral: SizeRange;
+  readonly healthFactor: HealthRange;
 }
 
 export interface Scenario {

@@ -176,8 +176,29 @@ const generate = object(
       MAX_GENERATED_POSITIONS,
     ),
     seed: integer('a whole number from 0 to 4294967295', 0, 2 ** 32 - 1),
-    collateral: range('a collateral range'),
-    healthFactor: range('a health-factor range'),
+    collateral: object(
+      {
+        min: positive(),
+        max: positive(),
+        scale: z.enum(['linear', 'log'], { error: expecting('one of "linear", "log"') }).optional(),
+      },
+      'an object {min, max, scale?}',
+    ).refine((r) => r.max >= r.min, { error: 'expected a collateral range with max >= min', path: ['max'] }),
+    healthFactor: object(
+      { min: positive(), max: positive(), mode: positive().optional() },
+      'an object {min, max, mode?}',
+    )
+      .refine((r) => r.max >= r.min, {
+        error: 'expected a health-factor range with max >= min',
+        path: ['max'],
+      })
+      .refine((r) => r.mode === undefined || (r.mode >= r.min && r.mode <= r.max), {
+        error: (issue) => {
+          const r = issue.input as { min: number; max: number; mode: number };
+          return `expected a mode between min and max (${r.min} to ${r.max}), got ${r.mode}`;
+        },
+        path: ['mode'],
+      }),
   },
   'an object {count, seed, collateral, healthFactor}',
 );

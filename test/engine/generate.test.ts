@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { PositionBook, drawHealth, drawSize } from '../../src/engine/index.js';
+
+describe('generated books: the shape of health factors and sizes', () => {
+  it('a triangular health factor inverts its distribution function exactly', () => {
+    const range = { min: 1, max: 3, mode: 1.5 };
+    // F(mode) = (mode - min) / (max - min) = 0.25: the quarter below the peak.
+    expect(drawHealth(range, 0)).toBe(1);
+    expect(drawHealth(range, 0.25)).toBeCloseTo(1.5, 12);
+    // Below the peak, F(x) = (x - min)^2 / ((max - min)(mode - min)): F(1.25) = 0.0625.
+    expect(drawHealth(range, 0.0625)).toBeCloseTo(1.25, 12);
+    // Above it, 1 - F(x) = (max - x)^2 / ((max - min)(max - mode)): F(2.5) = 1 - 0.25 / 3.
+    expect(drawHealth(range, 1 - 0.25 / 3)).toBeCloseTo(2.5, 12);
+  });
+
+  it('without a mode the health factor is uniform, as before', () => {
+    expect(drawHealth({ min: 1.02, max: 1.8 }, 0.5)).toBeCloseTo(1.41, 12);
+  });
+
+  it('a log-scale size spreads evenly over decades; a linear one over the range', () => {
+    expect(drawSize({ min: 1, max: 1000, scale: 'log' }, 1 / 3)).toBeCloseTo(10, 10);
+    expect(drawSize({ min: 1, max: 1000, scale: 'log' }, 2 / 3)).toBeCloseTo(100, 10);
+    expect(drawSize({ min: 1, max: 1000 }, 0.5)).toBeCloseTo(500.5, 12);
+  });
+
+  it('a book shaped like a real one: most positions comfortable, a thin tail near the edge', () => {
+    const book = new PositionBook({
+      positions: [],
+      generate: {
+        count: 20_000,
+        seed: 3,
+        collateral: { min: 0.5, max: 500, scale: 'log' },
+        healthFactor: { min: 1.01, max: 3, mode: 1.6 },
+      },
+      initialPrice: 2000,
+      threshold: 0.8,
+    });
+    let nearEdge = 0;
+    let comfortable = 0;
+    let belowFive = 0;
+    for (let i = 0; i < book.count; i++) {
+      const hf = book.healthFactor(i, 2000);
+      expect(hf).toBeGreaterThanOrEqual(1.01 - 1e-12);
+      expect(hf).toBeLessThanOrEqual(3 + 1e-12);
+      if (hf < 1.1) nearEdge++;
+      if (hf >= 1.3) comfortable++;
+      if (book.collateral[i]! < 5) belowFive++;
+    }
+    // Triangular F(1.1) = 0.09^2 / (1.99 * 0.59) = 0.69%, F(1.3) = 0.29^2 / (1.99 * 0.59) = 7.2%.
+    expect(nearEdge / book.count).toBeGreaterThan(0.004);
+    expect(nearEdge / book.count).toBeLessThan(0.01);
+    expect(comfortable / book.count).toBeGreaterThan(0.91);
+    // Log-uniform over three decades: a third of positions below 5 units.
+    expect(belowFive / book.count).toBeGreaterThan(0.31);
+    expect(belowFive / book.count).toBeLessThan(0.36);
+  });
+});
