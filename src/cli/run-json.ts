@@ -1,5 +1,16 @@
 import type { CascadeRun, RoundRecord, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
+import { checkRecord, type RecordCheck } from '../presets/index.js';
+
+/** A history preset's figures beside the model's: `within` is true, false, or null for an unmatched figure. */
+function recordJson(checks: readonly RecordCheck[]) {
+  return checks.map(({ figure, modelled, deviation, within }) => ({
+    ...figure,
+    modelled,
+    deviation,
+    within,
+  }));
+}
 
 /** One round as `liqloop run --json` prints it: the contract's fields first, then the extras. */
 export function roundJson(r: RoundRecord) {
@@ -22,6 +33,8 @@ export function roundJson(r: RoundRecord) {
     underwaterDebt: r.underwaterDebt,
     arbitrageVolume: r.arbitrageVolume,
     perpLiquidations: r.perpLiquidations,
+    perpNotional: r.perpNotional,
+    perpLongNotional: r.perpLongNotional,
     perpNetSold: r.perpNetSold,
     insuranceFund: r.insuranceFund,
     fundFees: r.fundFees,
@@ -64,15 +77,19 @@ export function summaryJson(s: Summary) {
     deleveraged: s.deleveraged,
     adlCovered: s.adlCovered,
     uncoveredLoss: s.uncoveredLoss,
+    perpLiquidatedNotional: s.perpLiquidatedNotional,
+    perpLongShare: s.perpLongShare,
     attack: s.attack,
   };
 }
 
 /** The object `liqloop run --json` prints. */
 export function runJson(run: CascadeRun) {
+  const summary = summarize(run);
   return {
     preset: run.scenario.name,
     rounds: run.rounds.map(roundJson),
-    summary: summaryJson(summarize(run)),
+    summary: summaryJson(summary),
+    ...(run.scenario.record?.length ? { record: recordJson(checkRecord(summary, run.scenario.record)) } : {}),
   };
 }

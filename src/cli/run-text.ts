@@ -1,6 +1,7 @@
 import type { CascadeRun, Scenario } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
 import { formatChange, formatCount, formatNumber, formatPct } from '../format.js';
+import { checkRecord, describeCheck } from '../presets/index.js';
 
 /** A one-line description of a scenario's market, oracle and mechanism. */
 export function describeScenario(s: Scenario): string {
@@ -84,5 +85,22 @@ export function runText(run: CascadeRun): string {
       : []),
     `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
-  return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ''].join('\n');
+  const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record))] : [];
+  return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
+    '\n',
+  );
+}
+
+/** "Against the record": each recorded figure beside the model's. */
+function recordText(checks: ReturnType<typeof checkRecord>): string[] {
+  const lines = checks.map((c) => describeCheck(c, { number: formatNumber, pct: (v) => formatPct(v) }));
+  const width = Math.max(...lines.map((l) => l.figure.length));
+  return [
+    'Against the record',
+    ...lines.map(
+      (l) =>
+        `  ${l.figure.padEnd(width)}  recorded ${l.recorded}` +
+        (l.modelled === '—' ? `; ${l.verdict}` : `, model ${l.modelled}  ${l.verdict}`),
+    ),
+  ];
 }

@@ -284,6 +284,8 @@ export class Cascade {
       underwaterDebt,
       arbitrageVolume: arbitraged.volume,
       perpLiquidations: perps?.liquidations ?? 0,
+      perpNotional: perps?.notional ?? 0,
+      perpLongNotional: perps?.longNotional ?? 0,
       insuranceFund: this.fund,
       fundDrawn: perps?.drawn ?? 0,
       fundFees: perps?.fees ?? 0,

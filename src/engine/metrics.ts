@@ -41,6 +41,9 @@ export interface Summary {
   readonly deleveraged: number;
   readonly adlCovered: number;
   readonly uncoveredLoss: number;
+  /** Notional closed by perpetual liquidations (quantity · oracle price), and the share of it that was longs (0 without any). */
+  readonly perpLiquidatedNotional: number;
+  readonly perpLongShare: number;
   /** The attack, when the preset has an attacker (null otherwise). */
   readonly attack: AttackSummary | null;
 }
@@ -74,7 +77,11 @@ export function summarize(run: CascadeRun): Summary {
   let deleveraged = 0;
   let adlCovered = 0;
   let uncoveredLoss = 0;
+  let perpNotional = 0;
+  let perpLongNotional = 0;
   for (const r of run.rounds) {
+    perpNotional += r.perpNotional;
+    perpLongNotional += r.perpLongNotional;
     fundFees += r.fundFees;
     fundDrawn += r.fundDrawn;
     deleveraged += r.deleveraged;
@@ -130,6 +137,8 @@ export function summarize(run: CascadeRun): Summary {
     deleveraged,
     adlCovered,
     uncoveredLoss,
+    perpLiquidatedNotional: perpNotional,
+    perpLongShare: perpNotional > 0 ? perpLongNotional / perpNotional : 0,
     attack: attackSummary(run, finalPrice),
   };
 }

@@ -106,6 +106,24 @@ export interface GenerateSpec {
   readonly healthFactor: HealthRange;
 }
 
+/**
+ * One figure from the historical record: either matched by a summary metric within a relative tolerance
+ * (`metric`, `tolerance`, a numeric `recorded`), or `unmatched` with the reason.
+ */
+export interface RecordFigure {
+  /** What the figure is, in words ("DAI deficit"). */
+  readonly figure: string;
+  /** The recorded value: a number in the preset's quote (or the metric's unit), or words. */
+  readonly recorded: number | string;
+  /** A summary field ("badDebt", "attack.borrowed", "perpLongShare", …). */
+  readonly metric?: string;
+  /** Relative: 0.15 accepts a modelled value within ±15% of the recorded one. */
+  readonly tolerance?: number;
+  /** Why the preset does not reproduce this figure. */
+  readonly unmatched?: string;
+  readonly source?: string;
+}
+
 export interface Scenario {
   readonly name: string;
   readonly description: string;
@@ -113,6 +131,8 @@ export interface Scenario {
   readonly kind?: 'history' | 'lesson';
   /** Where a preset's figures come from (presentation only). */
   readonly sources?: readonly string[];
+  /** A history preset's figures from the record, each matched by a summary metric or said plainly to be unmatched (presentation and tests only). */
+  readonly record?: readonly RecordFigure[];
   readonly asset: { readonly symbol: string; readonly quote: string; readonly price: number };
   readonly market: MarketSpec;
   readonly oracle: OracleSpec;
@@ -239,6 +259,9 @@ export interface RoundRecord {
   readonly collateralInAuction: number;
   /** Perpetuals: liquidations (a slice counts once), the fund after the round, what it paid and what ADL covered. */
   readonly perpLiquidations: number;
+  /** Notional the perpetual liquidations closed (quantity · oracle price), and the longs' part of it. */
+  readonly perpNotional: number;
+  readonly perpLongNotional: number;
   readonly insuranceFund: number;
   readonly fundDrawn: number;
   readonly fundFees: number;

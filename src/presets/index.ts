@@ -35,3 +35,11 @@ export {
   type RawLoadResult,
 } from './overrides.js';
 export { checkOutFile, writeFileAtomic } from './write.js';
+export {
+  RECORD_METRICS,
+  checkRecord,
+  describeCheck,
+  metricValue,
+  type RecordCheck,
+  type RecordMetric,
+} from './record.js';

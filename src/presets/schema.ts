@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Scenario } from '../engine/index.js';
 import { describeValue } from './describe.js';
 import { closest } from './problems.js';
+import { RECORD_METRICS } from './record.js';
 
 /** The kinds of preset, in the order the picker and `liqloop list` show them. */
 export const PRESET_KINDS = ['history', 'lesson'] as const;
@@ -262,6 +263,39 @@ const perps = object(
   'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?}',
 ).superRefine((p, ctx) => checkUniqueIds(p.positions, ['positions'], 'perps.positions', ctx));
 
+const recordFigure = object(
+  {
+    figure: nonEmptyText('a non-empty string naming the figure'),
+    recorded: z.union([z.number(), z.string()], { error: expecting('a number or a string') }),
+    metric: z
+      .enum(RECORD_METRICS, { error: expecting(`a summary metric (${RECORD_METRICS.join(', ')})`) })
+      .optional(),
+    tolerance: number('a relative tolerance in [0, 10]', (v) => v >= 0 && v <= 10).optional(),
+    unmatched: nonEmptyText('a non-empty string saying why the figure is not reproduced').optional(),
+    source: text('a string naming the source').optional(),
+  },
+  'an object {figure, recorded, metric and tolerance, or unmatched, source?}',
+).superRefine((f, ctx) => {
+  const matched = f.metric !== undefined;
+  if (matched === (f.unmatched !== undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['metric'],
+      message:
+        'expected either "metric" with "tolerance" (a reproduced figure) or "unmatched" (why not), not both or neither',
+    });
+  } else if (matched && (f.tolerance === undefined || typeof f.recorded !== 'number')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [f.tolerance === undefined ? 'tolerance' : 'recorded'],
+      message:
+        f.tolerance === undefined
+          ? 'expected a relative tolerance in [0, 10] beside "metric"'
+          : `expected a number beside "metric", got ${describeValue(f.recorded)}`,
+    });
+  }
+});
+
 const presetBase = object(
   {
     name: nonEmptyText('a non-empty string'),
@@ -270,6 +304,7 @@ const presetBase = object(
     sources: z
       .array(text('a string naming a source'), { error: expecting('an array of strings') })
       .optional(),
+    record: z.array(recordFigure, { error: expecting('an array of recorded figures') }).optional(),
     asset,
     market,
     oracle,
@@ -328,6 +363,22 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
       path: ['positions'],
       message: 'expected at least one position: give "positions", "generate" or "perps"',
     });
+  }
+  if (preset.kind === 'history') {
+    if (!preset.sources?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: 'expected the sources a history preset is calibrated to',
+      });
+    }
+    if (!preset.record?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record'],
+        message: 'expected the recorded figures a history preset reproduces (or says it does not)',
+      });
+    }
   }
   checkVenueNames(preset, ctx);
   checkUniqueIds(preset.positions, ['positions'], 'positions', ctx);

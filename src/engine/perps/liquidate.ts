@@ -5,6 +5,9 @@ import type { PerpBook } from './book.js';
 /** What the perpetuals did in one round. */
 export interface PerpRound {
   readonly liquidations: number;
+  /** Notional closed by liquidation (quantity · P), and the part of it that was longs. */
+  readonly notional: number;
+  readonly longNotional: number;
   /** Asset the liquidation engine sold on the venue (negative: bought), after auto-deleveraging matched some. */
   readonly netSold: number;
   readonly fees: number;
@@ -50,6 +53,8 @@ export function liquidatePerps(
 ): PerpRound {
   let fund = fundBefore;
   let liquidations = 0;
+  let notional = 0;
+  let longNotional = 0;
   let netSold = 0;
   let fees = 0;
   let drawn = 0;
@@ -96,12 +101,27 @@ export function liquidatePerps(
     book.reduce(i, quantity);
     book.markLiquidated(i);
     liquidations++;
+    notional += quantity * price;
+    if (book.long[i]) longNotional += quantity * price;
     netSold += direction * (quantity - matched);
     if (recordLog)
       log.push({ kind: 'liquidated', position: i, quantity, amount: loss, sizeBefore: size, marginBefore });
   }
   for (const i of taken) book.file(i);
-  return { liquidations, netSold, fees, drawn, deleveraged, adlCovered, uncovered, losses, fund, log };
+  return {
+    liquidations,
+    notional,
+    longNotional,
+    netSold,
+    fees,
+    drawn,
+    deleveraged,
+    adlCovered,
+    uncovered,
+    losses,
+    fund,
+    log,
+  };
 }
 
 export interface Deleveraging {
