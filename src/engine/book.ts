@@ -1,6 +1,6 @@
 import { IndexHeap } from './heap.js';
 import { seededUniform } from './rng.js';
-import type { GenerateSpec, HealthRange, PositionSpec, SizeRange } from './types.js';
+import type { GenerateSpec, PeakedRange, PositionSpec, SizeRange } from './types.js';
 
 /** Relative slack when taking candidates off the heap; each candidate is then checked by the exact HF rule. */
 const CANDIDATE_SLACK = 1e-9;
@@ -138,7 +138,7 @@ export class PositionBook {
 
 /**
  * Draws `count` positions: for each, collateral then health factor at p0, one uniform draw each, mapped
- * through the range's shape (`drawSize`, `drawHealth`); debt = collateral * p0 * LT / HF, so that HF at p0
+ * through the range's shape (`drawSize`, `drawPeaked`); debt = collateral * p0 * LT / HF, so that HF at p0
  * is the drawn value.
  */
 function fillGenerated(book: PositionBook, offset: number, spec: GenerateSpec, source: BookSource): void {
@@ -146,7 +146,7 @@ function fillGenerated(book: PositionBook, offset: number, spec: GenerateSpec, s
   const lt = source.threshold;
   for (let i = 0; i < spec.count; i++) {
     const collateral = drawSize(spec.collateral, uniform());
-    const healthFactor = drawHealth(spec.healthFactor, uniform());
+    const healthFactor = drawPeaked(spec.healthFactor, uniform());
     book.collateral[offset + i] = collateral;
     book.debt[offset + i] = (collateral * source.initialPrice * lt) / healthFactor;
     book.threshold[offset + i] = lt;
@@ -164,7 +164,7 @@ export function drawSize(range: SizeRange, u: number): number {
  * Maps a uniform u in [0, 1) to a health factor: uniform, or triangular on [min, max] peaking at `mode`
  * (the inverse of its distribution function, so one draw gives one value).
  */
-export function drawHealth(range: HealthRange, u: number): number {
+export function drawPeaked(range: PeakedRange, u: number): number {
   const { min, max, mode } = range;
   if (mode === undefined || max === min) return min + (max - min) * u;
   const width = max - min;

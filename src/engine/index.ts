@@ -9,7 +9,7 @@ export {
 } from './cascade.js';
 export { runCascade, type CascadeRun } from './run.js';
 export { summarize, type Summary } from './metrics.js';
-export { PositionBook, generatedId, drawHealth, drawSize, type BookSource } from './book.js';
+export { PositionBook, generatedId, drawPeaked, drawSize, type BookSource } from './book.js';
 export { RoundEvents, eventAt, type LiquidationEvent } from './events.js';
 export { marketModels, constantProductBaseReserve, orderbookDepthScale, type Venue } from './market/index.js';
 export { createOracle, type Oracle, type StartPrices } from './oracle/index.js';

@@ -92,10 +92,11 @@ export interface SizeRange extends Range {
 }
 
 /**
- * Health factors at p0: uniform in [min, max], or triangular with its peak at `mode` (most positions
- * comfortable around the mode, a thinning tail down to `min`, near the edge).
+ * Uniform in [min, max], or triangular with its peak at `mode`. For health factors at p0: most positions
+ * comfortable around the mode, a thinning tail down to `min`, near the edge; for leverage: most positions
+ * around the mode, a thin tail up to `max`.
  */
-export interface HealthRange extends Range {
+export interface PeakedRange extends Range {
   readonly mode?: number;
 }
 
@@ -103,7 +104,7 @@ export interface GenerateSpec {
   readonly count: number;
   readonly seed: number;
   readonly collateral: SizeRange;
-  readonly healthFactor: HealthRange;
+  readonly healthFactor: PeakedRange;
 }
 
 /**
@@ -207,10 +208,10 @@ export interface PerpGenerateSpec {
   readonly longs: number;
   readonly shorts: number;
   readonly seed: number;
-  /** Asset units, uniform. */
-  readonly size: Range;
-  /** Notional at entry over margin, uniform. */
-  readonly leverage: Range;
+  /** Asset units: uniform, or log-uniform with `scale: 'log'`. */
+  readonly size: SizeRange;
+  /** Notional at entry over margin: uniform, or triangular peaking at `mode`. */
+  readonly leverage: PeakedRange;
   /** Entries uniform in p0 · (1 ± entrySpread). */
   readonly entrySpread: number;
 }

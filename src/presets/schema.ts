@@ -247,14 +247,33 @@ const perps = object(
           MAX_GENERATED_POSITIONS,
         ),
         seed: integer('a whole number from 0 to 4294967295', 0, 2 ** 32 - 1),
-        size: range('a size range'),
+        size: object(
+          {
+            min: positive(),
+            max: positive(),
+            scale: z.enum(['linear', 'log'], { error: expecting('one of "linear", "log"') }).optional(),
+          },
+          'an object {min, max, scale?}',
+        ).refine((r) => r.max >= r.min, { error: 'expected a size range with max >= min', path: ['max'] }),
         leverage: object(
-          { min: number('a number >= 1', (v) => v >= 1), max: number('a number >= 1', (v) => v >= 1) },
-          'an object {min, max}',
-        ).refine((r) => r.max >= r.min, {
-          error: 'expected a leverage range with max >= min',
-          path: ['max'],
-        }),
+          {
+            min: number('a number >= 1', (v) => v >= 1),
+            max: number('a number >= 1', (v) => v >= 1),
+            mode: number('a number >= 1', (v) => v >= 1).optional(),
+          },
+          'an object {min, max, mode?}',
+        )
+          .refine((r) => r.max >= r.min, {
+            error: 'expected a leverage range with max >= min',
+            path: ['max'],
+          })
+          .refine((r) => r.mode === undefined || (r.mode >= r.min && r.mode <= r.max), {
+            error: (issue) => {
+              const r = issue.input as { min: number; max: number; mode: number };
+              return `expected a mode between min and max (${r.min} to ${r.max}), got ${r.mode}`;
+            },
+            path: ['mode'],
+          }),
         entrySpread: fraction01('[0, 1)').default(0),
       },
       'an object {longs, shorts, seed, size, leverage, entrySpread?}',

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { PositionBook, drawHealth, drawSize } from '../../src/engine/index.js';
+import { PositionBook, drawPeaked, drawSize } from '../../src/engine/index.js';
 
 describe('generated books: the shape of health factors and sizes', () => {
   it('a triangular health factor inverts its distribution function exactly', () => {
     const range = { min: 1, max: 3, mode: 1.5 };
     // F(mode) = (mode - min) / (max - min) = 0.25: the quarter below the peak.
-    expect(drawHealth(range, 0)).toBe(1);
-    expect(drawHealth(range, 0.25)).toBeCloseTo(1.5, 12);
+    expect(drawPeaked(range, 0)).toBe(1);
+    expect(drawPeaked(range, 0.25)).toBeCloseTo(1.5, 12);
     // Below the peak, F(x) = (x - min)^2 / ((max - min)(mode - min)): F(1.25) = 0.0625.
-    expect(drawHealth(range, 0.0625)).toBeCloseTo(1.25, 12);
+    expect(drawPeaked(range, 0.0625)).toBeCloseTo(1.25, 12);
     // Above it, 1 - F(x) = (max - x)^2 / ((max - min)(max - mode)): F(2.5) = 1 - 0.25 / 3.
-    expect(drawHealth(range, 1 - 0.25 / 3)).toBeCloseTo(2.5, 12);
+    expect(drawPeaked(range, 1 - 0.25 / 3)).toBeCloseTo(2.5, 12);
   });
 
   it('without a mode the health factor is uniform, as before', () => {
-    expect(drawHealth({ min: 1.02, max: 1.8 }, 0.5)).toBeCloseTo(1.41, 12);
+    expect(drawPeaked({ min: 1.02, max: 1.8 }, 0.5)).toBeCloseTo(1.41, 12);
   });
 
   it('a log-scale size spreads evenly over decades; a linear one over the range', () => {
@@ -53,5 +53,43 @@ describe('generated books: the shape of health factors and sizes', () => {
     // Log-uniform over three decades: a third of positions below 5 units.
     expect(belowFive / book.count).toBeGreaterThan(0.31);
     expect(belowFive / book.count).toBeLessThan(0.36);
+  });
+});
+
+describe('generated perpetuals take the same shapes', () => {
+  it('log sizes and a leverage peaked at its mode', async () => {
+    const { PerpBook } = await import('../../src/engine/perps/book.js');
+    const book = new PerpBook(
+      {
+        insuranceFund: 0,
+        liquidationFee: 0.005,
+        maintenance: 0.01,
+        sliceFraction: 0.2,
+        positions: [],
+        generate: {
+          longs: 10_000,
+          shorts: 0,
+          seed: 5,
+          size: { min: 0.01, max: 100, scale: 'log' },
+          leverage: { min: 1, max: 40, mode: 5 },
+          entrySpread: 0,
+        },
+      },
+      100_000,
+    );
+    let small = 0;
+    let highLeverage = 0;
+    for (let i = 0; i < book.count; i++) {
+      if (book.size[i]! < 1) small++;
+      const leverage = (book.size[i]! * book.entry[i]!) / book.margin[i]!;
+      expect(leverage).toBeGreaterThanOrEqual(1 - 1e-9);
+      expect(leverage).toBeLessThanOrEqual(40 + 1e-9);
+      if (leverage > 20) highLeverage++;
+    }
+    // Log-uniform over four decades: half below 1. Triangular(1, 5, 40): P(L > 20) = 20² / (39 · 35) = 29.3%.
+    expect(small / book.count).toBeGreaterThan(0.48);
+    expect(small / book.count).toBeLessThan(0.52);
+    expect(highLeverage / book.count).toBeGreaterThan(0.27);
+    expect(highLeverage / book.count).toBeLessThan(0.315);
   });
 });

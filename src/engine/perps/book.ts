@@ -1,4 +1,5 @@
 import { IndexHeap } from '../heap.js';
+import { drawPeaked, drawSize } from '../book.js';
 import { seededUniform } from '../rng.js';
 import type { PerpsSpec, Side } from '../types.js';
 
@@ -48,12 +49,12 @@ export class PerpBook {
       this.maintenance[i] = p.maintenance ?? spec.maintenance;
     });
     if (g) {
-      // For each position in turn: size, then leverage, then entry, each uniform in its range.
+      // For each position in turn: size, then leverage, then entry, each one draw shaped by its range.
       const uniform = seededUniform(g.seed);
       for (let k = 0; k < g.longs + g.shorts; k++) {
         const i = explicit + k;
-        const size = g.size.min + (g.size.max - g.size.min) * uniform();
-        const leverage = g.leverage.min + (g.leverage.max - g.leverage.min) * uniform();
+        const size = drawSize(g.size, uniform());
+        const leverage = drawPeaked(g.leverage, uniform());
         const entry = initialPrice * (1 + g.entrySpread * (2 * uniform() - 1));
         this.long[i] = k < g.longs ? 1 : 0;
         this.size[i] = size;
