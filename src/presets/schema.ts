@@ -41,11 +41,28 @@ const fraction01 = (open: '[0, 1)' | '[0, 1]' | '(0, 1]') =>
 const integer = (expected: string, min: number, max: number) =>
   number(expected, (v) => Number.isInteger(v) && v >= min && v <= max);
 
-const range = (expected: string) =>
-  object({ min: positive(), max: positive() }, `an object {min, max}`).refine((r) => r.max >= r.min, {
-    error: `expected ${expected} with max >= min`,
-    path: ['max'],
-  });
+/** A range drawn uniformly, or log-uniformly with `scale: "log"` (sizes). */
+const scaledRange = (expected: string) =>
+  object(
+    {
+      min: positive(),
+      max: positive(),
+      scale: z.enum(['linear', 'log'], { error: expecting('one of "linear", "log"') }).optional(),
+    },
+    'an object {min, max, scale?}',
+  ).refine((r) => r.max >= r.min, { error: `expected ${expected} with max >= min`, path: ['max'] });
+
+/** A range drawn uniformly, or from a triangle peaking at `mode` (health factors, leverage). */
+const peakedRange = (expected: string, bound: () => z.ZodType<number>) =>
+  object({ min: bound(), max: bound(), mode: bound().optional() }, 'an object {min, max, mode?}')
+    .refine((r) => r.max >= r.min, { error: `expected ${expected} with max >= min`, path: ['max'] })
+    .refine((r) => r.mode === undefined || (r.mode >= r.min && r.mode <= r.max), {
+      error: (issue) => {
+        const r = issue.input as { min: number; max: number; mode: number };
+        return `expected a mode between min and max (${r.min} to ${r.max}), got ${r.mode}`;
+      },
+      path: ['mode'],
+    });
 
 const asset = object(
   {
@@ -177,29 +194,8 @@ const generate = object(
       MAX_GENERATED_POSITIONS,
     ),
     seed: integer('a whole number from 0 to 4294967295', 0, 2 ** 32 - 1),
-    collateral: object(
-      {
-        min: positive(),
-        max: positive(),
-        scale: z.enum(['linear', 'log'], { error: expecting('one of "linear", "log"') }).optional(),
-      },
-      'an object {min, max, scale?}',
-    ).refine((r) => r.max >= r.min, { error: 'expected a collateral range with max >= min', path: ['max'] }),
-    healthFactor: object(
-      { min: positive(), max: positive(), mode: positive().optional() },
-      'an object {min, max, mode?}',
-    )
-      .refine((r) => r.max >= r.min, {
-        error: 'expected a health-factor range with max >= min',
-        path: ['max'],
-      })
-      .refine((r) => r.mode === undefined || (r.mode >= r.min && r.mode <= r.max), {
-        error: (issue) => {
-          const r = issue.input as { min: number; max: number; mode: number };
-          return `expected a mode between min and max (${r.min} to ${r.max}), got ${r.mode}`;
-        },
-        path: ['mode'],
-      }),
+    collateral: scaledRange('a collateral range'),
+    healthFactor: peakedRange('a health-factor range', positive),
   },
   'an object {count, seed, collateral, healthFactor}',
 );
@@ -247,33 +243,8 @@ const perps = object(
           MAX_GENERATED_POSITIONS,
         ),
         seed: integer('a whole number from 0 to 4294967295', 0, 2 ** 32 - 1),
-        size: object(
-          {
-            min: positive(),
-            max: positive(),
-            scale: z.enum(['linear', 'log'], { error: expecting('one of "linear", "log"') }).optional(),
-          },
-          'an object {min, max, scale?}',
-        ).refine((r) => r.max >= r.min, { error: 'expected a size range with max >= min', path: ['max'] }),
-        leverage: object(
-          {
-            min: number('a number >= 1', (v) => v >= 1),
-            max: number('a number >= 1', (v) => v >= 1),
-            mode: number('a number >= 1', (v) => v >= 1).optional(),
-          },
-          'an object {min, max, mode?}',
-        )
-          .refine((r) => r.max >= r.min, {
-            error: 'expected a leverage range with max >= min',
-            path: ['max'],
-          })
-          .refine((r) => r.mode === undefined || (r.mode >= r.min && r.mode <= r.max), {
-            error: (issue) => {
-              const r = issue.input as { min: number; max: number; mode: number };
-              return `expected a mode between min and max (${r.min} to ${r.max}), got ${r.mode}`;
-            },
-            path: ['mode'],
-          }),
+        size: scaledRange('a size range'),
+        leverage: peakedRange('a leverage range', () => number('a number >= 1', (v) => v >= 1)),
         entrySpread: fraction01('[0, 1)').default(0),
       },
       'an object {longs, shorts, seed, size, leverage, entrySpread?}',
