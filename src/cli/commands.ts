@@ -84,7 +84,15 @@ export function validateCommand(file: string, io: CliIo): number {
     return EXIT_BAD_INPUT;
   }
   const p = loaded.preset;
-  const positions = p.positions.length + (p.generate?.count ?? 0);
-  io.out(`${file}: valid preset "${p.name}" (${positions.toLocaleString('en-US')} positions)\n`);
+  const loans = p.positions.length + (p.generate?.count ?? 0);
+  const perps =
+    (p.perps?.positions.length ?? 0) +
+    (p.perps?.generate ? p.perps.generate.longs + p.perps.generate.shorts : 0);
+  const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}`;
+  const parts = [
+    ...(loans > 0 || perps === 0 ? [count(loans, 'positions')] : []),
+    ...(perps > 0 ? [count(perps, 'perpetuals')] : []),
+  ];
+  io.out(`${file}: valid preset "${p.name}" (${parts.join(', ')})\n`);
   return EXIT_OK;
 }

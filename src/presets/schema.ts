@@ -251,7 +251,17 @@ const perps = object(
     ).optional(),
   },
   'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?}',
-).superRefine((p, ctx) => checkUniqueIds(p.positions, ['positions'], 'perps.positions', ctx));
+).superRefine((p, ctx) => {
+  checkUniqueIds(p.positions, ['positions'], 'perps.positions', ctx);
+  const most = 1 / p.maintenance;
+  if (p.generate && p.generate.leverage.max >= most) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['generate', 'leverage', 'max'],
+      message: `expected a leverage below 1 / maintenance (${Number(most.toFixed(4))}), above which a position is liquidatable as it opens, got ${p.generate.leverage.max}`,
+    });
+  }
+});
 
 const recordFigure = object(
   {

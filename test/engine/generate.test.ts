@@ -93,3 +93,31 @@ describe('generated perpetuals take the same shapes', () => {
     expect(highLeverage / book.count).toBeLessThan(0.315);
   });
 });
+
+describe('generated perpetuals start healthy', () => {
+  it('entries are narrowed so that no position is liquidatable at p0, whatever its leverage', async () => {
+    const { PerpBook, healthyEntry } = await import('../../src/engine/perps/book.js');
+    const spec = {
+      insuranceFund: 0,
+      liquidationFee: 0.005,
+      maintenance: 0.0125,
+      sliceFraction: 0.2,
+      positions: [],
+      generate: {
+        longs: 5_000,
+        shorts: 5_000,
+        seed: 9,
+        size: { min: 0.01, max: 10 },
+        leverage: { min: 1, max: 79 },
+        entrySpread: 0.1,
+      },
+    };
+    const book = new PerpBook(spec, 100_000);
+    expect(book.takeLiquidatable(100_000)).toEqual([]);
+    // A 40x long may enter at most p0 · (1 − mm) / (1 − 1/40) = 101,282 (not 110,000); a short at least 98,780.
+    expect(healthyEntry(100_000, 0.1, 40, 0.0125, true, 1)).toBeCloseTo((100_000 * 0.9875) / 0.975, 6);
+    expect(healthyEntry(100_000, 0.1, 40, 0.0125, false, 0)).toBeCloseTo((100_000 * 1.0125) / 1.025, 6);
+    // A 2x position is far from its liquidation price anywhere in the spread: the full range is kept.
+    expect(healthyEntry(100_000, 0.1, 2, 0.0125, true, 0.999999)).toBeCloseTo(109_999.98, 1);
+  });
+});

@@ -239,6 +239,17 @@ describe('the perps preset fields', () => {
     expect(
       problems(perps([{ id: 'a', side: 'long', size: 2, entry: 2000, margin: 1 }], { insuranceFund: -1 })),
     ).toEqual(['perps.insuranceFund: expected a number >= 0, got -1']);
+    const generated = (leverage: object, size: object = { min: 1, max: 2 }) =>
+      perps([], { generate: { longs: 10, shorts: 0, seed: 1, size, leverage } });
+    expect(problems(generated({ min: 2, max: 100 }))).toEqual([
+      'perps.generate.leverage.max: expected a leverage below 1 / maintenance (100), above which a position is liquidatable as it opens, got 100',
+    ]);
+    expect(problems(generated({ min: 2, max: 20, mode: 30 }))).toEqual([
+      'perps.generate.leverage.mode: expected a mode between min and max (2 to 20), got 30',
+    ]);
+    expect(problems(generated({ min: 2, max: 20 }, { min: 1, max: 2, scale: 'logarithmic' }))[0]).toMatch(
+      /perps\.generate\.size\.scale: expected one of "linear", "log", got "logarithmic"/,
+    );
   });
 });
 

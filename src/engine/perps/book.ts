@@ -55,8 +55,9 @@ export class PerpBook {
         const i = explicit + k;
         const size = drawSize(g.size, uniform());
         const leverage = drawPeaked(g.leverage, uniform());
-        const entry = initialPrice * (1 + g.entrySpread * (2 * uniform() - 1));
-        this.long[i] = k < g.longs ? 1 : 0;
+        const long = k < g.longs;
+        const entry = healthyEntry(initialPrice, g.entrySpread, leverage, spec.maintenance, long, uniform());
+        this.long[i] = long ? 1 : 0;
         this.size[i] = size;
         this.entry[i] = entry;
         this.margin[i] = (size * entry) / leverage;
@@ -161,4 +162,25 @@ export class PerpBook {
       this.size[i] = s - quantity;
     }
   }
+}
+
+/**
+ * A generated entry: uniform in p0 · (1 ± spread), narrowed so that the position is not liquidatable at
+ * p0 (a book is drawn as it stands before the shock). A long of leverage L is liquidatable at p0 once
+ * its entry is above p0 · (1 − mm) / (1 − 1/L); a short once its entry is below p0 · (1 + mm) / (1 + 1/L).
+ * Both bounds lie beyond p0 when L < 1 / mm, which the preset schema requires.
+ */
+export function healthyEntry(
+  p0: number,
+  spread: number,
+  leverage: number,
+  maintenance: number,
+  long: boolean,
+  u: number,
+): number {
+  let low = p0 * (1 - spread);
+  let high = p0 * (1 + spread);
+  if (long) high = Math.min(high, (p0 * (1 - maintenance)) / (1 - 1 / leverage));
+  else low = Math.max(low, (p0 * (1 + maintenance)) / (1 + 1 / leverage));
+  return low + (high - low) * u;
 }

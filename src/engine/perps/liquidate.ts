@@ -93,7 +93,9 @@ export function liquidatePerps(
         const adl = deleverage(book, rankings[opposing]!, price, bankruptcy, remaining, quantity, recordLog);
         matched = adl.units;
         adlCovered += adl.covered;
-        uncovered += remaining - adl.covered;
+        // What ADL could not match; a residue of rounding (a billionth of the remainder) is not a loss.
+        const gap = remaining - adl.covered;
+        if (gap > remaining * 1e-9) uncovered += gap;
         deleveraged += adl.count;
         for (const p of adl.positions) log.push({ kind: 'deleveraged', ...p });
       }

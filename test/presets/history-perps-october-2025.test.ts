@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { runCascade, summarize, type Scenario } from '../../src/engine/index.js';
+import { checkRecord, loadPreset } from '../../src/presets/index.js';
+
+function preset(): Scenario {
+  const loaded = loadPreset('perps-october-2025');
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  return loaded.preset;
+}
+
+describe('perps-october-2025: the 10–11 October 2025 perpetuals cascade', () => {
+  const scenario = preset();
+  const run = runCascade(scenario);
+  const summary = summarize(run);
+
+  it('reproduces every figure it claims from the record, within the stated tolerance', () => {
+    expect(summary.converged).toBe(true);
+    const checks = checkRecord(summary, scenario.record ?? []);
+    const matched = checks.filter((c) => c.within !== null);
+    expect(matched.map((c) => c.figure.metric)).toEqual(['minPrice', 'perpLiquidatedNotional']);
+    for (const check of matched) expect(check.within, check.figure.figure).toBe(true);
+  });
+
+  it('the figure it does not match is off the way it says: only longs are liquidated', () => {
+    expect(summary.perpLongShare).toBe(1);
+  });
+
+  it('the liquidation engine pushes the venue below the outside price, whose low is $105,000', () => {
+    const outsideLow = Math.min(...(scenario.path?.prices ?? []));
+    expect(outsideLow).toBe(105_000);
+    expect(summary.minPrice).toBeLessThan(outsideLow * 0.995);
+    // Ten times the depth: the venue stays within 0.1% of the outside price.
+    const deep = summarize(runCascade({ ...scenario, market: { ...scenario.market, depth2pct: 2e9 } }));
+    expect(deep.minPrice).toBeGreaterThan(outsideLow * 0.999);
+  });
+
+  it('auto-deleverages only once the insurance fund is all but empty, and leaves no loss uncovered', () => {
+    expect(summary.deleveraged).toBeGreaterThan(0);
+    expect(summary.adlCovered).toBeGreaterThan(0);
+    expect(summary.uncoveredLoss).toBe(0);
+    const fund = scenario.perps!.insuranceFund;
+    const adlRounds = run.rounds.filter((r) => r.deleveraged > 0);
+    expect(adlRounds.length).toBeGreaterThan(0);
+    // Only the fees of the liquidations after the ADL in the same round refill it (under 5%).
+    for (const r of adlRounds) expect(r.insuranceFund).toBeLessThan(fund * 0.05);
+    // The rounds before the first ADL drew on the fund first.
+    const first = adlRounds[0]!.round;
+    const drawnBefore = run.rounds.filter((r) => r.round <= first).reduce((sum, r) => sum + r.fundDrawn, 0);
+    expect(drawnBefore).toBeGreaterThan(fund * 0.95);
+  });
+
+  it('a $100M fund absorbs the same losses: no auto-deleveraging', () => {
+    const big = summarize(runCascade({ ...scenario, perps: { ...scenario.perps!, insuranceFund: 100e6 } }));
+    expect(big.deleveraged).toBe(0);
+    // ADL matched part of the liquidated size off the venue; without it all of it is sold into the book,
+    // so the losses the fund pays are larger than the fund and ADL covered together.
+    expect(big.fundDrawn).toBeGreaterThan(summary.fundDrawn + summary.adlCovered);
+    expect(big.minPrice).toBeLessThan(summary.minPrice);
+  });
+});
