@@ -1,6 +1,7 @@
 import { Cascade, type CascadeOptions } from './cascade.js';
 import type { RoundEvents } from './events.js';
 import type { PerpEvent } from './perps/liquidate.js';
+import type { CascadeRun } from './run.js';
 import type { RoundRecord, Scenario } from './types.js';
 
 /** The positions as they stood after some round. Read it at once: the next `positionsAt` moves it. */
@@ -122,6 +123,20 @@ export class Timeline {
       });
     }
     return Math.min(round, this.records.length);
+  }
+
+  /** The whole run, as `runCascade` gives it, once finished (for its summary); undefined before. */
+  run(): CascadeRun | undefined {
+    if (!this.cascade.done) return undefined;
+    const { scenario } = this;
+    return {
+      scenario,
+      rounds: this.records,
+      converged: this.cascade.converged,
+      book: this.cascade.book,
+      perps: this.cascade.perps,
+      attack: scenario.attacker ? { ...this.cascade.attack } : undefined,
+    };
   }
 
   /** Runs the cascade to its end and returns its last round. */

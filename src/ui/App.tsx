@@ -86,6 +86,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
               variant={state.variant}
               sweep={state.sweep}
               round={state.round}
+              showRecord={state.record}
               columns={columns}
               rows={rows}
               theme={theme}
@@ -110,6 +111,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
           speedMs={speedMs}
           message={state.message}
           variant={state.variant !== undefined}
+          history={state.session?.preset.record !== undefined}
           theme={theme}
         />
       ) : null}

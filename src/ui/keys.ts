@@ -11,6 +11,7 @@ export type Command =
   | 'first'
   | 'end'
   | 'help'
+  | 'record'
   | 'escape'
   | 'quit'
   | 'edit'
@@ -89,6 +90,12 @@ export const BINDINGS: readonly Binding[] = [
     chars: ['w'],
     label: 'w',
     description: 'write the variant to a new preset file (never overwrites)',
+  },
+  {
+    command: 'record',
+    chars: ['h'],
+    label: 'h',
+    description: 'history presets: the record beside the model, in place of the log',
   },
   { command: 'help', chars: ['?'], label: '?', description: 'help: every key', footer: '? help' },
   {

@@ -65,3 +65,20 @@ describe('Timeline', () => {
     }
   });
 });
+
+describe('the timeline as a run', () => {
+  it('has no run until finished; then its summary is the runner’s, whatever was viewed before', async () => {
+    const { summarize } = await import('../../src/engine/index.js');
+    const { loadPreset } = await import('../../src/presets/index.js');
+    const loaded = loadPreset('perps-october-2025');
+    if (!loaded.ok) throw new Error('perps-october-2025');
+    const timeline = new Timeline(loaded.preset);
+    timeline.positionsAt(5);
+    expect(timeline.run()).toBeUndefined();
+    const last = timeline.finish();
+    timeline.positionsAt(2);
+    const run = timeline.run()!;
+    expect(run.rounds).toHaveLength(last);
+    expect(summarize(run)).toEqual(summarize(runCascade(loaded.preset)));
+  });
+});

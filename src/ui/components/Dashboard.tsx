@@ -9,6 +9,7 @@ import { Header } from './Header.js';
 import { HealthPanel, nearestRows } from './HealthPanel.js';
 import { LiquidationLog } from './LiquidationLog.js';
 import { PriceChart } from './PriceChart.js';
+import { RecordPanel } from './RecordPanel.js';
 import { SweepView } from './SweepView.js';
 import { VariantLine } from './VariantLine.js';
 import type { SweepState } from '../state/whatif.js';
@@ -18,13 +19,24 @@ export interface DashboardProps {
   readonly variant?: Session;
   readonly sweep?: SweepState;
   readonly round: number;
+  /** The record in place of the liquidation log. */
+  readonly showRecord?: boolean;
   readonly columns: number;
   readonly rows: number;
   readonly theme: Theme;
 }
 
 /** The cascade at one round: header, price chart beside position health, and the liquidation log. */
-export function Dashboard({ session, variant, sweep, round, columns, rows, theme }: DashboardProps) {
+export function Dashboard({
+  session,
+  variant,
+  sweep,
+  round,
+  showRecord,
+  columns,
+  rows,
+  theme,
+}: DashboardProps) {
   const layout = dashboardLayout(columns, rows, variant ? 1 : 0);
   const { timeline, preset } = session;
   const records = useMemo(() => timeline.recordsTo(round), [timeline, round]);
@@ -71,7 +83,18 @@ export function Dashboard({ session, variant, sweep, round, columns, rows, theme
           </Box>
         </Box>
       )}
-      <LiquidationLog lines={log} height={layout.log} theme={theme} />
+      {showRecord ? (
+        <RecordPanel
+          preset={preset}
+          timeline={timeline}
+          round={round}
+          width={columns}
+          height={layout.log}
+          theme={theme}
+        />
+      ) : (
+        <LiquidationLog lines={log} height={layout.log} theme={theme} />
+      )}
     </Box>
   );
 }

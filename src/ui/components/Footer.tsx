@@ -9,11 +9,13 @@ export interface FooterProps {
   readonly message?: string;
   /** A variant is running: its keys come first. */
   readonly variant?: boolean;
+  /** A history preset: its record is a key away. */
+  readonly history?: boolean;
   readonly theme: Theme;
 }
 
-export function Footer({ autoplay, speedMs, message, variant, theme }: FooterProps) {
-  const hints = BINDINGS.flatMap((b) => (b.footer ? [b.footer] : []));
+export function Footer({ autoplay, speedMs, message, variant, history, theme }: FooterProps) {
+  const hints = [...(history ? ['h record'] : []), ...BINDINGS.flatMap((b) => (b.footer ? [b.footer] : []))];
   return (
     <Text wrap="truncate-end" color={theme.muted}>
       {variant ? <Text color={theme.accent}>{'k keep  x drop  w write  '}</Text> : null}

@@ -15,7 +15,11 @@ export interface PickerProps {
 }
 
 /** Rows the description box may take, border included. */
-const DESCRIPTION_ROWS = 7;
+const DESCRIPTION_ROWS = 8;
+
+/** The group column: each kind's name beside the first preset of its group. */
+const GROUP_LABELS = { history: 'History', lesson: 'Lessons' } as const;
+const GROUP_WIDTH = 9;
 
 /**
  * Every preset, with the highlighted one's description. ink-select-input draws the list; the reducer owns
@@ -26,11 +30,15 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
   const entry = entries[highlighted];
   const idWidth = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4) + 2);
   const cut = (text: string) => (text.length > width - 3 ? `${text.slice(0, width - 4)}…` : text);
-  const items = entries.map((e) => ({
-    key: e.id,
-    label: cut(`${e.id.padEnd(idWidth)}${e.name}`),
-    value: e.id,
-  }));
+  const items = entries.map((e, i) => {
+    const kind = e.kind ?? 'lesson';
+    const group = i === 0 || (entries[i - 1]!.kind ?? 'lesson') !== kind ? GROUP_LABELS[kind] : '';
+    return {
+      key: e.id,
+      label: cut(`${group.padEnd(GROUP_WIDTH)}${e.id.padEnd(idWidth)}${e.name}`),
+      value: e.id,
+    };
+  });
   const limit = Math.max(3, height - 3 - (message ? 1 : 0) - DESCRIPTION_ROWS);
   return (
     <Box flexDirection="column" height={height}>

@@ -33,6 +33,8 @@ export interface AppState {
   readonly mode: Mode;
   /** The help overlay, over whichever mode is showing. */
   readonly help: boolean;
+  /** The record (a history preset's figures beside the model's) in place of the liquidation log. */
+  readonly record: boolean;
   readonly entries: readonly PresetEntry[];
   readonly session?: Session;
   /** The round on screen (0 = before the shock). */
@@ -77,6 +79,7 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
   return {
     mode: session ? 'dashboard' : 'picker',
     help: false,
+    record: false,
     entries,
     session,
     round: 0,
@@ -269,6 +272,9 @@ function commandOf(state: Draft, command: Command): void {
     case 'write':
       if (state.variant) state.pendingWrite = true;
       else state.message = 'no variant to write: press e, change a lever, Enter';
+      return;
+    case 'record':
+      state.record = !state.record;
       return;
     case 'step':
       advance(state);

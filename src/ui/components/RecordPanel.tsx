@@ -1,0 +1,96 @@
+import { Box, Text } from 'ink';
+import wrapAnsi from 'wrap-ansi';
+import { useMemo } from 'react';
+import { summarize, type Timeline } from '../../engine/index.js';
+import { formatNumber, formatPct } from '../../format.js';
+import { checkRecord, describeCheck } from '../../presets/index.js';
+import type { Scenario } from '../../engine/index.js';
+import type { Theme } from '../theme.js';
+
+export interface RecordLine {
+  readonly text: string;
+  readonly tone?: 'good' | 'bad' | 'muted';
+}
+
+/**
+ * What the record panel says: for a lesson, that it has no record; for a history preset before its run
+ * has ended, the recorded figures and how to see the model's; once ended, each figure beside the model's.
+ */
+export function recordLines(preset: Scenario, timeline: Timeline, round: number): RecordLine[] {
+  const record = preset.record ?? [];
+  if (record.length === 0) {
+    return [
+      {
+        text: 'This preset is a lesson: it has no historical record. History presets head the picker (Esc).',
+        tone: 'muted',
+      },
+    ];
+  }
+  const run = timeline.run();
+  const last = run ? run.rounds.length : undefined;
+  if (!run || round < last!) {
+    return [
+      { text: 'The model is compared with the record at the end of the run: press End.', tone: 'muted' },
+      ...record.map((f) => ({
+        text: `${f.figure}: recorded ${typeof f.recorded === 'number' ? formatNumber(f.recorded) : f.recorded}`,
+      })),
+    ];
+  }
+  const checks = checkRecord(summarize(run), record);
+  return checks.map((check) => {
+    const line = describeCheck(check, { number: formatNumber, pct: (v) => formatPct(v) });
+    const text =
+      check.within === null
+        ? `${line.figure}: recorded ${line.recorded}; ${line.verdict}`
+        : `${line.figure}: recorded ${line.recorded}, model ${line.modelled}  ${line.verdict}`;
+    return { text, tone: check.within === null ? 'muted' : check.within ? 'good' : 'bad' };
+  });
+}
+
+export interface RecordPanelProps {
+  readonly preset: Scenario;
+  readonly timeline: Timeline;
+  readonly round: number;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+/** The record, in place of the liquidation log (h). */
+export function RecordPanel({ preset, timeline, round, width, height, theme }: RecordPanelProps) {
+  // Each figure wrapped to the width, continuation lines indented; as many rows as fit under the title.
+  const rows = useMemo(
+    () =>
+      recordLines(preset, timeline, round).flatMap((line) =>
+        wrapAnsi(line.text, Math.max(10, width - 2), { hard: true })
+          .split('\n')
+          .map((text, i) => ({ ...line, text: i === 0 ? text : `  ${text}` })),
+      ),
+    [preset, timeline, round, width],
+  );
+  const room = Math.max(0, height - 1);
+  const shown: RecordLine[] =
+    rows.length <= room
+      ? rows
+      : [
+          ...rows.slice(0, room - 1),
+          {
+            text: `… ${rows.length - room + 1} more lines: a taller terminal, or liqloop run, shows them`,
+            tone: 'muted',
+          },
+        ];
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <Text bold>Against the record (h: back to the log)</Text>
+      {shown.map((line, i) => (
+        <Text
+          key={i}
+          wrap="truncate-end"
+          color={line.tone === 'bad' ? theme.danger : line.tone === 'muted' ? theme.muted : undefined}
+        >
+          {line.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}
