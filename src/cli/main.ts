@@ -3,6 +3,12 @@ import { processIo } from './io.js';
 import { runCli } from './program.js';
 import { openApp } from './open-app.js';
 
+// A reader that stops early (`liqloop list | head`) closes the pipe: stop quietly, as other tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 /** The `liqloop` entry: parse, run, exit with the command's status. */
 runCli(process.argv.slice(2), processIo, openApp).then(
   (status) => {

@@ -193,3 +193,20 @@ describe('usage errors exit 2 with a hint', () => {
     });
   }
 });
+
+describe('a reader that stops early', () => {
+  it('`liqloop list | head -c 10` ends quietly: no EPIPE, no stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" dist/cli/main.js list | head -c 10`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stdout).toHaveLength(10);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
