@@ -73,7 +73,7 @@ describe('liqloop compare', () => {
       'converged',
     ])
       expect(text.stdout).toMatch(new RegExp(`^${row.replace(/[()]/g, '\\$&')}\\s`, 'm'));
-    expect(text.stdout).toMatch(/^amplification\s+4\.60×\s+\d\.\d\d×\s+−\d\.\d\d×$/m);
+    expect(text.stdout).toMatch(/^amplification\s+8\.05×\s+\d\.\d\d×\s+−\d\.\d\d×$/m);
     expect(text.stdout).toContain('--set market.depth2pct=30000000 --set liquidation.bonus=0.1');
   });
 

@@ -175,6 +175,10 @@ describe('the perpetuals presets against their twins', () => {
     expect(full.deleveraged).toBe(0);
     expect(full.fundDrawn).toBeGreaterThan(0);
     expect(empty.deleveraged).toBeGreaterThan(0);
+    // Its description: the winning shorts are cut "about 2,000 times", and some loss is left uncovered.
+    expect(empty.deleveraged).toBeGreaterThan(1500);
+    expect(empty.deleveraged).toBeLessThan(2500);
+    expect(empty.uncoveredLoss).toBeGreaterThan(0);
     expect(empty.adlCovered).toBeGreaterThan(0);
     expect(empty.minPrice).toBeGreaterThan(full.minPrice);
   });

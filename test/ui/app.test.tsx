@@ -127,7 +127,7 @@ describe('picker', () => {
     const frame = plain(await waitForFrame(lastFrame, 'Round 0'));
     expect(frame).toContain(entry('thin-pool').name);
     expect(frame).toContain('before the shock');
-    expect(frame).toContain('Liquidated 0/2,000');
+    expect(frame).toContain('Liquidated 0/10,000');
     expect(frame).not.toContain('pick a preset');
   });
 
@@ -215,7 +215,7 @@ describe('dashboard', () => {
     await press(stdin, 'n');
     const one = plain(await waitForRound(lastFrame, 1));
     expect(one).toContain('cascading');
-    expect(one).toMatch(/round 1: 224 liquidated/);
+    expect(one).toMatch(/round 1: 139 liquidated/);
     await press(stdin, 'nnn');
     const four = plain(await waitForRound(lastFrame, 4));
     expect(four).toMatch(/round 4: \d+ liquidated/);
