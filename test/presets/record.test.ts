@@ -7,7 +7,7 @@ import { ROOT, liqloop, tempFile } from '../helpers/cli.js';
 
 const thinPool = () => JSON.parse(readFileSync(join(ROOT, 'presets/thin-pool.json'), 'utf8'));
 
-/** thin-pool as a history preset whose record the model matches (bad debt 0) and misses (price). */
+/** thin-pool as a history preset with a figure it misses (the final price) and one it says it does not model. */
 function historic() {
   return {
     ...thinPool(),
