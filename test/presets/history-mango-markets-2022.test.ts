@@ -79,8 +79,8 @@ describe('mango-markets-2022', () => {
         runCascade({
           ...preset,
           venues: [
-            { name: 'deep-a', model: 'constant-product', depth2pct: 100 * preset.market.depth2pct },
-            { name: 'deep-b', model: 'constant-product', depth2pct: 100 * preset.market.depth2pct },
+            { name: 'deep-a', model: 'constant-product', depth2pct: 100 * preset.market.depth2pct, fee: 0 },
+            { name: 'deep-b', model: 'constant-product', depth2pct: 100 * preset.market.depth2pct, fee: 0 },
           ],
           oracle: { model: 'spot', venues: ['main', 'deep-a', 'deep-b'] },
         }),
