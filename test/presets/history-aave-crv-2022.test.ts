@@ -45,6 +45,8 @@ describe('aave-crv-2022', () => {
         expect(check.within, `${check.figure.figure}: model ${check.modelled}`).toBe(true);
       }
     }
+    // In dollars at CRV $0.61, where the liquidation began: about the $1.6M the record gives.
+    expect(Math.abs((summary.badDebt * 0.61) / 1.6e6 - 1)).toBeLessThan(0.1);
     // The record's bound on CRV's high: above $0.60, i.e. USDC below 1/0.60 CRV.
     expect(summary.minPrice).toBeLessThan(1 / 0.6);
   });
@@ -103,6 +105,9 @@ describe('aave-crv-2022', () => {
     );
     expect(full.badDebt).toBe(0);
     expect(full.collateralReturned).toBeGreaterThan(0);
+    // The same purchases spread over the 50 minutes the record gives (250 blocks): the spiral never starts.
+    const spread = { ...preset.liquidation, maxSellPerRound: preset.positions![0]!.collateral / 250 };
+    expect(badDebtWith({ liquidation: spread })).toBe(0);
     // Ten times the depth: the liquidators' buying no longer pushes the loan past the frontier.
     expect(badDebtWith({ market: { ...preset.market, depth2pct: 10 * preset.market.depth2pct } })).toBe(0);
   });
