@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { runCascade, summarize, type Scenario } from '../../src/engine/index.js';
+import { checkRecord, loadPreset } from '../../src/presets/index.js';
+
+const loaded = loadPreset('black-thursday-2020');
+if (!loaded.ok) throw new Error(`black-thursday-2020: ${JSON.stringify(loaded.problems)}`);
+const preset: Scenario = loaded.preset;
+const baseline = runCascade(preset);
+const summary = summarize(baseline);
+
+/** The preset with one part of it changed. */
+const variant = (change: Partial<Scenario>) => summarize(runCascade({ ...preset, ...change }));
+
+describe('Black Thursday, 12–13 March 2020 (MakerDAO)', () => {
+  it('runs until every auction has settled, so the whole deficit is bad debt', () => {
+    expect(summary.converged).toBe(true);
+    expect(summary.unresolvedDebt).toBe(0);
+    // The auctions outlast the 26-hour slide.
+    expect(summary.resolvedAtRound).toBeGreaterThan(preset.path!.prices.length);
+  });
+
+  it('matches every figure it claims, within its tolerance, and says why it misses the rest', () => {
+    const checks = checkRecord(summary, preset.record ?? []);
+    const matched = checks.filter((c) => c.within !== null);
+    expect(matched.map((c) => c.figure.metric)).toEqual(['badDebt', 'minPrice']);
+    for (const check of matched) expect(check.within, check.figure.figure).toBe(true);
+    for (const check of checks.filter((c) => c.within === null))
+      expect(check.figure.unmatched?.length, check.figure.figure).toBeGreaterThan(40);
+  });
+
+  it('bad debt starts only once the keepers have spent their whole hour of DAI', () => {
+    const capital = preset.liquidators!.capital!;
+    const bonus = preset.liquidation.bonus;
+    // Each payment into an auction repays debt and penalty in proportion, so keepers paid debt · (1 + penalty).
+    const bound = baseline.rounds.map((r) => r.debtRepaid * (1 + bonus) >= capital * (1 - 1e-9));
+    const firstBound = bound.indexOf(true);
+    const firstBad = baseline.rounds.findIndex((r) => r.badDebt > 0);
+    expect(firstBound).toBeGreaterThan(0);
+    expect(firstBound).toBeLessThan(preset.path!.prices.length);
+    expect(firstBad).toBeGreaterThan(firstBound);
+    // Before the DAI runs out, every auction raises its tab: no shortfall at all.
+    expect(baseline.rounds.slice(0, firstBound + 1).every((r) => r.badDebt === 0)).toBe(true);
+  });
+
+  it('with keepers who never run out of DAI the same crash leaves no deficit', () => {
+    const plentiful = variant({ liquidators: { capital: 1e15 } });
+    expect(plentiful.positionsLiquidated).toBe(summary.positionsLiquidated);
+    expect(plentiful.badDebt).toBe(0);
+    expect(plentiful.resolvedAtRound).toBeLessThan(summary.resolvedAtRound);
+  });
+
+  it("restarting auctions after 2 hours (Liquidations 2.0's tail) instead of letting them fall to the 40% cusp cuts the deficit by more than half", () => {
+    const auction = preset.liquidation.auction!;
+    const shortTail = variant({ liquidation: { ...preset.liquidation, auction: { ...auction, tail: 2 } } });
+    expect(shortTail.badDebt).toBeGreaterThan(0);
+    expect(shortTail.badDebt).toBeLessThan(0.5 * summary.badDebt);
+  });
+
+  it('on this smooth synthetic path the oracle delay only postpones: three hours instead of one, the same deficit two rounds later', () => {
+    const oracle = preset.oracle;
+    if (oracle.model !== 'lagged') throw new Error('expected the OSM as a lagged oracle');
+    const slower = variant({ oracle: { ...oracle, delay: 3 } });
+    expect(slower.badDebt).toBeCloseTo(summary.badDebt, 0);
+    expect(slower.positionsLiquidated).toBe(summary.positionsLiquidated);
+    expect(slower.resolvedAtRound).toBe(summary.resolvedAtRound + 2);
+  });
+});
