@@ -1,5 +1,12 @@
 import { runCascade } from '../engine/index.js';
-import { KIND_TITLES, PRESET_KINDS, loadLibrary, loadPresetFile, type Override } from '../presets/index.js';
+import {
+  KIND_TITLES,
+  PRESET_KINDS,
+  catalogue,
+  loadLibrary,
+  loadPresetFile,
+  type Override,
+} from '../presets/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 import { checkOutput, emit, toCsv } from './out.js';
 import { formatLoadFailure } from './problems.js';
@@ -59,18 +66,20 @@ export function listCommand(options: { json?: boolean }, io: CliIo): number {
   const library = loadLibrary();
   const broken = library.filter((l) => !l.ok);
   for (const failure of broken) if (!failure.ok) io.err(formatLoadFailure(failure));
-  const presets = library.flatMap((l) =>
-    l.ok ? [{ id: l.id, name: l.preset.name, description: l.preset.description, kind: l.preset.kind }] : [],
-  );
+  const presets = catalogue(library);
   if (options.json) io.out(`${JSON.stringify(presets, null, 2)}\n`);
   else {
     const width = Math.max(0, ...presets.map((p) => p.id.length));
     for (const kind of PRESET_KINDS) {
-      const group = presets.filter((p) => p.kind === kind);
-      if (group.length === 0) continue;
+      const ofKind = presets.filter((p) => p.kind === kind);
+      if (ofKind.length === 0) continue;
       io.out(`${KIND_TITLES[kind]}\n\n`);
-      for (const p of group)
+      let group: string | undefined;
+      for (const p of ofKind) {
+        if (p.group !== undefined && p.group !== group) io.out(`  ${p.group}\n\n`);
+        group = p.group;
         io.out(`${p.id.padEnd(width)}  ${p.name}\n${' '.repeat(width + 2)}${p.description}\n\n`);
+      }
     }
   }
   return broken.length ? EXIT_BAD_INPUT : EXIT_OK;

@@ -130,6 +130,8 @@ export interface Scenario {
   readonly description: string;
   /** A historical event replayed, or a lesson isolating one lever (presentation only). */
   readonly kind?: 'history' | 'lesson';
+  /** The lesson set (twins, a trio) a preset belongs to (presentation only). */
+  readonly group?: string;
   /** Where a preset's figures come from (presentation only). */
   readonly sources?: readonly string[];
   /** A history preset's figures from the record, each matched by a summary metric or said plainly to be unmatched (presentation and tests only). */

@@ -43,3 +43,4 @@ export {
   type RecordCheck,
   type RecordMetric,
 } from './record.js';
+export { catalogue, type CatalogueEntry } from './catalogue.js';

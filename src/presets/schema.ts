@@ -304,6 +304,7 @@ const presetBase = object(
     sources: z
       .array(text('a string naming a source'), { error: expecting('an array of strings') })
       .optional(),
+    group: nonEmptyText('a non-empty string naming the lesson set').optional(),
     record: z.array(recordFigure, { error: expecting('an array of recorded figures') }).optional(),
     asset,
     market,

@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { PRESET_KINDS, loadLibrary, loadPreset, type LoadFailure } from '../presets/index.js';
+import { catalogue, loadLibrary, loadPreset, type LoadFailure } from '../presets/index.js';
 import { App } from './App.js';
 import { runFullScreen } from './full-screen.js';
 import { initialState, type PresetEntry } from './state/reducer.js';
@@ -11,12 +11,8 @@ export type OpenResult = { ok: true } | { ok: false; failure: LoadFailure };
 
 /** Opens the full-screen app on the picker, or on `presetRef`'s dashboard. Resolves when the user quits. */
 export async function openDashboard(presetRef: string | undefined): Promise<OpenResult> {
-  // History first, then lessons, each in id order (the library's order).
-  const entries: PresetEntry[] = loadLibrary()
-    .flatMap((l) =>
-      l.ok ? [{ id: l.id, name: l.preset.name, description: l.preset.description, kind: l.preset.kind }] : [],
-    )
-    .sort((a, b) => PRESET_KINDS.indexOf(a.kind) - PRESET_KINDS.indexOf(b.kind));
+  // History first, then lessons, each lesson set's presets side by side.
+  const entries: PresetEntry[] = catalogue(loadLibrary());
   let initial = initialState(entries);
   if (presetRef !== undefined) {
     const loaded = loadPreset(presetRef);

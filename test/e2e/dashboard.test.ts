@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/engine/index.js';
 import { formatCount } from '../../src/format.js';
-import { loadLibrary, loadPreset } from '../../src/presets/index.js';
+import { catalogue, loadLibrary, loadPreset } from '../../src/presets/index.js';
 import { BINDINGS } from '../../src/ui/keys.js';
 import { CLI, ROOT } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
@@ -68,18 +68,18 @@ afterEach(() => {
 describe('the dashboard in a real terminal (120×36)', () => {
   it('picker → dashboard → steps, fast keys, back, help, quit; the user screen comes back', async () => {
     // The presets the picker lists: those of the library that load.
-    const ids = loadLibrary().flatMap((l) => (l.ok ? [l.id] : []));
+    const ids = catalogue(loadLibrary()).map((e) => e.id);
     const s = appAfterEcho([]);
     const picker = await s.waitFor('pick a preset', START_MS);
     expect(await s.bufferType()).toBe('alternate');
     for (const id of ids.slice(0, 20)) expect(picker).toContain(id);
-    expect(picker).toMatch(new RegExp(`❯ ${escape(ids[0]!)} `));
+    expect(picker).toMatch(new RegExp(`❯ (?:History|Lessons)? *${escape(ids[0]!)} `));
 
     // ↓ highlights the second preset and shows its description; Enter opens it.
     s.write(KEY.down);
     const id = ids[1]!;
     const preset = load(id);
-    const highlighted = await s.waitFor(new RegExp(`❯ ${escape(id)} `));
+    const highlighted = await s.waitFor(new RegExp(`❯ (?:History|Lessons)? *${escape(id)} `));
     expect(highlighted).toContain(preset.description.slice(0, 60));
     // This test is about the dashboard: give the picker its moment (see PICKER_SETTLE_MS).
     await pause(PICKER_SETTLE_MS);

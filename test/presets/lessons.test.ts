@@ -350,3 +350,25 @@ describe('fire-sale gain: g = κρ, total drop Δ0 / (1 − g)', () => {
     expect(deeper.positionsLiquidated).toBeLessThan(deeper.positions / 2);
   });
 });
+
+describe('full vs partial vs auction: one book, one market, three mechanisms', () => {
+  it('the three differ only in liquidation', () => {
+    const { liquidation: _full, description: _d1, name: _n1, ...full } = presetOf('instant-sale');
+    for (const id of ['instant-sale-partial', 'dutch-auction']) {
+      const { liquidation: _l, description: _d, name: _n, ...other } = presetOf(id);
+      expect(other, id).toEqual(full);
+    }
+  });
+
+  it('partial sells under a quarter of the full sale and keeps a higher low; the auction resolves last', () => {
+    const full = summaryOf('instant-sale');
+    const partial = summaryOf('instant-sale-partial');
+    const auction = summaryOf('dutch-auction');
+    expect(partial.collateralSold).toBeLessThan(full.collateralSold / 4);
+    expect(partial.positionsLiquidated).toBeLessThan(full.positionsLiquidated / 2);
+    expect(partial.minPrice).toBeGreaterThan(full.minPrice);
+    expect(partial.badDebt).toBe(0);
+    expect(auction.resolvedAtRound).toBeGreaterThan(Math.max(full.resolvedAtRound, partial.resolvedAtRound));
+    expect(auction.minPrice).toBeGreaterThan(full.minPrice);
+  });
+});

@@ -107,13 +107,13 @@ describe('picker', () => {
     const { lastFrame, stdin } = renderApp();
     const first = plain(await waitForFrame(lastFrame, 'pick a preset'));
     for (const e of ENTRIES) expect(first).toMatch(new RegExp(`${e.id}\\s+${e.name.slice(0, 20)}`));
-    expect(first).toMatch(/❯ deep-pool/);
+    expect(first).toMatch(/❯ (?:History|Lessons)? *deep-pool/);
     // The description box names the highlighted preset (the list has every name once, the box a second time).
     const count = (s: string, part: string) => s.split(part).length - 1;
     expect(count(first, entry('deep-pool').name)).toBe(2);
     expect(first).toContain(entry('deep-pool').description.slice(0, 40));
     await press(stdin, KEY.down);
-    const second = plain(await waitForFrame(lastFrame, '❯ thin-pool '));
+    const second = plain(await waitForFrame(lastFrame, /❯ (?:History|Lessons)? *thin-pool /));
     expect(count(second, entry('thin-pool').name)).toBe(2);
     expect(count(second, entry('deep-pool').name)).toBe(1);
     expect(second).toContain(entry('thin-pool').description.slice(0, 40));
@@ -160,7 +160,7 @@ describe('picker', () => {
     const { lastFrame, stdin } = renderApp();
     await waitForFrame(lastFrame, 'pick a preset');
     await press(stdin, KEY.down + KEY.down);
-    expect(lastFrame()).toMatch(/❯ thin-pool-partial /);
+    expect(lastFrame()).toMatch(/❯ (?:History|Lessons)? *thin-pool-partial /);
   });
 
   it('Enter right after ↓ (one read) opens the highlighted preset, not the one before it', async () => {
@@ -175,12 +175,12 @@ describe('picker', () => {
     const { lastFrame, stdin } = renderApp();
     await waitForFrame(lastFrame, 'pick a preset');
     await press(stdin, KEY.down);
-    await waitForFrame(lastFrame, '❯ thin-pool ');
+    await waitForFrame(lastFrame, /❯ (?:History|Lessons)? *thin-pool /);
     await press(stdin, '?');
     await waitForFrame(lastFrame, 'closes this help');
     await press(stdin, KEY.escape);
     const frame = plain(await waitForFrame(lastFrame, 'pick a preset'));
-    expect(frame).toMatch(/❯ thin-pool /);
+    expect(frame).toMatch(/❯ (?:History|Lessons)? *thin-pool /);
   });
 });
 
@@ -204,7 +204,7 @@ describe('picker at the smallest size', () => {
     // The description box names the highlighted preset.
     expect(frame).toMatch(/│ Preset number 0 +│/);
     // Every list row is one item, drawn whole: no row starts inside another item's text.
-    for (const line of lines.filter((l) => /item-\d\d/.test(l))) expect(line).toMatch(/^(?:❯| ) item-\d\d /);
+    for (const line of lines.filter((l) => /item-\d\d/.test(l))) expect(line).toMatch(/^(?:❯| ) (?:History|Lessons)? *item-\d\d /);
   });
 });
 

@@ -15,7 +15,7 @@ export interface PickerProps {
 }
 
 /** Rows the description box may take, border included. */
-const DESCRIPTION_ROWS = 8;
+const DESCRIPTION_ROWS = 9;
 
 /** The group column: each kind's name beside the first preset of its group. */
 const GROUP_LABELS = { history: 'History', lesson: 'Lessons' } as const;
@@ -87,7 +87,12 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
               {entry.name}
             </Text>
           </Box>
-          <Box height={DESCRIPTION_ROWS - 3} overflow="hidden">
+          <Box flexShrink={0}>
+            <Text color={theme.muted} wrap="truncate-end">
+              {entry.kind === 'history' ? 'History' : entry.group ? `Lesson set: ${entry.group}` : 'Lesson'}
+            </Text>
+          </Box>
+          <Box height={DESCRIPTION_ROWS - 4} overflow="hidden">
             <Text>{entry.description}</Text>
           </Box>
         </Box>

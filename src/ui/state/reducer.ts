@@ -25,6 +25,8 @@ export interface PresetEntry {
   readonly name: string;
   readonly description: string;
   readonly kind?: 'history' | 'lesson';
+  /** The lesson set it belongs to. */
+  readonly group?: string;
 }
 
 export type Mode = 'picker' | 'dashboard';

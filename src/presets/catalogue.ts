@@ -1,0 +1,39 @@
+import type { LoadResult } from './load.js';
+import { PRESET_KINDS, type PresetKind } from './schema.js';
+
+/** A preset as the picker and `liqloop list` show it. */
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly kind: PresetKind;
+  /** The lesson set (twins, a trio) the preset belongs to. */
+  readonly group?: string;
+}
+
+/**
+ * The presets that load, in the order they are shown: history first, then lessons; within a kind, by
+ * group (a lesson's twins side by side; presets without a group last), then by id.
+ */
+export function catalogue(library: readonly LoadResult[]): CatalogueEntry[] {
+  const entries: CatalogueEntry[] = library.flatMap((l) =>
+    l.ok
+      ? [
+          {
+            id: l.id,
+            name: l.preset.name,
+            description: l.preset.description,
+            kind: l.preset.kind,
+            ...(l.preset.group !== undefined ? { group: l.preset.group } : {}),
+          },
+        ]
+      : [],
+  );
+  const groupKey = (e: CatalogueEntry) => (e.group === undefined ? '\uffff' : e.group);
+  return entries.sort(
+    (a, b) =>
+      PRESET_KINDS.indexOf(a.kind) - PRESET_KINDS.indexOf(b.kind) ||
+      groupKey(a).localeCompare(groupKey(b)) ||
+      a.id.localeCompare(b.id),
+  );
+}

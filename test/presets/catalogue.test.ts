@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, loadLibrary } from '../../src/presets/index.js';
+import { liqloop } from '../helpers/cli.js';
+
+describe('the catalogue: how the picker and liqloop list order the library', () => {
+  const entries = catalogue(loadLibrary());
+
+  it('history first, then lessons; every lesson belongs to a set of at least two, shown side by side', () => {
+    const kinds = entries.map((e) => e.kind);
+    expect(kinds.indexOf('lesson')).toBe(kinds.lastIndexOf('history') + 1);
+    const lessons = entries.filter((e) => e.kind === 'lesson');
+    for (const e of lessons) expect(e.group, e.id).toBeTruthy();
+    const sets = new Map<string, number[]>();
+    entries.forEach((e, i) => {
+      if (e.group) sets.set(e.group, [...(sets.get(e.group) ?? []), i]);
+    });
+    for (const [group, at] of sets) {
+      expect(at.length, group).toBeGreaterThanOrEqual(2);
+      // Contiguous: the last index is the first plus the count less one.
+      expect(at.at(-1)! - at[0]!, group).toBe(at.length - 1);
+    }
+  });
+
+  it('at least 14 presets: the seven history events and the lesson sets the library promises', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(14);
+    expect(
+      entries
+        .filter((e) => e.kind === 'history')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([
+      'aave-crv-2022',
+      'black-thursday-2020',
+      'compound-dai-2020',
+      'luna-oracle-floor-2022',
+      'mango-markets-2022',
+      'may-19-2021',
+      'perps-october-2025',
+    ]);
+  });
+
+  it('liqloop list prints each set under its heading, and --json carries kind and group', () => {
+    const text = liqloop(['list']);
+    expect(text.status).toBe(0);
+    const firstLesson = entries.find((e) => e.kind === 'lesson')!;
+    const heading = text.stdout.indexOf(`\n  ${firstLesson.group}\n`);
+    expect(heading).toBeGreaterThan(text.stdout.indexOf('Lessons: twins that isolate one lever'));
+    expect(text.stdout.indexOf(`\n${firstLesson.id} `)).toBeGreaterThan(heading);
+    const json = JSON.parse(liqloop(['list', '--json']).stdout);
+    expect(json.map((e: { id: string }) => e.id)).toEqual(entries.map((e) => e.id));
+    expect(json.find((e: { id: string }) => e.id === firstLesson.id)).toMatchObject({
+      kind: 'lesson',
+      group: firstLesson.group,
+    });
+  });
+});
