@@ -52,7 +52,11 @@ export interface AttackSummary {
   /** Quote spent moving the price, net of what unwinding the trade brought back. */
   readonly cost: number;
   readonly borrowed: number;
-  /** borrowed − cost − collateral · p0: what the attacker walks away with, above what it put in. */
+  /**
+   * borrowed − cost + held · ext(last) − collateral · ext(borrowRound): what the attacker walks away with,
+   * above what it put in. The collateral costs the outside price in the round it is pledged (p0 without a
+   * path or shock); units of the trade not unwound by the end are valued at the last round's outside price.
+   */
   readonly profit: number;
   /** Bad debt the attacker's position left: realised in its liquidation, or still open and under water. */
   readonly badDebt: number;
@@ -150,10 +154,20 @@ function attackSummary(run: CascadeRun, finalPrice: number): AttackSummary | nul
   const open = run.book.open[index]
     ? Math.max(0, run.book.debt[index]! - run.book.collateral[index]! * finalPrice)
     : 0;
+  const lastRound = run.rounds.at(-1)?.round ?? 0;
+  // The collateral's cost basis: the outside market's price in the round it is pledged (its borrow round).
+  const collateralCost =
+    attacker.collateral * externalPriceAt(run.scenario, attacker.borrowRound ?? attacker.round);
+  let profit = run.attack.borrowed - run.attack.cost - collateralCost;
+  // A trade still held at the end (never unwound) is worth its units at the last round's outside price.
+  const unwound = attacker.unwindRound !== undefined && attacker.unwindRound <= lastRound;
+  if (attacker.round <= lastRound && !unwound) {
+    profit += attacker.trade * externalPriceAt(run.scenario, lastRound);
+  }
   return {
     cost: run.attack.cost,
     borrowed: run.attack.borrowed,
-    profit: run.attack.borrowed - run.attack.cost - attacker.collateral * run.scenario.asset.price,
+    profit,
     badDebt: run.attack.badDebt + open,
   };
 }

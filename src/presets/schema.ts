@@ -100,6 +100,7 @@ const oracleCommon = {
     .min(1, { error: 'expected at least one venue name' })
     .optional(),
   maxChange: number('a number in (0, 1)', (v) => v > 0 && v < 1).optional(),
+  floor: number('a price > 0 (the oracle never reports below it)', (v) => v > 0).optional(),
 };
 
 const oracle = z.discriminatedUnion(

@@ -8,20 +8,34 @@ import { twapOracle } from './twap.js';
 export type { Oracle, StartPrices } from './oracle.js';
 
 /**
- * Builds the oracle a preset's `oracle` field describes, for one run: a feed remembers what it published,
- * so each cascade gets its own, read once per round in order.
+ * The oracle's floor (Chainlink's minAnswer): a price it never reports below. Optional on every model; the
+ * preset's `oracle.floor`.
  */
-export function createOracle(spec: OracleSpec): Oracle {
+export interface OracleFloor {
+  readonly floor?: number;
+}
+
+/**
+ * Builds the oracle a preset's `oracle` field describes, for one run: a feed remembers what it published,
+ * so each cascade gets its own, read once per round in order. The model reads first, then the circuit
+ * breaker (`maxChange`) clamps it, then the floor lifts it; the breaker remembers the price reported.
+ */
+export function createOracle(spec: OracleSpec & OracleFloor): Oracle {
   const model = baseOracle(spec);
-  const { maxChange } = spec;
-  if (maxChange === undefined) return model;
+  const { maxChange, floor } = spec;
+  if (maxChange === undefined && floor === undefined) return model;
   let last: number | undefined;
-  // The circuit breaker: the reported price moves at most maxChange from the last reported one.
   return (prices, round) => {
     last ??= prices.at(0);
-    const raw = model(prices, round);
-    last = Math.min(last * (1 + maxChange), Math.max(last * (1 - maxChange), raw));
-    return last;
+    let price = model(prices, round);
+    // The circuit breaker: the reported price moves at most maxChange from the last reported one.
+    if (maxChange !== undefined) {
+      price = Math.min(last * (1 + maxChange), Math.max(last * (1 - maxChange), price));
+    }
+    // The floor: below it the oracle keeps reporting the floor, whatever the market does.
+    if (floor !== undefined) price = Math.max(price, floor);
+    last = price;
+    return price;
   };
 }
 
