@@ -21,7 +21,7 @@ describe('mango-markets-2022', () => {
   const attacker = preset.attacker!;
   const p0 = preset.asset.price;
 
-  it('converges once MNGO is back at the outside price, and every matched figure is within its tolerance', () => {
+  it('converges once MNGO has reached the outside price, and every matched figure is within its tolerance', () => {
     expect(summary.converged).toBe(true);
     const checks = checkRecord(summary, preset.record ?? []);
     expect(checks.length).toBeGreaterThanOrEqual(7);
@@ -58,18 +58,23 @@ describe('mango-markets-2022', () => {
   });
 
   it('no liquidator takes the collateral, so the loan stays under water: the loss is the attack, not a cascade', () => {
+    const index = run.book.count - 1;
+    expect(run.book.id(index)).toBe('attacker');
     // Once MNGO falls back, the attacker's loan is liquidatable every round and skipped as unprofitable.
-    const after = run.rounds.slice(1);
-    expect(after.every((r) => r.skippedUnprofitable === 1 && r.liquidations === 0)).toBe(true);
-    expect(summary.positionsLiquidated).toBe(0);
-    expect(summary.badDebt).toBe(0);
-    expect(summary.unresolvedDebt).toBeCloseTo(attack.borrowed, 0);
-    expect(Math.abs(summary.finalPrice / p0 - 1)).toBeLessThan(1e-8);
-    expect(attack.badDebt / (attack.borrowed - attacker.collateral * p0)).toBeCloseTo(1, 8);
-    // Were it liquidated, its 131.9M MNGO sold into the thin venue would crash MNGO far below where it started.
+    expect(run.rounds.slice(1).every((r) => r.skippedUnprofitable >= 1)).toBe(true);
+    expect(run.book.open[index]).toBe(1);
+    expect(run.book.liquidated[index]).toBe(0);
+    expect(run.book.debt[index]).toBe(attack.borrowed);
+    // Its loss is the loan less its collateral at the last price, and it dwarfs what the slide to $0.02
+    // costs in the liquidations of the other MNGO borrowers.
+    expect(attack.badDebt / (attack.borrowed - attacker.collateral * summary.finalPrice)).toBeCloseTo(1, 8);
+    expect(summary.positionsLiquidated).toBeGreaterThan(0);
+    expect(summary.badDebt).toBeLessThan(0.01 * attack.badDebt);
+    expect(summary.unresolvedDebt / attack.borrowed).toBeCloseTo(1, 8);
+    // Were it liquidated, its 131.9M MNGO sold into the thin venue would crash MNGO far below $0.02,
+    // under a tenth of where it started.
     const liquidated = summarize(runCascade({ ...preset, liquidators: undefined }));
     expect(liquidated.minPrice).toBeLessThan(0.1 * p0);
-    expect(liquidated.positionsLiquidated).toBeGreaterThan(1000);
   });
 
   it('the lesson: against a 30-round TWAP, or the median with two deep venues, the same attack borrows a small fraction', () => {
@@ -94,7 +99,7 @@ describe('mango-markets-2022', () => {
       expect(defended.borrowed / attack.borrowed, name).toBeLessThan(0.1);
       // It borrows less than it put in: the attack does not pay.
       expect(defended.borrowed, name).toBeLessThan(defended.cost + attacker.collateral * p0);
-      expect(defended.badDebt, name).toBeLessThan(0.05 * attack.badDebt);
+      expect(defended.badDebt, name).toBeLessThan(0.1 * attack.badDebt);
     }
   });
 });
