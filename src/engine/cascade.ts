@@ -121,6 +121,15 @@ export class Cascade {
     return this.hasConverged || this.lastRound >= this.maxRounds;
   }
 
+  /**
+   * The oracle reports its floor while the market trades at or below it: it will keep reporting the floor
+   * whatever the market does, so, with nothing else moving, no later round can differ from this one.
+   */
+  private heldAtFloor(oraclePrice: number, startPrice: number): boolean {
+    const floor = this.scenario.oracle.floor;
+    return floor !== undefined && oraclePrice === floor && startPrice <= floor;
+  }
+
   /** The price of the venue liquidations sell on. */
   get venuePrice(): number {
     return this.venues[this.sellVenue]!.price;
@@ -260,7 +269,8 @@ export class Cascade {
       (perps?.liquidations ?? 0) === 0 &&
       skippedForCapital === 0 &&
       (auctions?.active ?? 0) === 0 &&
-      Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice &&
+      (Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice ||
+        this.heldAtFloor(oraclePrice, startPrice)) &&
       this.pathSettled(round, startPrice) &&
       round >= Math.max(attacker?.round ?? 0, attacker?.unwindRound ?? 0, attacker?.borrowRound ?? 0) &&
       this.venuesAgree();

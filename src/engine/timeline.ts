@@ -191,7 +191,13 @@ export class Timeline {
   positionsAt(round: number): PositionsView {
     const target = this.reach(Math.max(0, round));
     const view = this.view;
+    // The attacker's loan appears in its borrow round, before that round's liquidations.
+    const borrower = this.scenario.attacker ? this.cascade.book.count - 1 : -1;
+    const borrowRound = this.scenario.attacker
+      ? (this.scenario.attacker.borrowRound ?? this.scenario.attacker.round)
+      : -1;
     while (view.round < target) {
+      if (view.round + 1 === borrowRound) view.debt[borrower] = this.cascade.attack.borrowed;
       const events = this.roundEvents[view.round]!;
       for (let i = 0; i < events.length; i++) {
         const p = events.position[i]!;
@@ -226,6 +232,7 @@ export class Timeline {
           view.perpMargin[e.position] = e.marginBefore;
         }
       }
+      if (view.round === borrowRound) view.debt[borrower] = 0;
       view.round--;
     }
     const book = this.cascade.book;

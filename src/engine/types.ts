@@ -31,6 +31,8 @@ export interface OracleCommon {
   readonly venues?: readonly string[];
   /** Circuit breaker: the reported price moves at most this fraction from the last reported one per round. */
   readonly maxChange?: number;
+  /** A price the oracle never reports below (Chainlink's minAnswer), applied after the model and the breaker. */
+  readonly floor?: number;
 }
 
 export type OracleSpec = OracleCommon &

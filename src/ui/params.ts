@@ -81,8 +81,12 @@ export const PARAMS: readonly Param[] = [
     choices: ['spot', 'twap', 'lagged', 'feed'],
     format: text,
     rebuild: (preset, choice) => {
-      const { venues, maxChange } = preset.oracle;
-      const common = { ...(venues ? { venues } : {}), ...(maxChange !== undefined ? { maxChange } : {}) };
+      const { venues, maxChange, floor } = preset.oracle;
+      const common = {
+        ...(venues ? { venues } : {}),
+        ...(maxChange !== undefined ? { maxChange } : {}),
+        ...(floor !== undefined ? { floor } : {}),
+      };
       const model =
         choice === 'twap'
           ? { window: 5 }

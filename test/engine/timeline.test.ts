@@ -82,3 +82,29 @@ describe('the timeline as a run', () => {
     expect(summarize(run)).toEqual(summarize(runCascade(loaded.preset)));
   });
 });
+
+describe('the timeline shows the attacker’s loan', () => {
+  it('from its borrow round on, exactly as a fresh cascade holds it, and not before', async () => {
+    const { loadPreset } = await import('../../src/presets/index.js');
+    const loaded = loadPreset('mango-markets-2022');
+    if (!loaded.ok) throw new Error('mango-markets-2022');
+    const scenario = loaded.preset;
+    const timeline = new Timeline(scenario);
+    const last = timeline.finish();
+    const borrowRound = scenario.attacker!.borrowRound ?? scenario.attacker!.round;
+    const attacker = timeline.positions - 1;
+    const after = (round: number) => {
+      const cascade = new Cascade(scenario, { maxRounds: round });
+      while (!cascade.done && round > 0) cascade.step();
+      return cascade.book;
+    };
+    for (const round of [last, 0, borrowRound, borrowRound - 1, Math.min(last, borrowRound + 3), borrowRound]) {
+      const view = timeline.positionsAt(round);
+      const book = after(round);
+      expect(view.debt[attacker], `round ${round}`).toBe(book.debt[attacker]);
+      expect(view.open[attacker], `round ${round}`).toBe(book.open[attacker]);
+    }
+    expect(timeline.positionsAt(borrowRound).debt[attacker]).toBeGreaterThan(100e6);
+    expect(timeline.positionsAt(borrowRound - 1).debt[attacker]).toBe(0);
+  });
+});

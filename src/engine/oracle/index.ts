@@ -8,19 +8,11 @@ import { twapOracle } from './twap.js';
 export type { Oracle, StartPrices } from './oracle.js';
 
 /**
- * The oracle's floor (Chainlink's minAnswer): a price it never reports below. Optional on every model; the
- * preset's `oracle.floor`.
- */
-export interface OracleFloor {
-  readonly floor?: number;
-}
-
-/**
  * Builds the oracle a preset's `oracle` field describes, for one run: a feed remembers what it published,
  * so each cascade gets its own, read once per round in order. The model reads first, then the circuit
  * breaker (`maxChange`) clamps it, then the floor lifts it; the breaker remembers the price reported.
  */
-export function createOracle(spec: OracleSpec & OracleFloor): Oracle {
+export function createOracle(spec: OracleSpec): Oracle {
   const model = baseOracle(spec);
   const { maxChange, floor } = spec;
   if (maxChange === undefined && floor === undefined) return model;
