@@ -97,7 +97,8 @@ export function validateCommand(file: string, io: CliIo): number {
   const perps =
     (p.perps?.positions.length ?? 0) +
     (p.perps?.generate ? p.perps.generate.longs + p.perps.generate.shorts : 0);
-  const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}`;
+  const count = (n: number, what: string) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? what.slice(0, -1) : what}`;
   const parts = [
     ...(loans > 0 || perps === 0 ? [count(loans, 'positions')] : []),
     ...(perps > 0 ? [count(perps, 'perpetuals')] : []),

@@ -89,7 +89,7 @@ export function describeCheck(
       figure: figure.figure,
       recorded,
       modelled: '—',
-      verdict: `not modelled: ${figure.unmatched ?? ''}`,
+      verdict: `not reproduced: ${figure.unmatched ?? ''}`,
     };
   }
   const modelled = check.modelled === null ? 'n/a' : value(check.modelled);

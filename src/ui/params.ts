@@ -22,7 +22,14 @@ export interface Param {
    * so that the old model's fields go and the new one's come.
    */
   readonly rebuild?: (preset: Scenario, choice: string) => readonly (readonly [string, unknown])[];
+  /** A choice whose options depend on the preset (its venues), and how to read the current one. */
+  readonly choicesFor?: (preset: Scenario) => readonly string[];
+  readonly read?: (preset: Scenario) => string;
 }
+
+/** Every venue's name, the main one first. */
+const venueNames = (p: Scenario) => [p.market.name ?? 'main', ...(p.venues ?? []).map((v) => v.name)];
+const MEDIAN_OF_ALL = 'median of all venues';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const round = (v: number, digits = 10) => Number(v.toFixed(digits));
@@ -97,6 +104,32 @@ export const PARAMS: readonly Param[] = [
               : {};
       return [['oracle', { model: choice, ...model, ...common }]];
     },
+  },
+  {
+    path: 'oracle.venues',
+    label: 'oracle reads',
+    kind: 'choice',
+    when: (p) => (p.venues?.length ?? 0) > 0,
+    choicesFor: (p) => [...venueNames(p), MEDIAN_OF_ALL],
+    read: (p) => {
+      const read = p.oracle.venues ?? [venueNames(p)[0]!];
+      if (read.length === 1) return read[0]!;
+      return read.length === venueNames(p).length ? MEDIAN_OF_ALL : `median of ${read.join(', ')}`;
+    },
+    format: (v) =>
+      Array.isArray(v) ? (v.length === 1 ? String(v[0]) : `median of ${v.join(', ')}`) : 'main venue',
+    rebuild: (preset, choice) => [
+      ['oracle.venues', choice === MEDIAN_OF_ALL ? venueNames(preset) : [choice]],
+    ],
+  },
+  {
+    path: 'oracle.floor',
+    label: 'oracle floor',
+    kind: 'number',
+    step: optional(1, multiplicative(1.25), 1e-12),
+    format: num,
+    when: (p) => p.oracle.floor !== undefined,
+    sweep: (v) => [(v ?? 1) / 10, (v ?? 1) * 3],
   },
   {
     path: 'oracle.window',
@@ -179,6 +212,15 @@ export const PARAMS: readonly Param[] = [
     sweep: (v) => [(v ?? 1e6) / 10, (v ?? 1e6) * 10],
   },
   {
+    path: 'perps.insuranceFund',
+    label: 'insurance fund',
+    kind: 'number',
+    step: (v, dir) => (dir > 0 ? (v ? round(v * 2, 6) : 1e6) : v && v > 1e6 ? round(v / 2, 6) : 0),
+    format: num,
+    when: (p) => p.perps !== undefined,
+    sweep: (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
+  },
+  {
     path: 'liquidators.requireProfit',
     label: 'liquidators need profit',
     kind: 'toggle',
@@ -222,8 +264,9 @@ export function stepParam(preset: Scenario, param: Param, dir: 1 | -1): Change {
   const current = valueAt(preset, param.path);
   if (param.kind === 'toggle') return setValues(preset, [[param.path, !current]]);
   if (param.kind === 'choice') {
-    const choices = param.choices!;
-    const next = choices[(choices.indexOf(String(current)) + dir + choices.length) % choices.length]!;
+    const choices = param.choicesFor?.(preset) ?? param.choices!;
+    const now = param.read ? param.read(preset) : String(current);
+    const next = choices[(choices.indexOf(now) + dir + choices.length) % choices.length]!;
     return choose(preset, param, next);
   }
   const next = param.step!(typeof current === 'number' ? current : undefined, dir);
@@ -234,11 +277,12 @@ export function stepParam(preset: Scenario, param: Param, dir: 1 | -1): Change {
 export function typeParam(preset: Scenario, param: Param, typed: string): Change {
   const t = typed.trim();
   if (param.kind === 'choice') {
-    const choice = param.choices!.find((c) => c === t);
+    const choices = param.choicesFor?.(preset) ?? param.choices!;
+    const choice = choices.find((c) => c === t);
     if (!choice) {
       return {
         ok: false,
-        reason: `${param.path}: expected one of ${param.choices!.join(', ')}, got ${JSON.stringify(t)}`,
+        reason: `${param.path}: expected one of ${choices.join(', ')}, got ${JSON.stringify(t)}`,
       };
     }
     return choose(preset, param, choice);

@@ -43,7 +43,7 @@ describe('a history preset checked against its record', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Against the record');
     expect(text.stdout).toMatch(/final price +recorded 500\.00, model [\d,.]+ +✗ outside ±10\.0%/);
-    expect(text.stdout).toMatch(/zero-bid auctions +recorded 36%; not modelled: English auctions are not modelled/);
+    expect(text.stdout).toMatch(/zero-bid auctions +recorded 36%; not reproduced: English auctions are not modelled/);
     const json = JSON.parse(liqloop(['run', file, '--json']).stdout);
     expect(json.record).toHaveLength(3);
     expect(json.record[1]).toMatchObject({ figure: 'final price', metric: 'finalPrice', within: false });

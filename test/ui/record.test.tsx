@@ -39,7 +39,7 @@ describe('the record panel (h)', () => {
     expect(after).toHaveLength(preset.record!.length);
     expect(after[0]).toMatchObject({ tone: 'good' });
     expect(after[0]!.text).toMatch(/^BTC low: recorded 105,000, model [\d,]+ +✓ within ±3\.0%/);
-    expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not modelled:'))).toBe(true);
+    expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(true);
   });
 
   it('in the app: h shows the record in place of the log, End fills in the model, h again shows the log', async () => {

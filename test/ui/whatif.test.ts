@@ -167,6 +167,32 @@ describe('parameters: stepping numbers', () => {
         [1, -1, undefined],
       ],
     },
+    'oracle.floor': {
+      cases: [
+        [100, 1, 125],
+        [100, -1, 80],
+        [1e-12, -1, undefined],
+      ],
+    },
+    'perps.insuranceFund': {
+      setup: [
+        [
+          'perps',
+          {
+            insuranceFund: 0,
+            maintenance: 0.01,
+            positions: [{ id: 'p', side: 'long', size: 1, entry: 2000, leverage: 5 }],
+          },
+        ],
+      ],
+      cases: [
+        [1e6, 1, 2e6],
+        [2e6, -1, 1e6],
+        [1e6, -1, 0],
+        [0, 1, 1e6],
+        [0, -1, 0],
+      ],
+    },
   };
 
   it('covers every numeric parameter', () => {
@@ -352,7 +378,16 @@ describe('visibleParams', () => {
     expect(paths(BASE)).not.toContain('liquidation.closeFactor');
     expect(paths(BASE)).toEqual(
       PARAMS.filter(
-        (p) => !['oracle.window', 'oracle.delay', 'liquidation.closeFactor'].includes(p.path),
+        (p) =>
+          ![
+            'oracle.window',
+            'oracle.delay',
+            'liquidation.closeFactor',
+            // Only for presets with venues, an oracle floor, perpetuals:
+            'oracle.venues',
+            'oracle.floor',
+            'perps.insuranceFund',
+          ].includes(p.path),
       ).map((p) => p.path),
     );
     const twap = withValues(['oracle.model', 'twap'], ['oracle.window', 5]);
@@ -693,3 +728,59 @@ describe('writeVariant', () => {
     expect(message).toMatch(/^cannot write .*thin-pool-variant\.json: the directory .* does not exist$/);
   });
 });
+
+describe('levers that history presets need', () => {
+  const presetOf = (id: string): Scenario => {
+    const loaded = loadPreset(id);
+    if (!loaded.ok) throw new Error(id);
+    return loaded.preset;
+  };
+
+  it('the oracle can read any one venue or the median of all (Compound: the median liquidates nothing)', () => {
+    const compound = presetOf('compound-dai-2020');
+    const reads = param('oracle.venues');
+    expect(visibleParams(compound).map((p) => p.path)).toContain('oracle.venues');
+    expect(visibleParams(BASE).map((p) => p.path)).not.toContain('oracle.venues');
+    expect(reads.read!(compound)).toBe('coinbase');
+    const median = ok(typeParam(compound, reads, 'median of all venues'));
+    expect(median.oracle.venues).toEqual(['curve', 'coinbase', 'kraken']);
+    expect(reads.read!(median)).toBe('median of all venues');
+    // One step on from the last choice wraps to the first venue.
+    expect(ok(stepParam(median, reads, 1)).oracle.venues).toEqual(['curve']);
+    expect(typeParam(compound, reads, 'binance')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('expected one of curve, coinbase, kraken, median of all venues'),
+    });
+    const base = new Timeline(compound);
+    base.finish();
+    const variant = new Timeline(median);
+    const last = variant.finish();
+    expect(base.totalsAt(base.computed).debtRepaid).toBeGreaterThan(50e6);
+    expect(variant.totalsAt(last).debtRepaid).toBe(0);
+  });
+
+  it('the insurance fund doubles up and halves down to nothing, for presets with perpetuals only', () => {
+    const perps = presetOf('perps-october-2025');
+    const fund = param('perps.insuranceFund');
+    expect(visibleParams(perps).map((p) => p.path)).toContain('perps.insuranceFund');
+    expect(visibleParams(BASE).map((p) => p.path)).not.toContain('perps.insuranceFund');
+    expect(ok(stepParam(perps, fund, 1)).perps!.insuranceFund).toBe(40e6);
+    expect(ok(typeParam(perps, fund, '100000000')).perps!.insuranceFund).toBe(100e6);
+    expect(ok(stepParam(withPerpsFund(perps, 1e6), fund, -1)).perps!.insuranceFund).toBe(0);
+    expect(ok(stepParam(withPerpsFund(perps, 0), fund, 1)).perps!.insuranceFund).toBe(1e6);
+  });
+
+  it('an oracle floor keeps its value when the oracle model changes, and can be moved', () => {
+    const luna = presetOf('luna-oracle-floor-2022');
+    expect(ok(stepParam(luna, param('oracle.model'), 1)).oracle).toMatchObject({
+      model: 'twap',
+      floor: 0.107,
+    });
+    expect(ok(stepParam(luna, param('oracle.floor'), 1)).oracle.floor).toBeCloseTo(0.13375, 12);
+    expect(ok(typeParam(luna, param('oracle.floor'), 'off')).oracle.floor).toBeUndefined();
+  });
+});
+
+function withPerpsFund(preset: Scenario, insuranceFund: number): Scenario {
+  return { ...preset, perps: { ...preset.perps!, insuranceFund } };
+}
