@@ -132,6 +132,8 @@ export interface Scenario {
   readonly description: string;
   /** A historical event replayed, or a lesson isolating one lever (presentation only). */
   readonly kind?: 'history' | 'lesson';
+  /** The day a history preset's event began, YYYY-MM-DD (presentation only: the library's order). */
+  readonly date?: string;
   /** The lesson set (twins, a trio) a preset belongs to (presentation only). */
   readonly group?: string;
   /** Where a preset's figures come from (presentation only). */

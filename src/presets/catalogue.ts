@@ -9,11 +9,13 @@ export interface CatalogueEntry {
   readonly kind: PresetKind;
   /** The lesson set (twins, a trio) the preset belongs to. */
   readonly group?: string;
+  /** A history preset's date, YYYY-MM-DD. */
+  readonly date?: string;
 }
 
 /**
- * The presets that load, in the order they are shown: history first, then lessons; within a kind, by
- * group (a lesson's twins side by side; presets without a group last), then by id.
+ * The presets that load, in the order they are shown: history first, oldest event first, then lessons,
+ * by group (a lesson's twins side by side; presets without a group last), then by id.
  */
 export function catalogue(library: readonly LoadResult[]): CatalogueEntry[] {
   const entries: CatalogueEntry[] = library.flatMap((l) =>
@@ -25,6 +27,7 @@ export function catalogue(library: readonly LoadResult[]): CatalogueEntry[] {
             description: l.preset.description,
             kind: l.preset.kind,
             ...(l.preset.group !== undefined ? { group: l.preset.group } : {}),
+            ...(l.preset.date !== undefined ? { date: l.preset.date } : {}),
           },
         ]
       : [],
@@ -33,6 +36,7 @@ export function catalogue(library: readonly LoadResult[]): CatalogueEntry[] {
   return entries.sort(
     (a, b) =>
       PRESET_KINDS.indexOf(a.kind) - PRESET_KINDS.indexOf(b.kind) ||
+      (a.date ?? '').localeCompare(b.date ?? '') ||
       groupKey(a).localeCompare(groupKey(b)) ||
       a.id.localeCompare(b.id),
   );

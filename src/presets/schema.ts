@@ -306,6 +306,9 @@ const presetBase = object(
       .array(text('a string naming a source'), { error: expecting('an array of strings') })
       .optional(),
     group: nonEmptyText('a non-empty string naming the lesson set').optional(),
+    date: text('a date as YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: expecting('a date as YYYY-MM-DD') })
+      .optional(),
     record: z.array(recordFigure, { error: expecting('an array of recorded figures') }).optional(),
     asset,
     market,
@@ -372,6 +375,13 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
         code: 'custom',
         path: ['sources'],
         message: 'expected the sources a history preset is calibrated to',
+      });
+    }
+    if (preset.date === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'expected the date the history began, as YYYY-MM-DD',
       });
     }
     if (!preset.record?.length) {

@@ -8,6 +8,10 @@ describe('the catalogue: how the picker and liqloop list order the library', () 
   it('history first, then lessons; every lesson belongs to a set of at least two, shown side by side', () => {
     const kinds = entries.map((e) => e.kind);
     expect(kinds.indexOf('lesson')).toBe(kinds.lastIndexOf('history') + 1);
+    // History in the order it happened.
+    const dates = entries.filter((e) => e.kind === 'history').map((e) => e.date!);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBe(dates.length);
     const lessons = entries.filter((e) => e.kind === 'lesson');
     for (const e of lessons) expect(e.group, e.id).toBeTruthy();
     const sets = new Map<string, number[]>();

@@ -12,6 +12,7 @@ function historic() {
   return {
     ...thinPool(),
     kind: 'history',
+    date: '2020-03-12',
     sources: ['a test'],
     record: [
       { figure: 'bad debt', recorded: 1, metric: 'badDebt', tolerance: 0.5 },
@@ -43,14 +44,18 @@ describe('a history preset checked against its record', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Against the record');
     expect(text.stdout).toMatch(/final price +recorded 500\.00, model [\d,.]+ +✗ outside ±10\.0%/);
-    expect(text.stdout).toMatch(/zero-bid auctions +recorded 36%; not reproduced: English auctions are not modelled/);
+    expect(text.stdout).toMatch(
+      /zero-bid auctions +recorded 36%; not reproduced: English auctions are not modelled/,
+    );
     const json = JSON.parse(liqloop(['run', file, '--json']).stdout);
     expect(json.record).toHaveLength(3);
     expect(json.record[1]).toMatchObject({ figure: 'final price', metric: 'finalPrice', within: false });
     expect(json.record[1].modelled).toBe(json.summary.finalPrice);
     expect(json.record[2]).toMatchObject({ within: null, modelled: null });
     // A lesson has no record: the output is unchanged.
-    expect(JSON.parse(liqloop(['run', 'presets/thin-pool.json', '--json']).stdout)).not.toHaveProperty('record');
+    expect(JSON.parse(liqloop(['run', 'presets/thin-pool.json', '--json']).stdout)).not.toHaveProperty(
+      'record',
+    );
   });
 
   it('a malformed record is named field by field', () => {
@@ -59,7 +64,9 @@ describe('a history preset checked against its record', () => {
       return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
     };
     expect(problems([{ figure: 'x', recorded: 1, metric: 'badDebts', tolerance: 0.1 }])).toEqual([
-      expect.stringMatching(/^record\[0\]\.metric: expected a summary metric .*got "badDebts"; did you mean "badDebt"\?$/),
+      expect.stringMatching(
+        /^record\[0\]\.metric: expected a summary metric .*got "badDebts"; did you mean "badDebt"\?$/,
+      ),
     ]);
     expect(problems([{ figure: 'x', recorded: 1, metric: 'badDebt' }])).toEqual([
       expect.stringContaining('record[0].tolerance: expected a relative tolerance'),
@@ -73,6 +80,12 @@ describe('a history preset checked against its record', () => {
     expect(problems(undefined)).toEqual([expect.stringContaining('record: expected the recorded figures')]);
     expect(problems(historic().record, { sources: [] })).toEqual([
       expect.stringContaining('sources: expected the sources'),
+    ]);
+    expect(problems(historic().record, { date: undefined })).toEqual([
+      expect.stringContaining('date: expected the date the history began, as YYYY-MM-DD'),
+    ]);
+    expect(problems(historic().record, { date: '12 March 2020' })).toEqual([
+      expect.stringContaining('date: expected a date as YYYY-MM-DD, got "12 March 2020"'),
     ]);
   });
 });
