@@ -98,7 +98,14 @@ describe('the timeline shows the attacker’s loan', () => {
       while (!cascade.done && round > 0) cascade.step();
       return cascade.book;
     };
-    for (const round of [last, 0, borrowRound, borrowRound - 1, Math.min(last, borrowRound + 3), borrowRound]) {
+    for (const round of [
+      last,
+      0,
+      borrowRound,
+      borrowRound - 1,
+      Math.min(last, borrowRound + 3),
+      borrowRound,
+    ]) {
       const view = timeline.positionsAt(round);
       const book = after(round);
       expect(view.debt[attacker], `round ${round}`).toBe(book.debt[attacker]);

@@ -204,7 +204,8 @@ describe('picker at the smallest size', () => {
     // The description box names the highlighted preset.
     expect(frame).toMatch(/│ Preset number 0 +│/);
     // Every list row is one item, drawn whole: no row starts inside another item's text.
-    for (const line of lines.filter((l) => /item-\d\d/.test(l))) expect(line).toMatch(/^(?:❯| ) (?:History|Lessons)? *item-\d\d /);
+    for (const line of lines.filter((l) => /item-\d\d/.test(l)))
+      expect(line).toMatch(/^(?:❯| ) (?:History|Lessons)? *item-\d\d /);
   });
 });
 

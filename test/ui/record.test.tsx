@@ -23,7 +23,9 @@ afterEach(() => cleanup());
 describe('the record panel (h)', () => {
   it('a lesson says it has no record', () => {
     const preset = loaded('thin-pool').preset;
-    expect(recordLines(preset, new Timeline(preset), 0)[0]!.text).toMatch(/lesson: it has no historical record/);
+    expect(recordLines(preset, new Timeline(preset), 0)[0]!.text).toMatch(
+      /lesson: it has no historical record/,
+    );
   });
 
   it('a history preset lists its figures, and the model beside them once the run has ended', () => {
@@ -39,7 +41,9 @@ describe('the record panel (h)', () => {
     expect(after).toHaveLength(preset.record!.length);
     expect(after[0]).toMatchObject({ tone: 'good' });
     expect(after[0]!.text).toMatch(/^BTC low: recorded 105,000, model [\d,]+ +✓ within ±3\.0%/);
-    expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(true);
+    expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(
+      true,
+    );
   });
 
   it('in the app: h shows the record in place of the log, End fills in the model, h again shows the log', async () => {
