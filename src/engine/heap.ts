@@ -1,6 +1,8 @@
 /**
  * A max-heap of indices keyed by a number, in typed arrays: the keys sit beside the indices in heap
- * order, so that sifting reads one array, not a gather through a second.
+ * order, so that sifting reads one array, not a gather through a second. Four children a node: half the
+ * levels of a binary heap, and a node's children side by side in memory, so a cascade that pops most of a
+ * million-position book does fewer cache misses (measured: `npm run bench`).
  */
 export class IndexHeap {
   private readonly index: Int32Array;
@@ -34,7 +36,7 @@ export class IndexHeap {
 
   /** Orders the heap in O(n) (Floyd). */
   heapify(): void {
-    for (let i = (this.count >> 1) - 1; i >= 0; i--) this.siftDown(i, this.index[i]!, this.key[i]!);
+    for (let i = (this.count - 2) >> 2; i >= 0; i--) this.siftDown(i, this.index[i]!, this.key[i]!);
   }
 
   push(index: number, key: number): void {
@@ -42,7 +44,7 @@ export class IndexHeap {
     const keys = this.key;
     let at = this.count++;
     while (at > 0) {
-      const parent = (at - 1) >> 1;
+      const parent = (at - 1) >> 2;
       if (keys[parent]! >= key) break;
       heap[at] = heap[parent]!;
       keys[at] = keys[parent]!;
@@ -66,12 +68,22 @@ export class IndexHeap {
     const size = this.count;
     let at = start;
     for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && keys[child + 1]! > keys[child]!) child++;
-      if (keys[child]! <= key) break;
+      const first = 4 * at + 1;
+      if (first >= size) break;
+      // The largest of up to four children.
+      let child = first;
+      let best = keys[first]!;
+      const end = Math.min(first + 4, size);
+      for (let c = first + 1; c < end; c++) {
+        const k = keys[c]!;
+        if (k > best) {
+          best = k;
+          child = c;
+        }
+      }
+      if (best <= key) break;
       heap[at] = heap[child]!;
-      keys[at] = keys[child]!;
+      keys[at] = best;
       at = child;
     }
     heap[at] = index;

@@ -118,13 +118,18 @@ export class PerpBook {
     const taken: number[] = [];
     const deferred: number[] = [];
     const slack = 1e-9;
+    // A key clearly past the price is liquidatable by the same rule; only near the boundary (within the
+    // slack) is the rule evaluated exactly, which spares a million-position cascade a second pass of
+    // scattered reads.
     while (this.longs.topKey > price * (1 - slack)) {
+      const near = this.longs.topKey <= price * (1 + slack);
       const i = this.longs.pop();
-      (this.isLiquidatable(i, price) ? taken : deferred).push(i);
+      (!near || this.isLiquidatable(i, price) ? taken : deferred).push(i);
     }
     while (this.shorts.topKey > -price * (1 + slack)) {
+      const near = this.shorts.topKey <= -price * (1 - slack);
       const i = this.shorts.pop();
-      (this.isLiquidatable(i, price) ? taken : deferred).push(i);
+      (!near || this.isLiquidatable(i, price) ? taken : deferred).push(i);
     }
     for (const i of deferred) this.file(i);
     return taken;
