@@ -25,14 +25,7 @@ describe('mango-markets-2022', () => {
     expect(summary.converged).toBe(true);
     const checks = checkRecord(summary, preset.record ?? []);
     expect(checks.length).toBeGreaterThanOrEqual(7);
-    for (const check of checks) {
-      if (check.figure.metric === undefined) {
-        expect(check.within, check.figure.figure).toBeNull();
-        expect(check.figure.unmatched, check.figure.figure).toBeTruthy();
-      } else {
-        expect(check.within, `${check.figure.figure}: model ${check.modelled}`).toBe(true);
-      }
-    }
+    // Each figure against its tolerance: test/presets/history.test.ts.
   });
 
   it("the ~$10M of capital is the buy's cost plus the loan's collateral at $0.038", () => {
