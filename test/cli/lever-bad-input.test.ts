@@ -2,7 +2,7 @@
 // auctions, liquidators), through `liqloop validate FILE`: exit 1, the file and the field named, what was
 // expected and what was found, and no stack trace.
 import { describe, expect, it } from 'vitest';
-import { liqloop, tempFile } from '../helpers/cli.js';
+import { liqloop, tempFile, expectOneProblem } from '../helpers/cli.js';
 
 /** A valid preset with a second venue, "dex"; each case below breaks it in one place. */
 const valid = {
@@ -157,14 +157,7 @@ describe('validate: a bad defence-lever field gets exit 1, the file, the field a
     it(c.what, () => {
       const preset = structuredClone(valid) as Record<string, unknown>;
       c.edit(preset);
-      const file = tempFile('bad-lever.json', preset);
-      const result = liqloop(['validate', file]);
-      expect(result.status).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toBe(
-        `liqloop: ${file} is not a valid preset (1 problem):\n  ${file}: ${c.path}: ${c.message}\n`,
-      );
-      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expectOneProblem(preset, c.path, c.message);
     });
   }
 });

@@ -1,7 +1,7 @@
 // Bad input in `oracle.floor` (the price an oracle never reports below), through `liqloop validate FILE`:
 // exit 1, the file and the field named, what was expected and what was found, and no stack trace.
 import { describe, expect, it } from 'vitest';
-import { liqloop, tempFile } from '../helpers/cli.js';
+import { liqloop, tempFile, expectOneProblem } from '../helpers/cli.js';
 
 /** A valid preset with a floored spot oracle; each case below breaks it in one place. */
 const valid = {
@@ -86,14 +86,7 @@ describe('validate: a bad oracle.floor gets exit 1, the file, the field and what
     it(c.what, () => {
       const preset = structuredClone(valid) as Record<string, unknown>;
       c.edit(preset);
-      const file = tempFile('bad-floor.json', preset);
-      const result = liqloop(['validate', file]);
-      expect(result.status).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toBe(
-        `liqloop: ${file} is not a valid preset (1 problem):\n  ${file}: ${c.path}: ${c.message}\n`,
-      );
-      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expectOneProblem(preset, c.path, c.message);
     });
   }
 

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,4 +31,19 @@ export function tempFile(name: string, content: unknown): string {
   const file = join(dir, name);
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return file;
+}
+
+/**
+ * Writes `preset` to a temporary file, runs `liqloop validate` on it and checks the whole answer: exit 1,
+ * nothing on stdout, and exactly one problem, at `path`, saying `message`, with no stack trace.
+ */
+export function expectOneProblem(preset: unknown, path: string, message: string): void {
+  const file = tempFile('bad-preset.json', preset);
+  const result = liqloop(['validate', file]);
+  expect(result.status).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toBe(
+    `liqloop: ${file} is not a valid preset (1 problem):\n  ${file}: ${path}: ${message}\n`,
+  );
+  expect(result.stderr).not.toMatch(/\n\s+at /);
 }
