@@ -44,6 +44,8 @@ export function roundJson(r: RoundRecord) {
     uncoveredLoss: r.uncoveredLoss,
     auctions: r.auctions,
     collateralInAuction: r.collateralInAuction,
+    wonForZero: r.wonForZero,
+    valueWonForZero: r.valueWonForZero,
     venuePrices: r.venuePrices,
   };
 }
@@ -79,6 +81,9 @@ export function summaryJson(s: Summary) {
     uncoveredLoss: s.uncoveredLoss,
     perpLiquidatedNotional: s.perpLiquidatedNotional,
     perpLongShare: s.perpLongShare,
+    auctionsWonForZero: s.auctionsWonForZero,
+    zeroBidShare: s.zeroBidShare,
+    valueWonForZero: s.valueWonForZero,
     attack: s.attack,
   };
 }

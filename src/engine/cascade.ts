@@ -235,8 +235,12 @@ export class Cascade {
       if (!outcome.closed && book.healthFactor(index, oraclePrice) < 1) underwaterDebt += outcome.debtAfter;
       events?.add(index, collateral, debt, outcome);
     }
+    let wonForZero = 0;
+    let valueWonForZero = 0;
     if (auctions) {
       const sold = auctions.run(round, oraclePrice, sellVenue, this.queued, capital);
+      wonForZero = sold.wonForZero;
+      valueWonForZero = sold.valueWonForZero;
       collateralSold = sold.bought;
       debtRepaid = sold.debtRepaid;
       badDebt = sold.badDebt;
@@ -305,6 +309,8 @@ export class Cascade {
       perpNetSold: perps?.netSold ?? 0,
       auctions: auctions?.active ?? 0,
       collateralInAuction: auctions?.collateral ?? 0,
+      wonForZero,
+      valueWonForZero,
       venuePrices: this.venues.map((v) => v.price),
     };
     return { record, ...(events ? { events } : {}), ...(perps ? { perps } : {}) };

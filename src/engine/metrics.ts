@@ -44,6 +44,10 @@ export interface Summary {
   /** Notional closed by perpetual liquidations (quantity · oracle price), and the share of it that was longs (0 without any). */
   readonly perpLiquidatedNotional: number;
   readonly perpLongShare: number;
+  /** Auctions won by a bid of zero (`auction.zeroBids`), their share of the positions liquidated, and the collateral's value at the oracle price. */
+  readonly auctionsWonForZero: number;
+  readonly zeroBidShare: number;
+  readonly valueWonForZero: number;
   /** The attack, when the preset has an attacker (null otherwise). */
   readonly attack: AttackSummary | null;
 }
@@ -83,7 +87,11 @@ export function summarize(run: CascadeRun): Summary {
   let uncoveredLoss = 0;
   let perpNotional = 0;
   let perpLongNotional = 0;
+  let wonForZero = 0;
+  let valueWonForZero = 0;
   for (const r of run.rounds) {
+    wonForZero += r.wonForZero;
+    valueWonForZero += r.valueWonForZero;
     perpNotional += r.perpNotional;
     perpLongNotional += r.perpLongNotional;
     fundFees += r.fundFees;
@@ -143,6 +151,9 @@ export function summarize(run: CascadeRun): Summary {
     uncoveredLoss,
     perpLiquidatedNotional: perpNotional,
     perpLongShare: perpNotional > 0 ? perpLongNotional / perpNotional : 0,
+    auctionsWonForZero: wonForZero,
+    zeroBidShare: run.book.liquidatedCount > 0 ? wonForZero / run.book.liquidatedCount : 0,
+    valueWonForZero,
     attack: attackSummary(run, finalPrice),
   };
 }

@@ -264,6 +264,9 @@ export interface RoundRecord {
   /** Auctions still running after the round, and the collateral waiting in them. */
   readonly auctions: number;
   readonly collateralInAuction: number;
+  /** With `auction.zeroBids`: auctions won by a bid of zero this round, and their collateral's value at P. */
+  readonly wonForZero: number;
+  readonly valueWonForZero: number;
   /** Perpetuals: liquidations (a slice counts once), the fund after the round, what it paid and what ADL covered. */
   readonly perpLiquidations: number;
   /** Notional the perpetual liquidations closed (quantity · oracle price), and the longs' part of it. */

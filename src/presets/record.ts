@@ -32,6 +32,9 @@ export const RECORD_METRICS = [
   'uncoveredLoss',
   'perpLiquidatedNotional',
   'perpLongShare',
+  'auctionsWonForZero',
+  'zeroBidShare',
+  'valueWonForZero',
   'attack.cost',
   'attack.borrowed',
   'attack.profit',
@@ -73,7 +76,12 @@ export function checkRecord(summary: Summary, record: readonly RecordFigure[]): 
   });
 }
 
-const FRACTION_METRICS: ReadonlySet<string> = new Set(['shockPct', 'drawdownPct', 'perpLongShare']);
+const FRACTION_METRICS: ReadonlySet<string> = new Set([
+  'shockPct',
+  'drawdownPct',
+  'perpLongShare',
+  'zeroBidShare',
+]);
 
 /** One check as words: figure, recorded, modelled, and the verdict (✓ within ±t, ✗ off by d, or why unmatched). */
 export function describeCheck(

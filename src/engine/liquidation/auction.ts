@@ -10,6 +10,11 @@ export interface AuctionSpec {
   readonly tail: number;
   /** An auction also restarts once its price falls below this fraction of its start (Maker's cusp). */
   readonly cusp: number;
+  /**
+   * Black Thursday's English auctions: an auction that reaches its restart without a single purchase is
+   * won instead by a lone bid of zero (the bidder takes the lot; its debt is bad debt).
+   */
+  readonly zeroBids?: boolean;
 }
 
 interface Auction {
@@ -23,6 +28,8 @@ interface Auction {
   readonly initialTab: number;
   top: number;
   startedAt: number;
+  /** Whether any bidder has bought from it. */
+  bid: boolean;
 }
 
 /** What one round of the auction house did. */
@@ -39,6 +46,10 @@ export interface AuctionRound {
   readonly returned: number;
   /** Auctions restarted this round (tail or cusp). */
   readonly resets: number;
+  /** With `zeroBids`: auctions won by a bid of zero this round, their collateral, and its value at the oracle price. */
+  readonly wonForZero: number;
+  readonly collateralWonForZero: number;
+  readonly valueWonForZero: number;
 }
 
 /** Below this, a lot or tab counts as used up (rounding dust). */
@@ -46,7 +57,8 @@ const DUST = 1e-12;
 
 /**
  * The auctions in progress. Each round every auction (oldest first) restarts if it ran `tail` rounds or
- * fell below `cusp` of its start, then offers its lot at top · decay^(rounds since start). Bidders buy the
+ * fell below `cusp` of its start (or, with `zeroBids`, is won for zero if nobody has bought from it), then
+ * offers its lot at top · decay^(rounds since start). Bidders buy the
  * largest quantity whose sale on the venue, after everything already bound for it, raises at least what
  * they pay (so they buy only while the auction price is below what they can sell for after slippage),
  * capped by the lot, the tab and their capital.
@@ -88,12 +100,15 @@ export class AuctionHouse {
       initialTab: tab,
       top: oraclePrice * this.spec.startAbove,
       startedAt: round,
+      bid: false,
     });
   }
 
   /** Runs every auction once. `bound` is collateral already on its way to the venue this round. */
   run(round: number, oraclePrice: number, venue: Venue, bound: number, capital: number): AuctionRound {
-    const { decay, tail, cusp, startAbove } = this.spec;
+    const { decay, tail, cusp, startAbove, zeroBids } = this.spec;
+    let wonForZero = 0;
+    let collateralWonForZero = 0;
     let bought = 0;
     let raised = 0;
     let debtRepaid = 0;
@@ -104,6 +119,16 @@ export class AuctionHouse {
     for (const auction of this.auctions) {
       let price = auction.top * decay ** (round - auction.startedAt);
       if (round - auction.startedAt >= tail || price < cusp * auction.top) {
+        if (zeroBids && !auction.bid) {
+          // Nobody bought in the whole run: a lone bid of zero wins the lot, which the bidder resells.
+          wonForZero++;
+          collateralWonForZero += auction.lot;
+          bought += auction.lot;
+          badDebt += (auction.tab * auction.debt) / auction.initialTab;
+          auction.lot = 0;
+          auction.tab = 0;
+          continue;
+        }
         auction.top = oraclePrice * startAbove;
         auction.startedAt = round;
         price = auction.top;
@@ -113,6 +138,7 @@ export class AuctionHouse {
       const quantity = affordable(venue, bound + bought, price, most);
       if (quantity <= 0) continue;
       const paid = quantity * price;
+      auction.bid = true;
       bought += quantity;
       raised += paid;
       budget -= paid;
@@ -131,7 +157,17 @@ export class AuctionHouse {
     }
     for (let i = this.auctions.length - 1; i >= 0; i--)
       if (this.auctions[i]!.tab === 0) this.auctions.splice(i, 1);
-    return { bought, raised, debtRepaid, badDebt, returned, resets };
+    return {
+      bought,
+      raised,
+      debtRepaid,
+      badDebt,
+      returned,
+      resets,
+      wonForZero,
+      collateralWonForZero,
+      valueWonForZero: collateralWonForZero * oraclePrice,
+    };
   }
 }
 
