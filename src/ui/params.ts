@@ -180,6 +180,13 @@ export const PARAMS: readonly Param[] = [
     sweep: () => [0.1, 1],
   },
   {
+    path: 'liquidation.auction.zeroBids',
+    label: 'zero bids win idle auctions',
+    kind: 'toggle',
+    format: (v) => (v ? 'yes' : 'no'),
+    when: (p) => p.liquidation.mechanism === 'auction',
+  },
+  {
     path: 'liquidation.bonus',
     label: 'bonus',
     kind: 'number',

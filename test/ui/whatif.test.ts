@@ -383,6 +383,7 @@ describe('visibleParams', () => {
             'oracle.window',
             'oracle.delay',
             'liquidation.closeFactor',
+            'liquidation.auction.zeroBids',
             // Only for presets with venues, an oracle floor, perpetuals:
             'oracle.venues',
             'oracle.floor',
@@ -784,3 +785,16 @@ describe('levers that history presets need', () => {
 function withPerpsFund(preset: Scenario, insuranceFund: number): Scenario {
   return { ...preset, perps: { ...preset.perps!, insuranceFund } };
 }
+
+describe('the zero-bid lever', () => {
+  it('shows for auctions only, and flips Black Thursday back to auctions that restart', () => {
+    const loaded = loadPreset('black-thursday-2020');
+    if (!loaded.ok) throw new Error('black-thursday-2020');
+    const zero = param('liquidation.auction.zeroBids');
+    expect(visibleParams(loaded.preset)).toContain(zero);
+    expect(visibleParams(BASE)).not.toContain(zero);
+    const off = ok(stepParam(loaded.preset, zero, 1));
+    expect(off.liquidation.auction).toEqual({ ...loaded.preset.liquidation.auction, zeroBids: false });
+    expect(ok(typeParam(off, zero, 'yes')).liquidation.auction!.zeroBids).toBe(true);
+  });
+});
