@@ -532,3 +532,21 @@ describe('commandsOf', () => {
     expect(commandsOf('', key({ pageDown: true }))).toEqual([]);
   });
 });
+
+describe('logLines for auctions won by a zero bid', () => {
+  it('a round in which auctions were won for zero says how many', () => {
+    const loaded = loadPreset('black-thursday-2020');
+    if (!loaded.ok) throw new Error('black-thursday-2020');
+    const timeline = new Timeline(loaded.preset);
+    const last = timeline.finish();
+    const round = Array.from({ length: last }, (_, i) => i + 1).find(
+      (r) => timeline.record(r)!.wonForZero > 0,
+    )!;
+    const won = timeline.record(round)!.wonForZero;
+    const [line] = logLines(timeline, round, 5, 'ETH', 'DAI');
+    expect(line!.text).toMatch(new RegExp(`^round ${round}: .*; ${won} won for 0 DAI$`));
+    // A round without any: no such note.
+    const quiet = logLines(timeline, round - 1, 5, 'ETH', 'DAI')[0]!;
+    if (timeline.record(round - 1)!.wonForZero === 0) expect(quiet.text).not.toContain('won for 0');
+  });
+});

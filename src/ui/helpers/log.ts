@@ -32,9 +32,7 @@ export function logLines(
         `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatNumber(record.collateralSold)} ${symbol} seized, ` +
         `${formatNumber(record.debtRepaid)} ${quote} repaid, ${formatNumber(record.badDebt)} ${quote} bad debt` +
         skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
-        (record.wonForZero > 0
-          ? `; ${formatCount(record.wonForZero)} auction${record.wonForZero === 1 ? '' : 's'} won for 0 ${quote} (${formatNumber(record.valueWonForZero)} ${quote} of ${symbol})`
-          : '') +
+        (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
         perpsNote(record, quote),
       badDebt: record.badDebt > 0,
     });
