@@ -207,6 +207,26 @@ describe('picker at the smallest size', () => {
     for (const line of lines.filter((l) => /item-\d\d/.test(l)))
       expect(line).toMatch(/^(?:❯| ) (?:History|Lessons)? *item-\d\d /);
   });
+
+  it('gives a long description the rows it needs at 80×24, down to six list rows', async () => {
+    const entries: PresetEntry[] = Array.from({ length: 15 }, (_, i) => ({
+      id: `item-${String(i).padStart(2, '0')}`,
+      name: `Preset number ${i}`,
+      description:
+        `Description of preset ${i}. ` +
+        'A sentence about the market and the oracle. '.repeat(8) +
+        'Press e to see it.',
+    }));
+    const { lastFrame } = renderSized(
+      <App initial={initialState(entries)} loadPreset={loadPreset} theme={NO_COLOUR} />,
+      80,
+      24,
+    );
+    const frame = await waitForFrame(() => plain(lastFrame()), 'item-00');
+    expect(frame).toContain('Press e to see it.');
+    expect(frame.split('\n').filter((l) => /item-\d\d/.test(l)).length).toBeGreaterThanOrEqual(6);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+  });
 });
 
 describe('dashboard', () => {

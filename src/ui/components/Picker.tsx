@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
+import wrapAnsi from 'wrap-ansi';
 import type { PresetEntry } from '../state/reducer.js';
 import type { Theme } from '../theme.js';
 
@@ -14,8 +15,8 @@ export interface PickerProps {
   readonly theme: Theme;
 }
 
-/** Rows the description box may take, border included. */
-const DESCRIPTION_ROWS = 9;
+/** The fewest list rows the picker keeps when a long description wants the room. */
+const MIN_LIST_ROWS = 6;
 
 /** The group column: each kind's name beside the first preset of its group. */
 const GROUP_LABELS = { history: 'History', lesson: 'Lessons' } as const;
@@ -39,7 +40,14 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
       value: e.id,
     };
   });
-  const limit = Math.max(3, height - 3 - (message ? 1 : 0) - DESCRIPTION_ROWS);
+  // The description box takes what its text needs (border, name and set lines included), as long as the
+  // list keeps MIN_LIST_ROWS rows.
+  const above = 3 + (message ? 1 : 0);
+  const needed = entry
+    ? wrapAnsi(entry.description, Math.max(10, width - 4), { hard: true }).split('\n').length + 4
+    : 0;
+  const descriptionRows = Math.max(6, Math.min(needed, height - above - MIN_LIST_ROWS));
+  const limit = Math.max(3, height - above - descriptionRows);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>liqloop: pick a preset</Text>
@@ -79,7 +87,7 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
           borderStyle="round"
           paddingX={1}
           flexDirection="column"
-          height={DESCRIPTION_ROWS}
+          height={descriptionRows}
           overflow="hidden"
         >
           <Box flexShrink={0}>
@@ -92,7 +100,7 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
               {entry.kind === 'history' ? 'History' : entry.group ? `Lesson set: ${entry.group}` : 'Lesson'}
             </Text>
           </Box>
-          <Box height={DESCRIPTION_ROWS - 4} overflow="hidden">
+          <Box height={descriptionRows - 4} overflow="hidden">
             <Text>{entry.description}</Text>
           </Box>
         </Box>
