@@ -43,6 +43,13 @@ describe('the catalogue: how the picker and liqloop list order the library', () 
     ]);
   });
 
+  it('every description says which key to press, in at most three sentences (some 600 characters)', () => {
+    for (const e of entries) {
+      expect(e.description, e.id).toMatch(/\b(space|End|[Pp]ress)\b|←/);
+      expect(e.description.length, e.id).toBeLessThanOrEqual(620);
+    }
+  });
+
   it('liqloop list prints each set under its heading, and --json carries kind and group', () => {
     const text = liqloop(['list']);
     expect(text.status).toBe(0);
