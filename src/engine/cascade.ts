@@ -122,12 +122,18 @@ export class Cascade {
   }
 
   /**
-   * The oracle reports its floor while the market trades at or below it: it will keep reporting the floor
-   * whatever the market does, so, with nothing else moving, no later round can differ from this one.
+   * The oracle reports its floor while the market trades at or below it, and every start price it may
+   * still read (a lagged oracle's delay, a TWAP's window) is at or below the floor too: it will keep
+   * reporting the floor whatever the market does, so, with nothing else moving, no later round differs.
    */
   private heldAtFloor(oraclePrice: number, startPrice: number): boolean {
-    const floor = this.scenario.oracle.floor;
-    return floor !== undefined && oraclePrice === floor && startPrice <= floor;
+    const { oracle } = this.scenario;
+    if (oracle.floor === undefined || oraclePrice !== oracle.floor || startPrice > oracle.floor) return false;
+    const memory = oracle.model === 'lagged' ? oracle.delay : oracle.model === 'twap' ? oracle.window : 0;
+    const prices = this.startPrices;
+    for (let k = Math.max(0, prices.length - 1 - memory); k < prices.length; k++)
+      if (prices[k]! > oracle.floor) return false;
+    return memory < prices.length || this.scenario.asset.price <= oracle.floor;
   }
 
   /** The price of the venue liquidations sell on. */

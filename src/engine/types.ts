@@ -218,7 +218,7 @@ export interface PerpGenerateSpec {
   readonly size: SizeRange;
   /** Notional at entry over margin: uniform, or triangular peaking at `mode`. */
   readonly leverage: PeakedRange;
-  /** Entries uniform in p0 · (1 ± entrySpread). */
+  /** Entries uniform in p0 · (1 ± entrySpread), narrowed so that no position is liquidatable at p0. */
   readonly entrySpread: number;
 }
 

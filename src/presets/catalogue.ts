@@ -36,7 +36,7 @@ export function catalogue(library: readonly LoadResult[]): CatalogueEntry[] {
   return entries.sort(
     (a, b) =>
       PRESET_KINDS.indexOf(a.kind) - PRESET_KINDS.indexOf(b.kind) ||
-      (a.date ?? '').localeCompare(b.date ?? '') ||
+      (a.kind === 'history' ? (a.date ?? '').localeCompare(b.date ?? '') : 0) ||
       groupKey(a).localeCompare(groupKey(b)) ||
       a.id.localeCompare(b.id),
   );

@@ -39,6 +39,7 @@ export {
   RECORD_METRICS,
   checkRecord,
   describeCheck,
+  formatRecorded,
   metricValue,
   type RecordCheck,
   type RecordMetric,

@@ -83,6 +83,17 @@ const FRACTION_METRICS: ReadonlySet<string> = new Set([
   'zeroBidShare',
 ]);
 
+/** A recorded figure as words: a fraction metric as a percentage, other numbers as amounts, words as they are. */
+export function formatRecorded(
+  figure: RecordFigure,
+  format: { number: (v: number) => string; pct: (v: number) => string },
+): string {
+  if (typeof figure.recorded !== 'number') return figure.recorded;
+  return figure.metric !== undefined && FRACTION_METRICS.has(figure.metric)
+    ? format.pct(figure.recorded)
+    : format.number(figure.recorded);
+}
+
 /** One check as words: figure, recorded, modelled, and the verdict (✓ within ±t, ✗ off by d, or why unmatched). */
 export function describeCheck(
   check: RecordCheck,
@@ -91,7 +102,7 @@ export function describeCheck(
   const { figure } = check;
   const value = (v: number) =>
     figure.metric !== undefined && FRACTION_METRICS.has(figure.metric) ? format.pct(v) : format.number(v);
-  const recorded = typeof figure.recorded === 'number' ? value(figure.recorded) : figure.recorded;
+  const recorded = formatRecorded(figure, format);
   if (check.within === null) {
     return {
       figure: figure.figure,

@@ -295,6 +295,12 @@ const recordFigure = object(
           ? 'expected a relative tolerance in [0, 10] beside "metric"'
           : `expected a number beside "metric", got ${describeValue(f.recorded)}`,
     });
+  } else if (matched && f.recorded === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['recorded'],
+      message: 'expected a number other than 0 beside "metric": a relative tolerance needs a scale',
+    });
   }
 });
 
@@ -370,6 +376,33 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
       message: 'expected at least one position: give "positions", "generate" or "perps"',
     });
   }
+  if (preset.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(preset.date)) {
+    const [y, m, d] = preset.date.split('-').map(Number);
+    const day = new Date(Date.UTC(y!, m! - 1, d!));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m! - 1 || day.getUTCDate() !== d) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `expected a real day as YYYY-MM-DD, got "${preset.date}"`,
+      });
+    } else if (preset.kind !== 'history') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'expected no date on a lesson: a date is for a history preset',
+      });
+    }
+  }
+  (preset.record ?? []).forEach((figure, i) => {
+    const needs = figure.metric === undefined ? undefined : metricNeeds(figure.metric);
+    if (needs && !needs.has(preset)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record', i, 'metric'],
+        message: `expected a metric this preset can give: "${figure.metric}" needs ${needs.what}`,
+      });
+    }
+  });
   if (preset.kind === 'history') {
     if (!preset.sources?.length) {
       ctx.addIssue({
@@ -406,6 +439,27 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
     }
   });
 });
+
+/** What a record metric needs of a preset to be computed at all: an attacker, or perpetuals. */
+function metricNeeds(
+  metric: string,
+): { what: string; has: (preset: z.output<typeof presetBase>) => boolean } | undefined {
+  if (metric.startsWith('attack.')) return { what: 'an "attacker"', has: (p) => p.attacker !== undefined };
+  if (
+    [
+      'perpLiquidatedNotional',
+      'perpLongShare',
+      'insuranceFund',
+      'fundFees',
+      'fundDrawn',
+      'deleveraged',
+      'adlCovered',
+      'uncoveredLoss',
+    ].includes(metric)
+  )
+    return { what: '"perps"', has: (p) => p.perps !== undefined };
+  return undefined;
+}
 
 type RefineContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
 

@@ -126,7 +126,8 @@ export const PARAMS: readonly Param[] = [
     path: 'oracle.floor',
     label: 'oracle floor',
     kind: 'number',
-    step: optional(1, multiplicative(1.25), 1e-12),
+    // Relative steps to six significant figures, so that a floor of 1e-7 steps as well as one of 1,000.
+    step: (v, dir) => Number(((v ?? 1) * (dir > 0 ? 1.25 : 0.8)).toPrecision(6)),
     format: num,
     when: (p) => p.oracle.floor !== undefined,
     sweep: (v) => [(v ?? 1) / 10, (v ?? 1) * 3],
@@ -273,7 +274,12 @@ export function stepParam(preset: Scenario, param: Param, dir: 1 | -1): Change {
   if (param.kind === 'choice') {
     const choices = param.choicesFor?.(preset) ?? param.choices!;
     const now = param.read ? param.read(preset) : String(current);
-    const next = choices[(choices.indexOf(now) + dir + choices.length) % choices.length]!;
+    const at = choices.indexOf(now);
+    // A value that is none of the choices (an oracle reading two of three venues): → the first, ← the last.
+    const next =
+      at < 0
+        ? choices[dir > 0 ? 0 : choices.length - 1]!
+        : choices[(at + dir + choices.length) % choices.length]!;
     return choose(preset, param, next);
   }
   const next = param.step!(typeof current === 'number' ? current : undefined, dir);

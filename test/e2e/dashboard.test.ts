@@ -79,8 +79,9 @@ describe('the dashboard in a real terminal (120×36)', () => {
     s.write(KEY.down);
     const id = ids[1]!;
     const preset = load(id);
-    const highlighted = await s.waitFor(new RegExp(`❯ (?:History|Lessons)? *${escape(id)} `));
-    expect(highlighted).toContain(preset.description.slice(0, 60));
+    await s.waitFor(new RegExp(`❯ (?:History|Lessons)? *${escape(id)} `));
+    // The list and the description box may reach the terminal in separate writes: wait for the text.
+    await s.waitFor(preset.description.slice(0, 60));
     // This test is about the dashboard: give the picker its moment (see PICKER_SETTLE_MS).
     await pause(PICKER_SETTLE_MS);
     s.write(KEY.enter);

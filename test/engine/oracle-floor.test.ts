@@ -111,6 +111,21 @@ describe('a cascade under a floored oracle', () => {
     expect(cascade.book.debt[1]! - cascade.book.collateral[1]! * cascade.venuePrice).toBeGreaterThan(0);
   });
 
+  it('a lagged oracle held at the floor converges only once no pre-fall price is left for it to read', () => {
+    // Delay 2: rounds 1 and 2 read p0 = 2000 (nothing liquidated), round 3 reads the venue's 1000, floored
+    // to 1500, and liquidates a. Round 3 still has S(1), S(2) = 1000 in its memory, all below the floor:
+    // round 4 liquidates nothing and the run stops there; never while p0 was still to be read.
+    const lagged = {
+      ...floored,
+      rounds: 20,
+      oracle: { model: 'lagged', delay: 2, floor: 1500 },
+    } as typeof floored;
+    const run = runCascade(lagged);
+    expect(run.rounds.map((r) => r.oraclePrice)).toEqual([2000, 2000, 1500, 1500]);
+    expect(run.rounds.map((r) => r.liquidations)).toEqual([0, 0, 1, 0]);
+    expect(run.converged).toBe(true);
+  });
+
   it('without the floor, both are liquidated in round 1 at the venue price, and the run converges', () => {
     const run = runCascade({ ...floored, oracle: { model: 'spot' } });
     expect(run.rounds[0]!.oraclePrice).toBeCloseTo(1000, 6);

@@ -58,6 +58,13 @@ describe('a history preset checked against its record', () => {
     );
   });
 
+  it('a lesson may not carry a date', () => {
+    const result = validatePreset({ ...thinPool(), date: '2020-03-12' });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'date: expected no date on a lesson: a date is for a history preset',
+    ]);
+  });
+
   it('a malformed record is named field by field', () => {
     const problems = (record: unknown, extra: object = {}) => {
       const result = validatePreset({ ...historic(), record, ...extra });
@@ -83,6 +90,15 @@ describe('a history preset checked against its record', () => {
     ]);
     expect(problems(historic().record, { date: undefined })).toEqual([
       expect.stringContaining('date: expected the date the history began, as YYYY-MM-DD'),
+    ]);
+    expect(problems([{ figure: 'x', recorded: 0, metric: 'badDebt', tolerance: 0.1 }])).toEqual([
+      expect.stringContaining('record[0].recorded: expected a number other than 0 beside "metric"'),
+    ]);
+    expect(problems([{ figure: 'x', recorded: 1, metric: 'attack.profit', tolerance: 0.1 }])).toEqual([
+      'record[0].metric: expected a metric this preset can give: "attack.profit" needs an "attacker"',
+    ]);
+    expect(problems(historic().record, { date: '2020-02-30' })).toEqual([
+      'date: expected a real day as YYYY-MM-DD, got "2020-02-30"',
     ]);
     expect(problems(historic().record, { date: '12 March 2020' })).toEqual([
       expect.stringContaining('date: expected a date as YYYY-MM-DD, got "12 March 2020"'),

@@ -244,3 +244,13 @@ describe('reducer: purity', () => {
     expect(before.round).toBe(0);
   });
 });
+
+describe('the record panel (h)', () => {
+  it('h toggles it; opening another preset starts on the log again', () => {
+    const shown = run(dashboard(), 'record');
+    expect(shown.record).toBe(true);
+    expect(run(shown, 'record').record).toBe(false);
+    const reopened = run(shown, { type: 'open', session: thinPool() });
+    expect(reopened.record).toBe(false);
+  });
+});

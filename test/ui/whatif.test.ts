@@ -171,7 +171,8 @@ describe('parameters: stepping numbers', () => {
       cases: [
         [100, 1, 125],
         [100, -1, 80],
-        [1e-12, -1, undefined],
+        // Six significant figures at any scale: a floor of 1e-7 steps to 8e-8, not to 0.
+        [1e-7, -1, 8e-8],
       ],
     },
     'perps.insuranceFund': {
@@ -796,5 +797,17 @@ describe('the zero-bid lever', () => {
     const off = ok(stepParam(loaded.preset, zero, 1));
     expect(off.liquidation.auction).toEqual({ ...loaded.preset.liquidation.auction, zeroBids: false });
     expect(ok(typeParam(off, zero, 'yes')).liquidation.auction!.zeroBids).toBe(true);
+  });
+});
+
+describe('the oracle-reads lever from a subset of venues', () => {
+  it('→ goes to the first choice and ← to the last when the current reading is none of them', () => {
+    const loaded = loadPreset('compound-dai-2020');
+    if (!loaded.ok) throw new Error('compound-dai-2020');
+    const two = ok(setValues(loaded.preset, [['oracle.venues', ['coinbase', 'kraken']]]));
+    const reads = param('oracle.venues');
+    expect(reads.read!(two)).toBe('median of coinbase, kraken');
+    expect(ok(stepParam(two, reads, 1)).oracle.venues).toEqual(['curve']);
+    expect(ok(stepParam(two, reads, -1)).oracle.venues).toEqual(['curve', 'coinbase', 'kraken']);
   });
 });

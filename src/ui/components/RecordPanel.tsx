@@ -3,7 +3,7 @@ import wrapAnsi from 'wrap-ansi';
 import { useMemo } from 'react';
 import { summarize, type Timeline } from '../../engine/index.js';
 import { formatNumber, formatPct } from '../../format.js';
-import { checkRecord, describeCheck } from '../../presets/index.js';
+import { checkRecord, describeCheck, formatRecorded } from '../../presets/index.js';
 import type { Scenario } from '../../engine/index.js';
 import type { Theme } from '../theme.js';
 
@@ -32,7 +32,7 @@ export function recordLines(preset: Scenario, timeline: Timeline, round: number)
     return [
       { text: 'The model is compared with the record at the end of the run: press End.', tone: 'muted' },
       ...record.map((f) => ({
-        text: `${f.figure}: recorded ${typeof f.recorded === 'number' ? formatNumber(f.recorded) : f.recorded}`,
+        text: `${f.figure}: recorded ${formatRecorded(f, { number: formatNumber, pct: (v) => formatPct(v) })}`,
       })),
     ];
   }
@@ -86,7 +86,15 @@ export function RecordPanel({ preset, timeline, round, width, height, theme }: R
         <Text
           key={i}
           wrap="truncate-end"
-          color={line.tone === 'bad' ? theme.danger : line.tone === 'muted' ? theme.muted : undefined}
+          color={
+            line.tone === 'bad'
+              ? theme.danger
+              : line.tone === 'good'
+                ? theme.safe
+                : line.tone === 'muted'
+                  ? theme.muted
+                  : undefined
+          }
         >
           {line.text}
         </Text>

@@ -110,6 +110,7 @@ export const reducer: (state: AppState, action: Action) => AppState = produce(
         state.round = 0;
         state.autoplay = false;
         state.help = false;
+        state.record = false;
         state.message = undefined;
         return;
       case 'openFailed':
