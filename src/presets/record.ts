@@ -1,5 +1,17 @@
 import type { RecordFigure, Summary } from '../engine/index.js';
 
+/** The summary metrics only a preset with perpetuals can give. */
+export const PERP_METRICS = [
+  'insuranceFund',
+  'fundFees',
+  'fundDrawn',
+  'deleveraged',
+  'adlCovered',
+  'uncoveredLoss',
+  'perpLiquidatedNotional',
+  'perpLongShare',
+] as const;
+
 /**
  * The summary metrics a history preset may hold a recorded figure against: every numeric field of the
  * summary, and the attack's.
@@ -24,14 +36,7 @@ export const RECORD_METRICS = [
   'unresolvedDebt',
   'skippedLiquidations',
   'maxQueued',
-  'insuranceFund',
-  'fundFees',
-  'fundDrawn',
-  'deleveraged',
-  'adlCovered',
-  'uncoveredLoss',
-  'perpLiquidatedNotional',
-  'perpLongShare',
+  ...PERP_METRICS,
   'auctionsWonForZero',
   'zeroBidShare',
   'valueWonForZero',

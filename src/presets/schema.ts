@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Scenario } from '../engine/index.js';
 import { describeValue } from './describe.js';
 import { closest } from './problems.js';
-import { RECORD_METRICS } from './record.js';
+import { PERP_METRICS, RECORD_METRICS } from './record.js';
 
 /** The kinds of preset, in the order the picker and `liqloop list` show them. */
 export const PRESET_KINDS = ['history', 'lesson'] as const;
@@ -445,18 +445,7 @@ function metricNeeds(
   metric: string,
 ): { what: string; has: (preset: z.output<typeof presetBase>) => boolean } | undefined {
   if (metric.startsWith('attack.')) return { what: 'an "attacker"', has: (p) => p.attacker !== undefined };
-  if (
-    [
-      'perpLiquidatedNotional',
-      'perpLongShare',
-      'insuranceFund',
-      'fundFees',
-      'fundDrawn',
-      'deleveraged',
-      'adlCovered',
-      'uncoveredLoss',
-    ].includes(metric)
-  )
+  if ((PERP_METRICS as readonly string[]).includes(metric))
     return { what: '"perps"', has: (p) => p.perps !== undefined };
   return undefined;
 }
