@@ -93,14 +93,7 @@ export function runText(run: CascadeRun): string {
 
 /** "Against the record": each recorded figure beside the model's. */
 function recordText(checks: ReturnType<typeof checkRecord>): string[] {
-  const lines = checks.map((c) => describeCheck(c, { number: formatNumber, pct: (v) => formatPct(v) }));
+  const lines = checks.map(describeCheck);
   const width = Math.max(...lines.map((l) => l.figure.length));
-  return [
-    'Against the record',
-    ...lines.map(
-      (l) =>
-        `  ${l.figure.padEnd(width)}  recorded ${l.recorded}` +
-        (l.modelled === '—' ? `; ${l.verdict}` : `, model ${l.modelled}  ${l.verdict}`),
-    ),
-  ];
+  return ['Against the record', ...lines.map((l) => `  ${l.figure.padEnd(width)}  ${l.text}`)];
 }

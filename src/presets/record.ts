@@ -1,3 +1,4 @@
+import { formatNumber, formatPct } from '../format.js';
 import type { RecordFigure, Summary } from '../engine/index.js';
 
 /** The summary metrics only a preset with perpetuals can give. */
@@ -88,44 +89,32 @@ const FRACTION_METRICS: ReadonlySet<string> = new Set([
   'zeroBidShare',
 ]);
 
-/** A recorded figure as words: a fraction metric as a percentage, other numbers as amounts, words as they are. */
-export function formatRecorded(
-  figure: RecordFigure,
-  format: { number: (v: number) => string; pct: (v: number) => string },
-): string {
-  if (typeof figure.recorded !== 'number') return figure.recorded;
-  return figure.metric !== undefined && FRACTION_METRICS.has(figure.metric)
-    ? format.pct(figure.recorded)
-    : format.number(figure.recorded);
+/** A value of `metric` as words: a share as a percentage, anything else as an amount. */
+function formatValue(metric: string | undefined, value: number): string {
+  return metric !== undefined && FRACTION_METRICS.has(metric) ? formatPct(value) : formatNumber(value);
 }
 
-/** One check as words: figure, recorded, modelled, and the verdict (✓ within ±t, ✗ off by d, or why unmatched). */
-export function describeCheck(
-  check: RecordCheck,
-  format: { number: (v: number) => string; pct: (v: number) => string },
-): { figure: string; recorded: string; modelled: string; verdict: string } {
+/** A recorded figure as words: a number in its metric's form, words as they are. */
+export function formatRecorded(figure: RecordFigure): string {
+  return typeof figure.recorded === 'number' ? formatValue(figure.metric, figure.recorded) : figure.recorded;
+}
+
+/**
+ * One check as words: the figure, and "recorded R, model M  ✓ within ±t (+d)" (or ✗ outside), or
+ * "recorded R; not reproduced: why" for a figure the preset does not reproduce.
+ */
+export function describeCheck(check: RecordCheck): { figure: string; text: string } {
   const { figure } = check;
-  const value = (v: number) =>
-    figure.metric !== undefined && FRACTION_METRICS.has(figure.metric) ? format.pct(v) : format.number(v);
-  const recorded = formatRecorded(figure, format);
+  const recorded = `recorded ${formatRecorded(figure)}`;
   if (check.within === null) {
-    return {
-      figure: figure.figure,
-      recorded,
-      modelled: '—',
-      verdict: `not reproduced: ${figure.unmatched ?? ''}`,
-    };
+    return { figure: figure.figure, text: `${recorded}; not reproduced: ${figure.unmatched ?? ''}` };
   }
-  const modelled = check.modelled === null ? 'n/a' : value(check.modelled);
-  const tolerance = `±${format.pct(figure.tolerance ?? 0)}`;
+  const modelled = check.modelled === null ? 'n/a' : formatValue(figure.metric, check.modelled);
+  const tolerance = `±${formatPct(figure.tolerance ?? 0)}`;
   const off =
     check.deviation === null
       ? ''
-      : ` (${check.deviation >= 0 ? '+' : '−'}${format.pct(Math.abs(check.deviation))})`;
-  return {
-    figure: figure.figure,
-    recorded,
-    modelled,
-    verdict: check.within ? `✓ within ${tolerance}${off}` : `✗ outside ${tolerance}${off}`,
-  };
+      : ` (${check.deviation >= 0 ? '+' : '−'}${formatPct(Math.abs(check.deviation))})`;
+  const verdict = check.within ? `✓ within ${tolerance}${off}` : `✗ outside ${tolerance}${off}`;
+  return { figure: figure.figure, text: `${recorded}, model ${modelled}  ${verdict}` };
 }

@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import { useMemo } from 'react';
 import { summarize, type Timeline } from '../../engine/index.js';
-import { formatNumber, formatPct } from '../../format.js';
 import { checkRecord, describeCheck, formatRecorded } from '../../presets/index.js';
 import type { Scenario } from '../../engine/index.js';
 import type { Theme } from '../theme.js';
@@ -32,18 +31,17 @@ export function recordLines(preset: Scenario, timeline: Timeline, round: number)
     return [
       { text: 'The model is compared with the record at the end of the run: press End.', tone: 'muted' },
       ...record.map((f) => ({
-        text: `${f.figure}: recorded ${formatRecorded(f, { number: formatNumber, pct: (v) => formatPct(v) })}`,
+        text: `${f.figure}: recorded ${formatRecorded(f)}`,
       })),
     ];
   }
   const checks = checkRecord(summarize(run), record);
   return checks.map((check) => {
-    const line = describeCheck(check, { number: formatNumber, pct: (v) => formatPct(v) });
-    const text =
-      check.within === null
-        ? `${line.figure}: recorded ${line.recorded}; ${line.verdict}`
-        : `${line.figure}: recorded ${line.recorded}, model ${line.modelled}  ${line.verdict}`;
-    return { text, tone: check.within === null ? 'muted' : check.within ? 'good' : 'bad' };
+    const line = describeCheck(check);
+    return {
+      text: `${line.figure}: ${line.text}`,
+      tone: check.within === null ? 'muted' : check.within ? 'good' : 'bad',
+    };
   });
 }
 
