@@ -304,6 +304,17 @@ const recordFigure = object(
   }
 });
 
+const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day of the calendar written YYYY-MM-DD (2020-02-30 is not one). */
+function isDay(text: string): boolean {
+  const parts = DATE_FORM.exec(text);
+  if (!parts) return false;
+  const [y, m, d] = parts.slice(1).map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 const presetBase = object(
   {
     name: nonEmptyText('a non-empty string'),
@@ -314,7 +325,12 @@ const presetBase = object(
       .optional(),
     group: nonEmptyText('a non-empty string naming the lesson set').optional(),
     date: text('a date as YYYY-MM-DD')
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: expecting('a date as YYYY-MM-DD') })
+      .refine(isDay, {
+        error: (issue) =>
+          DATE_FORM.test(String(issue.input))
+            ? `expected a real day as YYYY-MM-DD, got "${String(issue.input)}"`
+            : expecting('a date as YYYY-MM-DD')(issue),
+      })
       .optional(),
     record: z.array(recordFigure, { error: expecting('an array of recorded figures') }).optional(),
     asset,
@@ -376,23 +392,14 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
       message: 'expected at least one position: give "positions", "generate" or "perps"',
     });
   }
-  if (preset.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(preset.date)) {
-    const [y, m, d] = preset.date.split('-').map(Number);
-    const day = new Date(Date.UTC(y!, m! - 1, d!));
-    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m! - 1 || day.getUTCDate() !== d) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['date'],
-        message: `expected a real day as YYYY-MM-DD, got "${preset.date}"`,
-      });
-    } else if (preset.kind !== 'history') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['date'],
-        message: 'expected no date on a lesson: a date is for a history preset',
-      });
-    }
+  if (preset.date !== undefined && isDay(preset.date) && preset.kind !== 'history') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['date'],
+      message: 'expected no date on a lesson: a date is for a history preset',
+    });
   }
+
   (preset.record ?? []).forEach((figure, i) => {
     const needs = figure.metric === undefined ? undefined : metricNeeds(figure.metric);
     if (needs && !needs.has(preset)) {
