@@ -23,17 +23,6 @@ export interface RunOptions {
   readonly force?: boolean;
 }
 
-/** The round fields of the contract, for a run with no rounds (never the case: a run has at least one). */
-const ROUND_CONTRACT_FIELDS = [
-  'round',
-  'oraclePrice',
-  'price',
-  'liquidations',
-  'collateralSold',
-  'debtRepaid',
-  'badDebt',
-];
-
 /** `liqloop run <preset>`: runs the cascade headless and prints the table or the JSON object. */
 export function runCommand(ref: string, options: RunOptions, io: CliIo): number {
   const loaded = loadVariant(ref, options.set ?? []);
@@ -52,7 +41,8 @@ export function runCommand(ref: string, options: RunOptions, io: CliIo): number 
     json,
     text: () => runText(run),
     csv: () => {
-      const header = json.rounds[0] ? Object.keys(json.rounds[0]) : ROUND_CONTRACT_FIELDS;
+      // A run has at least one round: the cascade steps until it converges, and it cannot before round 1.
+      const header = Object.keys(json.rounds[0]!);
       return toCsv(
         header,
         json.rounds.map((r) => header.map((key) => r[key as keyof typeof r])),

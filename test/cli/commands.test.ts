@@ -1,17 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, liqloop, tempFile } from '../helpers/cli.js';
+import { CONTRACT_ROUND_KEYS, ROOT, liqloop, tempFile } from '../helpers/cli.js';
 
-const CONTRACT_ROUND_KEYS = [
-  'round',
-  'oraclePrice',
-  'price',
-  'liquidations',
-  'collateralSold',
-  'debtRepaid',
-  'badDebt',
-];
 const CONTRACT_SUMMARY_KEYS = [
   'initialPrice',
   'finalPrice',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/cli/out.js';
-import { liqloop } from '../helpers/cli.js';
+import { CONTRACT_ROUND_KEYS, liqloop } from '../helpers/cli.js';
 import { liqloopHere } from './in-process.js';
 
 /** Parses RFC 4180 CSV (quoted cells may hold commas, quotes and newlines) into rows of cells. */
@@ -84,15 +84,7 @@ describe('--out', () => {
     const rounds = records(readFileSync(join(dir, 'run.csv'), 'utf8'));
     const expected = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).rounds;
     expect(rounds).toHaveLength(expected.length);
-    const contract = [
-      'round',
-      'oraclePrice',
-      'price',
-      'liquidations',
-      'collateralSold',
-      'debtRepaid',
-      'badDebt',
-    ];
+    const contract = CONTRACT_ROUND_KEYS;
     expect(Object.keys(rounds[0]!).slice(0, contract.length)).toEqual(contract);
     rounds.forEach((row, i) => {
       for (const key of contract) expect(Number(row[key]), `${i}.${key}`).toBe(expected[i][key]);

@@ -47,3 +47,14 @@ export function expectOneProblem(preset: unknown, path: string, message: string)
   );
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
+
+/** The round fields the round contract fixes, in its order (the foundation issue). */
+export const CONTRACT_ROUND_KEYS = [
+  'round',
+  'oraclePrice',
+  'price',
+  'liquidations',
+  'collateralSold',
+  'debtRepaid',
+  'badDebt',
+];
