@@ -1,4 +1,4 @@
-import { runCascade } from '../engine/index.js';
+import { ModelRangeError, runCascade, type CascadeRun } from '../engine/index.js';
 import {
   KIND_TITLES,
   PRESET_KINDS,
@@ -6,6 +6,7 @@ import {
   loadLibrary,
   loadPresetFile,
   type Override,
+  type Preset,
 } from '../presets/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 import { checkOutput, emit, toCsv } from './out.js';
@@ -35,7 +36,8 @@ export function runCommand(ref: string, options: RunOptions, io: CliIo): number 
     io.err(outProblem);
     return EXIT_BAD_INPUT;
   }
-  const run = runCascade(loaded.preset, { maxRounds: options.rounds });
+  const run = guardedRun(ref, loaded.preset, options.rounds, io);
+  if (!run) return EXIT_BAD_INPUT;
   const json = runJson(run);
   return emit(io, options, {
     json,
@@ -49,6 +51,25 @@ export function runCommand(ref: string, options: RunOptions, io: CliIo): number 
       );
     },
   });
+}
+
+/**
+ * Runs a valid preset; a run that leaves the model's numeric range (README, "Ranges") is reported as bad
+ * input, naming the round and the field, and gives undefined.
+ */
+export function guardedRun(
+  ref: string,
+  preset: Preset,
+  maxRounds: number | undefined,
+  io: CliIo,
+): CascadeRun | undefined {
+  try {
+    return runCascade(preset, { maxRounds });
+  } catch (error) {
+    if (!(error instanceof ModelRangeError)) throw error;
+    io.err(`liqloop: ${ref}: ${error.message}\n`);
+    return undefined;
+  }
 }
 
 /** `liqloop list`: the shipped presets. */

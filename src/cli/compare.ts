@@ -1,4 +1,5 @@
-import { runCascade, type CascadeRun } from '../engine/index.js';
+import type { CascadeRun } from '../engine/index.js';
+import { guardedRun } from './commands.js';
 import type { Override } from '../presets/index.js';
 import { formatCount, formatNumber, formatPct } from '../format.js';
 import { EXIT_BAD_INPUT, EXIT_USAGE, type CliIo } from './io.js';
@@ -163,8 +164,9 @@ export function compareCommand(ref: string, options: CompareOptions, io: CliIo):
     io.err(outProblem);
     return EXIT_BAD_INPUT;
   }
-  const baseline = runCascade(base.preset, { maxRounds: options.rounds });
-  const variant = runCascade(changed.preset, { maxRounds: options.rounds });
+  const baseline = guardedRun(ref, base.preset, options.rounds, io);
+  const variant = baseline && guardedRun(`${ref} (with --set)`, changed.preset, options.rounds, io);
+  if (!baseline || !variant) return EXIT_BAD_INPUT;
   const json = compareJson(baseline, variant, overrides);
   return emit(io, options, {
     json,

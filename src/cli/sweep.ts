@@ -10,7 +10,7 @@ import { formatCompact, formatCount, formatNumber, formatPct } from '../format.j
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
 import { checkOutput, emit, toCsv } from './out.js';
 import { summaryJson } from './run-json.js';
-import { runInWorkers } from '../whatif/pool.js';
+import { SweepRangeError, runInWorkers, type PresetSource } from '../whatif/pool.js';
 import { sweepValues, tippingPoint, type TippingPoint } from '../whatif/sweep.js';
 import { textTable } from './table.js';
 import { formatOverrideFailure, loadBase } from './variant.js';
@@ -200,33 +200,53 @@ function sweepCsv(json: SweepJson): string {
   );
 }
 
-/** Builds and validates every variant; the first invalid value is the failure. */
-function variants(
+/** The preset of one swept value, or the problems it has. */
+function variant(raw: unknown, options: SweepOptions, value: number) {
+  const param = makeOverride(options.param, value, '--param');
+  if (!param.ok) return { ok: false as const, message: `liqloop: --param: ${param.message}\n` };
+  return applyOverrides(raw, [...(options.set ?? []), param.value]);
+}
+
+/**
+ * Validates every variant before any runs, keeping none of them (a sweep's memory does not grow with its
+ * steps); the first invalid value is the failure, with a count of the others.
+ */
+function checkVariants(
   ref: string,
   raw: unknown,
   options: SweepOptions,
   values: readonly number[],
-): { ok: true; presets: Preset[] } | { ok: false; message: string } {
+): { ok: true; first: Preset } | { ok: false; message: string } {
   const sets = options.set ?? [];
-  const presets: Preset[] = [];
+  let first: Preset | undefined;
   let failure: { value: number; problems: OverrideProblem[] } | undefined;
   let invalid = 0;
   for (const value of values) {
-    const param = makeOverride(options.param, value, '--param');
-    if (!param.ok) return { ok: false, message: `liqloop: --param: ${param.message}\n` };
-    const result = applyOverrides(raw, [...sets, param.value]);
-    if (result.ok) presets.push(result.preset);
+    const result = variant(raw, options, value);
+    if ('message' in result) return result;
+    if (result.ok) first ??= result.preset;
     else {
       invalid += 1;
       failure ??= { value, problems: result.problems };
     }
   }
-  if (!failure) return { ok: true, presets };
+  if (!failure) return { ok: true, first: first! };
   const label = `${sets.length ? '--set and ' : ''}--param ${options.param}=${JSON.stringify(failure.value)}`;
   let message = formatOverrideFailure(ref, label, failure.problems);
   if (invalid > 1)
     message += `liqloop: ${invalid - 1} more of the ${values.length} values make the preset invalid too.\n`;
   return { ok: false, message };
+}
+
+/** The variants as the workers ask for them, each built again from the raw preset (checked already). */
+function variantSource(raw: unknown, options: SweepOptions, values: readonly number[]): PresetSource {
+  return {
+    length: values.length,
+    at: (index) => {
+      const result = variant(raw, options, values[index]!);
+      return 'ok' in result && result.ok ? result.preset : undefined;
+    },
+  };
 }
 
 /** `liqloop sweep <preset> --param path --from A --to B --steps N`. */
@@ -237,7 +257,13 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     return EXIT_BAD_INPUT;
   }
   const values = sweepValues(options.from, options.to, options.steps);
-  const built = variants(ref, base.raw, options, values);
+  if (!values.every(Number.isFinite)) {
+    io.err(
+      `liqloop: --from ${options.from} --to ${options.to}: expected values whose difference is a finite number\n`,
+    );
+    return EXIT_BAD_INPUT;
+  }
+  const built = checkVariants(ref, base.raw, options, values);
   if (!built.ok) {
     io.err(built.message);
     return EXIT_BAD_INPUT;
@@ -247,9 +273,20 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     io.err(outProblem);
     return EXIT_BAD_INPUT;
   }
-  const summaries = (await runInWorkers(built.presets, options.rounds)).map(summaryJson);
+  let summaries: SummaryJson[];
+  try {
+    summaries = (await runInWorkers(variantSource(base.raw, options, values), options.rounds)).map(
+      summaryJson,
+    );
+  } catch (error) {
+    if (!(error instanceof SweepRangeError)) throw error;
+    io.err(
+      `liqloop: ${ref} with --param ${options.param}=${formatValue(values[error.index]!)}: ${error.message}\n`,
+    );
+    return EXIT_BAD_INPUT;
+  }
   const json: SweepJson = {
-    preset: built.presets[0]!.name,
+    preset: built.first.name,
     param: options.param,
     values,
     runs: values.map((value, i) => ({ value, summary: summaries[i]! })),
@@ -260,7 +297,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
   };
   return emit(io, options, {
     json,
-    text: () => sweepText(json, built.presets[0]!),
+    text: () => sweepText(json, built.first),
     csv: () => sweepCsv(json),
   });
 }

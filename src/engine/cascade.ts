@@ -2,6 +2,7 @@ import { PositionBook } from './book.js';
 import { PerpBook } from './perps/book.js';
 import { liquidatePerps, type PerpRound } from './perps/liquidate.js';
 import { RoundEvents } from './events.js';
+import { checkRound } from './range.js';
 import {
   AuctionHouse,
   createMechanism,
@@ -13,6 +14,9 @@ import {
 import { arbitrage, marketModels, type Venue } from './market/index.js';
 import { createOracle, type Oracle, type StartPrices } from './oracle/index.js';
 import type { RoundRecord, Scenario } from './types.js';
+
+/** The most an attacker's buy lifts its venue's price in one trade (a constant-product pool: 99% of its reserve). */
+export const MAX_ATTACK_RISE = 10_000;
 
 /** Relative tolerance within which the oracle price counts as equal to the venue price. */
 export const CONVERGENCE_TOLERANCE = 1e-9;
@@ -65,6 +69,8 @@ export class Cascade {
   /** Reused for every liquidation of a round: a million liquidations should not be a million objects. */
   private readonly outcome = scratch();
   private lastRound = 0;
+  /** Set when a round left the model's numeric range: the cascade stops there (README, "Ranges"). */
+  private outOfRange = false;
   private hasConverged = false;
 
   constructor(
@@ -118,7 +124,7 @@ export class Cascade {
 
   /** True once the cascade converged or ran its last allowed round. */
   get done(): boolean {
-    return this.hasConverged || this.lastRound >= this.maxRounds;
+    return this.hasConverged || this.outOfRange || this.lastRound >= this.maxRounds;
   }
 
   /**
@@ -319,6 +325,13 @@ export class Cascade {
       valueWonForZero,
       venuePrices: this.venues.map((v) => v.price),
     };
+    try {
+      checkRound(record, this.attack);
+    } catch (error) {
+      this.outOfRange = true;
+      this.hasConverged = false;
+      throw error;
+    }
     return { record, ...(events ? { events } : {}), ...(perps ? { perps } : {}) };
   }
 
@@ -331,15 +344,18 @@ export class Cascade {
     if (trade === 0) return;
     const venue = this.venues[this.attackerVenue]!;
     if (trade > 0) {
-      const bought = venue.buy(trade);
+      // A buy fills up to the quantity that lifts the price MAX_ATTACK_RISE-fold: a pool cannot sell its reserve.
+      const filled = Math.min(trade, -venue.quantityTo(venue.price * MAX_ATTACK_RISE));
+      const bought = venue.buy(filled);
       this.venues[this.attackerVenue] = bought.venue;
       this.attack.cost += bought.cost;
+      this.attackerHeld += filled;
     } else {
       const sold = venue.sell(-trade);
       this.venues[this.attackerVenue] = sold.venue;
       this.attack.cost -= sold.proceeds;
+      this.attackerHeld += trade;
     }
-    this.attackerHeld += trade;
   }
 
   /** With a price path, convergence also needs the path to have ended and the venue to have reached it. */

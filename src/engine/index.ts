@@ -3,11 +3,13 @@ export type * from './types.js';
 export {
   Cascade,
   CONVERGENCE_TOLERANCE,
+  MAX_ATTACK_RISE,
   externalPriceAt,
   type CascadeOptions,
   type RoundOutcome,
 } from './cascade.js';
 export { runCascade, type CascadeRun } from './run.js';
+export { ModelRangeError } from './range.js';
 export { summarize, type Summary } from './metrics.js';
 export { PositionBook, generatedId, drawPeaked, drawSize, type BookSource } from './book.js';
 export { RoundEvents, eventAt, type LiquidationEvent } from './events.js';

@@ -1,4 +1,5 @@
 import { Cascade, type CascadeOptions } from './cascade.js';
+import { ModelRangeError } from './range.js';
 import type { RoundEvents } from './events.js';
 import type { PerpEvent } from './perps/liquidate.js';
 import type { CascadeRun } from './run.js';
@@ -46,6 +47,8 @@ const NO_TOTALS: Totals = { positionsLiquidated: 0, collateralSold: 0, debtRepai
  */
 export class Timeline {
   private readonly cascade: Cascade;
+  /** Why the run stopped early, when a round left the model's numeric range (README, "Ranges"). */
+  failure: ModelRangeError | undefined;
   private readonly records: RoundRecord[] = [];
   private readonly roundEvents: RoundEvents[] = [];
   private readonly perpEvents: (readonly PerpEvent[])[] = [];
@@ -110,7 +113,16 @@ export class Timeline {
   /** Computes rounds up to `round` unless the cascade ends first; returns the last round available up to it. */
   reach(round: number): number {
     while (this.records.length < round && !this.cascade.done) {
-      const { record, events, perps } = this.cascade.step();
+      let outcome: ReturnType<Cascade['step']>;
+      try {
+        outcome = this.cascade.step();
+      } catch (error) {
+        // The run ends at the last round inside the model's range; `failure` says why.
+        if (!(error instanceof ModelRangeError)) throw error;
+        this.failure = error;
+        break;
+      }
+      const { record, events, perps } = outcome;
       this.perpEvents.push(perps?.log ?? []);
       const previous = this.totals.at(-1)!;
       this.records.push(record);

@@ -24,12 +24,30 @@ export function workerCount(tasks: number, env: NodeJS.ProcessEnv = process.env)
   return Math.max(1, Math.min(tasks, cap));
 }
 
+/** The presets a sweep runs, made one at a time as a worker asks (an array is one). */
+export interface PresetSource {
+  readonly length: number;
+  at(index: number): Preset | undefined;
+}
+
+/** A run of a sweep left the model's numeric range (README, "Ranges"): `index` is the run, from 0. */
+export class SweepRangeError extends Error {
+  constructor(
+    readonly index: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SweepRangeError';
+  }
+}
+
 /**
  * Runs every preset in a pool of worker threads and resolves to their summaries in the presets' order,
- * whatever order the workers finish in. Each worker takes the next preset when it returns one.
+ * whatever order the workers finish in. Each worker takes the next preset when it returns one; a preset is
+ * asked of `presets` only then, so a sweep's memory does not grow with its steps.
  */
 export function runInWorkers(
-  presets: readonly Preset[],
+  presets: PresetSource,
   maxRounds: number | undefined,
   workers = workerCount(presets.length),
   onProgress?: (done: number) => void,
@@ -49,7 +67,7 @@ export function runInWorkers(
     };
     const feed = (worker: Worker) => {
       if (next >= presets.length) return;
-      const task: SweepTask = { index: next, preset: presets[next]!, maxRounds };
+      const task: SweepTask = { index: next, preset: presets.at(next)!, maxRounds };
       next += 1;
       worker.postMessage(task);
     };
@@ -57,6 +75,10 @@ export function runInWorkers(
       const worker = new Worker(WORKER_URL);
       pool.push(worker);
       worker.on('message', (reply: SweepReply) => {
+        if ('outOfRange' in reply) {
+          finish(new SweepRangeError(reply.index, reply.outOfRange));
+          return;
+        }
         if ('error' in reply) {
           finish(new Error(`sweep run ${reply.index + 1} failed: ${reply.error}`));
           return;

@@ -3,7 +3,7 @@
  * It loads the engine and nothing else (no Ink, no React, no file I/O).
  */
 import { parentPort } from 'node:worker_threads';
-import { runCascade, summarize, type Summary } from '../engine/index.js';
+import { ModelRangeError, runCascade, summarize, type Summary } from '../engine/index.js';
 import type { Scenario as Preset } from '../engine/index.js';
 
 export interface SweepTask {
@@ -13,7 +13,9 @@ export interface SweepTask {
 }
 
 export type SweepReply =
-  { readonly index: number; readonly summary: Summary } | { readonly index: number; readonly error: string };
+  | { readonly index: number; readonly summary: Summary }
+  | { readonly index: number; readonly outOfRange: string }
+  | { readonly index: number; readonly error: string };
 
 parentPort?.on('message', (task: SweepTask) => {
   let reply: SweepReply;
@@ -21,10 +23,13 @@ parentPort?.on('message', (task: SweepTask) => {
     const run = runCascade(task.preset, { maxRounds: task.maxRounds });
     reply = { index: task.index, summary: summarize(run) };
   } catch (error) {
-    reply = {
-      index: task.index,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    };
+    reply =
+      error instanceof ModelRangeError
+        ? { index: task.index, outOfRange: error.message }
+        : {
+            index: task.index,
+            error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          };
   }
   parentPort!.postMessage(reply);
 });

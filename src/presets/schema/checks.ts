@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { constantProductBaseReserve } from '../../engine/index.js';
+import { formatNumber } from '../../format.js';
 import { closest } from '../problems.js';
 import { PERP_METRICS } from '../record.js';
 import { checkUniqueIds, type RefineContext } from './common.js';
@@ -42,6 +44,7 @@ export function checkPreset(preset: PresetOutput, ctx: RefineContext): void {
   });
   if (preset.kind === 'history') checkHistory(preset, ctx);
   checkVenueNames(preset, ctx);
+  checkAttackerTrade(preset, ctx);
   checkUniqueIds(preset.positions, ['positions'], 'positions', ctx);
   preset.positions.forEach((p, i) => {
     const generated = /^g(0|[1-9]\d*)$/.exec(p.id);
@@ -114,4 +117,25 @@ function checkVenueNames(preset: PresetOutput, ctx: RefineContext): void {
   if (preset.liquidation.sellOn !== undefined) known(preset.liquidation.sellOn, ['liquidation', 'sellOn']);
   if (preset.attacker?.venue !== undefined) known(preset.attacker.venue, ['attacker', 'venue']);
   (preset.oracle.venues ?? []).forEach((name, i) => known(name, ['oracle', 'venues', i]));
+}
+
+/**
+ * A buy by the attacker is smaller than a constant-product pool's reserve at p0: a pool cannot sell what it
+ * does not hold. (A pool that has shrunk since fills the buy only up to MAX_ATTACK_RISE, README.)
+ */
+function checkAttackerTrade(preset: PresetOutput, ctx: RefineContext): void {
+  const attacker = preset.attacker;
+  if (!attacker || attacker.trade <= 0) return;
+  const name = attacker.venue ?? preset.market.name ?? 'main';
+  const venue =
+    name === (preset.market.name ?? 'main') ? preset.market : preset.venues?.find((v) => v.name === name);
+  if (!venue || venue.model !== 'constant-product') return;
+  const reserve = constantProductBaseReserve(venue.depth2pct, preset.asset.price);
+  if (attacker.trade >= reserve) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['attacker', 'trade'],
+      message: `expected a buy smaller than the pool ${JSON.stringify(name)} holds at the start (${formatNumber(reserve)} ${preset.asset.symbol}), got ${attacker.trade}`,
+    });
+  }
 }

@@ -1,40 +1,79 @@
 import { z } from 'zod';
 import {
+  ASSET,
+  MAX_GENERATED_POSITIONS,
+  MAX_ROUNDS,
+  QUOTE,
+  TEXT_RULE,
   expecting,
   fraction01,
   nonEmptyText,
   number,
   object,
+  openShare,
   peakedRange,
   positionCount,
   positive,
+  rangeText,
   rounds,
   scaledRange,
   seed,
   venueName,
 } from './common.js';
 
+/** Health factors a generated book may be drawn with. */
+const HEALTH = { min: 1e-3, max: 1e3, unit: '' };
+
+const auction = object(
+  {
+    startAbove: number('a number from 1 to 10', (v) => v >= 1 && v <= 10).describe(
+      'the first ask as a multiple of the oracle price, from 1 to 10',
+    ),
+    decay: openShare().describe(
+      'the share of the ask kept each round, in (0, 1): the ask falls by 1 − decay',
+    ),
+    tail: rounds(1).describe(`the rounds an auction runs at most, a whole number from 1 to ${MAX_ROUNDS}`),
+    cusp: openShare().describe(
+      'the ask, as a share of the oracle price at the start, below which the auction stops falling, in (0, 1)',
+    ),
+    zeroBids: z
+      .boolean({ error: expecting('true or false') })
+      .describe('true: keepers bid nothing when they cannot pay (Black Thursday)')
+      .optional(),
+  },
+  'an object {startAbove, decay, tail, cusp, zeroBids?}',
+).describe('the parameters of a falling-price (Dutch) auction of seized collateral');
+
 export const liquidation = object(
   {
-    mechanism: z.enum(['full', 'partial', 'auction'], {
-      error: expecting('one of "full", "partial", "auction"'),
-    }),
-    closeFactor: fraction01('(0, 1]').optional(),
-    bonus: number('a number >= 0 and <= 1', (v) => v >= 0 && v <= 1).default(0),
-    threshold: fraction01('(0, 1]'),
-    fullBelowHealth: number('a health factor in (0, 1]', (v) => v > 0 && v <= 1).optional(),
-    sellOn: venueName.optional(),
-    maxSellPerRound: positive().optional(),
-    auction: object(
-      {
-        startAbove: number('a number from 1 to 10', (v) => v >= 1 && v <= 10),
-        decay: number('a number in (0, 1)', (v) => v > 0 && v < 1),
-        tail: rounds(1),
-        cusp: number('a number in (0, 1)', (v) => v > 0 && v < 1),
-        zeroBids: z.boolean({ error: expecting('true or false') }).optional(),
-      },
-      'an object {startAbove, decay, tail, cusp, zeroBids?}',
-    ).optional(),
+    mechanism: z
+      .enum(['full', 'partial', 'auction'], {
+        error: expecting('one of "full", "partial", "auction"'),
+      })
+      .describe('"full" repays all the debt, "partial" a closeFactor of it, "auction" sells by auction'),
+    closeFactor: fraction01('(0, 1]')
+      .describe('partial: the share of the debt repaid per liquidation, in (0, 1] (from 1e-6)')
+      .optional(),
+    bonus: number('a number >= 0 and <= 1', (v) => v >= 0 && v <= 1)
+      .describe("the liquidator's bonus, a share of the repaid debt in [0, 1] (default 0)")
+      .default(0),
+    threshold: fraction01('(0, 1]').describe(
+      'LT, the liquidation threshold, in (0, 1] (from 1e-6): a position is liquidatable below health factor 1',
+    ),
+    fullBelowHealth: number('a health factor in (0, 1]', (v) => v > 0 && v <= 1, {
+      min: 1e-6,
+      max: 1,
+      unit: '',
+    })
+      .describe('partial only: repay the whole debt at or below this health factor, in (0, 1]')
+      .optional(),
+    sellOn: venueName()
+      .describe(`the venue seized collateral is sold on (default the main venue); ${TEXT_RULE}`)
+      .optional(),
+    maxSellPerRound: positive(ASSET)
+      .describe(`the most seized collateral sold per round, ${rangeText(ASSET)}; the rest queues`)
+      .optional(),
+    auction: auction.optional(),
   },
   'an object {mechanism, threshold, bonus?, closeFactor?, fullBelowHealth?, sellOn?, maxSellPerRound?, auction?}',
 )
@@ -46,32 +85,55 @@ export const liquidation = object(
     error:
       'expected an object {startAbove, decay, tail, cusp}: mechanism "auction" needs its auction parameters',
     path: ['auction'],
-  });
+  })
+  .describe('how under-water positions are liquidated and their collateral sold');
 
 export const liquidators = object(
   {
-    capital: positive().optional(),
-    requireProfit: z.boolean({ error: expecting('true or false') }).optional(),
+    capital: positive(QUOTE)
+      .describe(`the quote liquidators can spend per round, ${rangeText(QUOTE)} (default unlimited)`)
+      .optional(),
+    requireProfit: z
+      .boolean({ error: expecting('true or false') })
+      .describe('true: a liquidator skips a liquidation the sale would lose money on')
+      .optional(),
   },
   'an object {capital?, requireProfit?}',
-);
+).describe('what limits the liquidators');
 
 export const position = object(
   {
-    id: nonEmptyText('a non-empty string'),
-    collateral: positive(),
-    debt: positive(),
-    threshold: fraction01('(0, 1]').optional(),
+    id: nonEmptyText('a non-empty string').describe(`the position's id, unique; ${TEXT_RULE}`),
+    collateral: positive(ASSET).describe(`the collateral, ${rangeText(ASSET)}`),
+    debt: positive(QUOTE).describe(`the debt, ${rangeText(QUOTE)}`),
+    threshold: fraction01('(0, 1]')
+      .describe("this position's own liquidation threshold, in (0, 1], instead of the preset's")
+      .optional(),
   },
   'an object {id, collateral, debt, threshold?}',
-);
+).describe('one loan: collateral in the asset, debt in the quote currency');
+
+export const positions = z
+  .array(position, { error: expecting('an array of positions') })
+  .max(MAX_GENERATED_POSITIONS, {
+    error: `expected at most ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')} positions`,
+  })
+  .describe(`the explicit loans, at most ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`);
 
 export const generate = object(
   {
-    count: positionCount(1),
+    count: positionCount(1).describe(
+      `the positions drawn, a whole number from 1 to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+    ),
     seed: seed(),
-    collateral: scaledRange('a collateral range'),
-    healthFactor: peakedRange('a health-factor range', positive),
+    collateral: scaledRange('a collateral range', ASSET).describe(
+      `the collateral drawn, ${rangeText(ASSET)}`,
+    ),
+    healthFactor: peakedRange(
+      'a health-factor range',
+      () => positive(HEALTH),
+      'health factor at p0',
+    ).describe('the health factor at p0 drawn, from 0.001 to 1,000; debt = collateral · p0 · LT / HF'),
   },
   'an object {count, seed, collateral, healthFactor}',
-);
+).describe('a book of positions drawn from a seeded generator, named g0, g1, …');
