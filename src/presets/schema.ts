@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Scenario } from '../engine/index.js';
 import { describeValue } from './describe.js';
 import { closest } from './problems.js';
-import { PERP_METRICS, RECORD_METRICS } from './record.js';
+import { PERP_METRICS, RECORD_METRICS, RECORD_ROLES } from './record.js';
+import { parsePath, valueAt } from './path.js';
 
 /** The kinds of preset, in the order the picker and `liqloop list` show them. */
 export const PRESET_KINDS = ['history', 'lesson'] as const;
@@ -275,9 +276,23 @@ const recordFigure = object(
     tolerance: number('a relative tolerance in [0, 10]', (v) => v >= 0 && v <= 10).optional(),
     unmatched: nonEmptyText('a non-empty string saying why the figure is not reproduced').optional(),
     source: text('a string naming the source').optional(),
+    role: z
+      .enum(RECORD_ROLES, { error: expecting(`one of ${RECORD_ROLES.map((r) => `"${r}"`).join(', ')}`) })
+      .optional(),
+    fittedBy: nonEmptyText('a parameter path, e.g. "generate.count"').optional(),
   },
-  'an object {figure, recorded, metric and tolerance, or unmatched, source?}',
+  'an object {figure, recorded, role, fittedBy?, metric and tolerance, or unmatched, source?}',
 ).superRefine((f, ctx) => {
+  if ((f.role === 'fitted') !== (f.fittedBy !== undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [f.role === 'fitted' ? 'role' : 'fittedBy'],
+      message:
+        f.role === 'fitted'
+          ? 'expected "fittedBy" beside role "fitted": the parameter path tuned to the figure'
+          : `expected "fittedBy" only on a figure with role "fitted", got role ${describeValue(f.role)}`,
+    });
+  }
   const matched = f.metric !== undefined;
   if (matched === (f.unmatched !== undefined)) {
     ctx.addIssue({
@@ -333,6 +348,7 @@ const presetBase = object(
       })
       .optional(),
     record: z.array(recordFigure, { error: expecting('an array of recorded figures') }).optional(),
+    noPrediction: nonEmptyText('a non-empty string saying why the model predicts no figure').optional(),
     asset,
     market,
     oracle,
@@ -432,6 +448,13 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
         message: 'expected the recorded figures a history preset reproduces (or says it does not)',
       });
     }
+    checkRoles(preset, ctx);
+  } else if (preset.noPrediction !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['noPrediction'],
+      message: 'expected no "noPrediction" on a lesson: it is for a history preset whose record it explains',
+    });
   }
   checkVenueNames(preset, ctx);
   checkUniqueIds(preset.positions, ['positions'], 'positions', ctx);
@@ -446,6 +469,47 @@ export const presetSchema = presetBase.superRefine((preset, ctx) => {
     }
   });
 });
+
+/**
+ * A history preset's record says what each figure is to the model: every figure has a role, a fitted one
+ * names a numeric parameter of the preset, and at least one figure with a metric is predicted, or
+ * `noPrediction` says why none can be.
+ */
+function checkRoles(preset: z.output<typeof presetBase>, ctx: RefineContext): void {
+  const record = preset.record ?? [];
+  record.forEach((figure, i) => {
+    if (figure.role === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record', i, 'role'],
+        message: `expected a role on each figure of a history preset's record (${RECORD_ROLES.map((r) => `"${r}"`).join(', ')}), got nothing (the field is missing)`,
+      });
+    }
+    if (figure.fittedBy === undefined) return;
+    const segments = parsePath(figure.fittedBy);
+    const value = segments.ok ? valueAt(preset, segments.value) : undefined;
+    if (typeof value !== 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record', i, 'fittedBy'],
+        message: `expected the path of a number in this preset (e.g. "market.depth2pct"), got ${JSON.stringify(figure.fittedBy)}${segments.ok ? `, which leads to ${describeValue(value)}` : ''}`,
+      });
+    }
+  });
+  const predicts = record.some((f) => f.role === 'predicted' && f.metric !== undefined);
+  // Said only of a record otherwise well formed, where it is the one thing left to fix.
+  const formed = record.every(
+    (f) => f.role !== undefined && (f.metric === undefined) !== (f.unmatched === undefined),
+  );
+  if (record.length > 0 && formed && !predicts && preset.noPrediction === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['noPrediction'],
+      message:
+        'expected a figure with role "predicted" and a metric, or "noPrediction" saying plainly why the model predicts none of the event',
+    });
+  }
+}
 
 /** What a record metric needs of a preset to be computed at all: an attacker, or perpetuals. */
 function metricNeeds(
