@@ -51,6 +51,9 @@ export const presetBase = object(
       .array(recordFigure, { error: expecting('an array of recorded figures') })
       .describe("a history preset's recorded figures, checked against the model")
       .optional(),
+    noPrediction: nonEmptyText('a non-empty string saying why the model predicts no figure')
+      .describe(`why the model predicts no figure of the event; ${TEXT_RULE}`)
+      .optional(),
     asset,
     market,
     oracle,

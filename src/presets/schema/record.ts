@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { describeValue } from '../describe.js';
-import { RECORD_METRICS } from '../record.js';
+import { RECORD_METRICS, RECORD_ROLES } from '../record.js';
 import { TEXT_RULE, UNSAFE_TEXT, expecting, nonEmptyText, number, object, text } from './common.js';
 
-/** A recorded number's magnitude (or 0): the deviation from it is computed, so it may not be tiny or huge. */
+/** A recorded number's largest magnitude: the deviation from it is computed, so it may not be huge. */
 const RECORDED_MAX = 1e18;
 
 export const recordFigure = object(
@@ -19,7 +19,7 @@ export const recordFigure = object(
             ? `expected a recorded number of magnitude at most 1e18, got ${describeValue(issue.input)}`
             : `expected ${TEXT_RULE}, got a string with a control character`,
       })
-      .describe(`the figure as recorded: a number (of magnitude 1e-9 to 1e18 beside a metric) or text`),
+      .describe('the figure as recorded: a number (of magnitude 1e-9 to 1e18 beside a metric) or text'),
     metric: z
       .enum(RECORD_METRICS, { error: expecting(`a summary metric (${RECORD_METRICS.join(', ')})`) })
       .describe('the summary field that reproduces the figure')
@@ -35,10 +35,27 @@ export const recordFigure = object(
     source: text('a string naming the source')
       .describe(`where the figure comes from; ${TEXT_RULE}`)
       .optional(),
+    role: z
+      .enum(RECORD_ROLES, { error: expecting(`one of ${RECORD_ROLES.map((r) => `"${r}"`).join(', ')}`) })
+      .describe(`what the figure is to the preset: ${RECORD_ROLES.map((r) => `"${r}"`).join(', ')}`)
+      .optional(),
+    fittedBy: nonEmptyText('a parameter path, e.g. "generate.count"')
+      .describe('with role "fitted": the parameter path tuned to reproduce the figure')
+      .optional(),
   },
-  'an object {figure, recorded, metric and tolerance, or unmatched, source?}',
+  'an object {figure, recorded, role, fittedBy?, metric and tolerance, or unmatched, source?}',
 )
   .superRefine((f, ctx) => {
+    if ((f.role === 'fitted') !== (f.fittedBy !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [f.role === 'fitted' ? 'role' : 'fittedBy'],
+        message:
+          f.role === 'fitted'
+            ? 'expected "fittedBy" beside role "fitted": the parameter path tuned to the figure'
+            : `expected "fittedBy" only on a figure with role "fitted", got role ${describeValue(f.role)}`,
+      });
+    }
     const matched = f.metric !== undefined;
     if (matched === (f.unmatched !== undefined)) {
       ctx.addIssue({
