@@ -196,7 +196,11 @@ describe('liquidator economics: properties', () => {
         const { book: b } = run;
         let held = 0;
         let owed = 0;
-        for (let i = 0; i < b.count; i++) if (b.open[i]) ((held += b.collateral[i]!), (owed += b.debt[i]!));
+        for (let i = 0; i < b.count; i++) {
+          if (!b.open[i]) continue;
+          held += b.collateral[i]!;
+          owed += b.debt[i]!;
+        }
         const seized = sum(run.rounds.map((r) => r.collateralSold));
         const returned = sum(run.rounds.map((r) => r.collateralReturned));
         const repaid = sum(run.rounds.map((r) => r.debtRepaid));
