@@ -97,9 +97,34 @@ export const liquidators = object(
       .boolean({ error: expecting('true or false') })
       .describe('true: a liquidator skips a liquidation the sale would lose money on')
       .optional(),
+    gasCost: number('a finite number >= 0 (quote per liquidation)', (v) => v >= 0, {
+      min: 0,
+      max: QUOTE.max,
+      unit: QUOTE.unit,
+    })
+      .describe(`the cost of one liquidation to its liquidator, from 0 to ${QUOTE.max} quote (default 0)`)
+      .optional(),
+    partialFills: z
+      .boolean({ error: expecting('true or false') })
+      .describe(
+        'true: a liquidation capital cannot fully pay is filled with what is left, instead of skipped',
+      )
+      .optional(),
+    recycle: z
+      .boolean({ error: expecting('true or false') })
+      .describe(
+        "true: capital is a stock, and a sale's proceeds are the next round's capital (needs capital)",
+      )
+      .optional(),
   },
-  'an object {capital?, requireProfit?}',
-).describe('what limits the liquidators');
+  'an object {capital?, requireProfit?, gasCost?, partialFills?, recycle?}',
+)
+  .refine((l) => !l.recycle || l.capital !== undefined, {
+    error:
+      'expected capital beside it: recycle makes liquidators.capital a stock, so it needs a capital to start from',
+    path: ['recycle'],
+  })
+  .describe('what limits the liquidators');
 
 export const position = object(
   {
