@@ -2,11 +2,16 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width when stdout is a terminal; undefined for a pipe or a file (no wrapping). */
+  readonly columns?: number | undefined;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
 };
 
 /** Exit statuses: 1 for bad input (a preset, a file), 2 for a usage error or no terminal. */
