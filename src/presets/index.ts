@@ -29,6 +29,7 @@ export {
   makeOverride,
   parseOverride,
   parsePath,
+  valueAt,
   parseValue,
   type Override,
   type OverrideProblem,
@@ -39,12 +40,20 @@ export {
 export { checkOutFile, writeFileAtomic } from './write.js';
 export {
   RECORD_METRICS,
+  RECORD_ROLES,
   checkRecord,
   describeCheck,
+  describeRole,
+  formatMetric,
   formatRecorded,
   metricValue,
+  noPredictionOf,
+  roleOf,
+  withinTolerance,
+  type HistoryFigure,
   type RecordCheck,
   type RecordMetric,
+  type RecordRole,
 } from './record.js';
 export { catalogue, type CatalogueEntry } from './catalogue.js';
 export { SCHEMA_FILE, fieldPaths, presetJsonSchema, presetJsonSchemaText } from './json-schema.js';
