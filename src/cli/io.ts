@@ -4,6 +4,8 @@ export interface CliIo {
   err(text: string): void;
   /** The terminal's width when stdout is a terminal; undefined for a pipe or a file (no wrapping). */
   readonly columns?: number | undefined;
+  /** Whether stderr is a terminal (a progress bar is drawn only there); false when absent. */
+  readonly errIsTTY?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -12,6 +14,7 @@ export const processIo: CliIo = {
   get columns() {
     return process.stdout.isTTY ? process.stdout.columns : undefined;
   },
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 /** Exit statuses: 1 for bad input (a preset, a file), 2 for a usage error or no terminal. */
