@@ -59,9 +59,9 @@ export const UNSAFE_TEXT = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 export const TEXT_RULE =
   'printable text (no control characters U+0000 to U+001F or U+007F to U+009F, no bidirectional controls)';
 
-/** A string of printable text; `expected` says what it is for. */
-export const text = (expected = 'a string') =>
-  z.string({ error: expecting(expected) }).refine((s) => !UNSAFE_TEXT.test(s), {
+/** Refuses a string holding an UNSAFE_TEXT character, naming it and where it is. */
+const printable = <T extends z.ZodString>(schema: T) =>
+  schema.refine((s) => !UNSAFE_TEXT.test(s), {
     error: (issue) => {
       const input = String(issue.input);
       const at = input.search(UNSAFE_TEXT);
@@ -69,8 +69,11 @@ export const text = (expected = 'a string') =>
       return `expected ${TEXT_RULE}, got a string with U+${code} at character ${at + 1}`;
     },
   });
+
+/** A string of printable text; `expected` says what it is for. */
+export const text = (expected = 'a string') => printable(z.string({ error: expecting(expected) }));
 export const nonEmptyText = (expected: string) =>
-  text(expected).refine((s) => s.length > 0, { error: expecting(expected) });
+  printable(z.string({ error: expecting(expected) }).min(1, { error: expecting(expected) }));
 
 export function object<Shape extends z.ZodRawShape>(shape: Shape, expected: string) {
   return z.strictObject(shape, { error: expecting(expected) });

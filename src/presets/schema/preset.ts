@@ -31,6 +31,10 @@ export const MAX_VENUES = 100;
 /** Every field of a preset, each checked on its own; `checkPreset` then checks the fields together. */
 export const presetBase = object(
   {
+    // For editors (`"$schema": "../schema/preset.schema.json"`); liqloop itself ignores it.
+    $schema: text('a string: the URL or relative path of the JSON Schema for editors')
+      .describe('The JSON Schema this file follows, for editor completion and checks; liqloop ignores it.')
+      .optional(),
     name: nonEmptyText('a non-empty string').describe(`the preset's title; ${TEXT_RULE}`),
     description: text().describe(`what the preset shows and what to watch for; ${TEXT_RULE}`),
     kind: z
