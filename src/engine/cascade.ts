@@ -1,6 +1,7 @@
 import { PositionBook } from './book.js';
 import { PerpBook } from './perps/book.js';
 import { liquidatePerps, type PerpRound } from './perps/liquidate.js';
+import { BackstopVault } from './perps/backstop.js';
 import { RoundEvents } from './events.js';
 import {
   AuctionHouse,
@@ -58,6 +59,8 @@ export class Cascade {
   /** The perpetuals and their insurance fund, when the scenario has them. */
   readonly perps?: PerpBook;
   private fund = 0;
+  /** Hyperliquid's liquidator vault, when the scenario has one. */
+  readonly vault?: BackstopVault;
   /** The attacker's venue, and what the attack has cost and borrowed so far. */
   private attackerVenue = 0;
   private attackerHeld = 0;
@@ -96,6 +99,7 @@ export class Cascade {
     if (scenario.perps) {
       this.perps = new PerpBook(scenario.perps, p0);
       this.fund = scenario.perps.insuranceFund;
+      if (scenario.perps.backstop) this.vault = new BackstopVault(scenario.perps.backstop);
     }
     this.book = new PositionBook({
       positions: scenario.positions,
@@ -256,17 +260,27 @@ export class Cascade {
     // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);
 
-    // 4''. Perpetuals: liquidations, the insurance fund, auto-deleveraging.
-    const perps = this.perps
-      ? liquidatePerps(this.perps, this.scenario.perps!, oraclePrice, this.fund, this.recordEvents)
-      : undefined;
-    if (perps) this.fund = perps.fund;
-
     // 5. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch, together
     // with what the perpetuals' liquidation engine sells (or, net, buys).
     this.queued += collateralSold;
     const cap = this.scenario.liquidation.maxSellPerRound ?? Infinity;
     const batch = Math.min(this.queued, cap);
+
+    // 4''. Perpetuals: the backstop, liquidations, the insurance fund, auto-deleveraging; their fills come
+    // after the lending batch in the round's trade.
+    const perps = this.perps
+      ? liquidatePerps(
+          this.perps,
+          this.scenario.perps!,
+          oraclePrice,
+          this.fund,
+          { venue: sellVenue, bound: batch },
+          this.vault,
+          this.recordEvents,
+        )
+      : undefined;
+    if (perps) this.fund = perps.fund;
+
     const trade = batch + (perps?.netSold ?? 0);
     const sale = trade >= 0 ? sellVenue.sell(trade) : { venue: sellVenue.shift(trade), proceeds: 0 };
     this.queued = batch === this.queued ? 0 : this.queued - batch;
@@ -313,6 +327,11 @@ export class Cascade {
       adlCovered: perps?.adlCovered ?? 0,
       uncoveredLoss: perps?.uncovered ?? 0,
       perpNetSold: perps?.netSold ?? 0,
+      perpSlippage: perps?.slippage ?? 0,
+      adlOvershoot: perps?.overshoot ?? 0,
+      backstopTaken: perps?.backstopTaken ?? 0,
+      backstopNotional: perps?.backstopNotional ?? 0,
+      backstopEquity: perps?.backstopEquity ?? 0,
       auctions: auctions?.active ?? 0,
       collateralInAuction: auctions?.collateral ?? 0,
       wonForZero,

@@ -86,7 +86,7 @@ describe('perpetual liquidations worked by hand', () => {
     expect(record.price).toBeCloseTo(2200 * Math.exp(10 / Q(1e6, 2000)), 9);
   });
 
-  it('a position above sliceAbove closes sliceFraction of its size a round', () => {
+  it('a position above sliceAbove closes at most sliceFraction of its size a round, keeping its margin', () => {
     const s = perpScenario({
       insuranceFund: 1e9,
       liquidationFee: 0,
@@ -95,11 +95,14 @@ describe('perpetual liquidations worked by hand', () => {
       sliceFraction: 0.25,
       positions: [{ id: 'L', side: 'long', size: 10, entry: 2000, margin: 2500 }],
     });
+    // At P = 1800 its equity is 2500 − 2000 = 500 against a requirement of 0.05·10·1800 = 900. Restoring
+    // it would take q = (900 − 500) / (0.05·1800) = 4.44 units, more than the slice: 2.5 units close.
     const cascade = new Cascade(s);
     expect(cascade.step().record.perpNetSold).toBeCloseTo(2.5, 12);
     expect(cascade.perps!.size[0]).toBeCloseTo(7.5, 12);
-    // Margin goes with the size, so the liquidation price stays where it was.
-    expect(cascade.perps!.margin[0]).toBeCloseTo(1875, 9);
+    // The margin stays in the account, less the slice's realised loss 2.5·(2000 − 1800) = 500 (no fee):
+    // the equity is still 500, now against 0.05·7.5·1800 = 675.
+    expect(cascade.perps!.margin[0]).toBeCloseTo(2000, 9);
   });
 });
 
