@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { parseOutFile } from './out.js';
 import { MAX_SWEEP_STEPS, sweepCommand } from './sweep.js';
 import { collectOverride } from './variant.js';
+import { LIQLOOP_VERSION } from './version.js';
 
 const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'help'];
 const HELP_HINT = '(liqloop --help lists the commands and options)';
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
   let status = EXIT_OK;
   const program = new Command('liqloop')
     .description('Watch liquidation feedback loops unfold, round by round.')
+    .version(LIQLOOP_VERSION, '-V, --version', 'print the version')
     .argument('[preset]', 'open the dashboard on this preset (a name from presets/ or a path)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()

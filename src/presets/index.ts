@@ -7,7 +7,7 @@ export {
   MAX_ROUNDS,
   DEFAULT_ROUNDS,
   type Preset,
-} from './schema.js';
+} from './schema/index.js';
 export { parsePreset, parseJson, validatePreset, type ParseResult } from './parse.js';
 export { closest, formatPath, type Problem } from './problems.js';
 export {

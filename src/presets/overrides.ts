@@ -4,7 +4,7 @@ import { loadPreset, readText, type LoadFailure } from './load.js';
 import { inlinePathFile } from './price-path.js';
 import { parseJson, validatePreset } from './parse.js';
 import { formatPath, type Problem } from './problems.js';
-import type { Preset } from './schema.js';
+import type { Preset } from './schema/index.js';
 
 /** One step of an override path: a field name, or an index into an array. */
 export type PathSegment = string | number;
