@@ -54,7 +54,7 @@ describe('perpetuals filled at venue prices, worked by hand', () => {
     // Long 10 @ 2000, margin 1000 (Pb = 1900) at P = 1800, thin book as above. All 10 on the venue would
     // lose 10 · 1900 − 17963.7 = 1036.3, more than the fund's 400. ADL matches u units at Pb (each gives
     // up 100 against P); the fund pays the venue part: v · 1900 − 1800 · Q · (1 − e^(−v/Q)) = 400, so
-    // v ≈ 3.86 by bisection, and u = 10 − v. The loss booked is 10 · 100 + the slippage of the v units.
+    // v ≈ 3.944 by bisection, and u = 10 − v. The loss booked is 10 · 100 + the slippage of the v units.
     const q = Q(1e5, 2000);
     const proceeds = (v: number) => 1800 * q * (1 - Math.exp(-v / q));
     let lo = 0;
@@ -77,8 +77,8 @@ describe('perpetuals filled at venue prices, worked by hand', () => {
       { market: { model: 'orderbook', depth2pct: 1e5, fee: 0, recovery: 0 } },
     );
     const { record, perps } = new Cascade(s).step();
-    expect(v).toBeGreaterThan(3.8);
-    expect(v).toBeLessThan(3.9);
+    // 100·v + 1800·v²/(2Q) ≈ 400 to second order: v ≈ 3.944.
+    expect(v).toBeCloseTo(3.944, 2);
     expect(record.perpNetSold).toBeCloseTo(v, 6);
     expect(record.fundDrawn).toBeCloseTo(400, 6);
     expect(record.adlCovered).toBeCloseTo((10 - v) * 100, 4);

@@ -107,7 +107,13 @@ export class Deleverager {
   }
 
   /** Closes `take` units of an opposing position at `matchPrice`; returns what its owner is paid. */
-  private close(index: number, take: number, matchPrice: number, perUnit: number, log?: Deleveraged[]): number {
+  private close(
+    index: number,
+    take: number,
+    matchPrice: number,
+    perUnit: number,
+    log?: Deleveraged[],
+  ): number {
     const book = this.book;
     const sizeBefore = book.size[index]!;
     const marginBefore = book.margin[index]!;

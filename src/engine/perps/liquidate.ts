@@ -82,6 +82,7 @@ export function liquidatePerps(
   const venueFills = spec.fill === 'venue';
   const cursor = new VenueCursor(sale.venue, sale.bound);
   const adl = new Deleverager(book, spec.adlRank ?? 'pnl-margin', price);
+  const wholePositions = spec.adlRank === 'hyperliquid';
   const feeRate = spec.liquidationFee;
   let fund = fundBefore;
   let liquidations = 0;
@@ -126,11 +127,21 @@ export function liquidatePerps(
       notional += size * price;
       if (d > 0) longNotional += size * price;
       if (recordLog)
-        log.push({ kind: 'backstop', position: i, quantity: size, amount: equity, sizeBefore: size, marginBefore, marginAfter: 0 });
+        log.push({
+          kind: 'backstop',
+          position: i,
+          quantity: size,
+          amount: equity,
+          sizeBefore: size,
+          marginBefore,
+          marginAfter: 0,
+        });
       continue;
     }
     const sliced = spec.sliceAbove !== undefined && size * price > spec.sliceAbove && equity > 0;
-    const quantity = sliced ? Math.min(spec.sliceFraction * size, book.restoringQuantity(i, price, feeRate)) : size;
+    const quantity = sliced
+      ? Math.min(spec.sliceFraction * size, book.restoringQuantity(i, price, feeRate))
+      : size;
     notional += quantity * price;
     if (d > 0) longNotional += quantity * price;
     let loss = 0;
@@ -171,7 +182,11 @@ export function liquidatePerps(
         const matchPrice = perUnit > 0 ? bankruptcy : price;
         const lossOf = (v: number) =>
           d * (v * bankruptcy - (venueFills ? cursor.peek(d, v) : v * price)) - (size - v) * kept;
-        const onVenue = venueFills ? largestWithin(lossOf, size, fund) : fund / perUnit;
+        const onVenue = venueFills
+          ? largestWithin(lossOf, size, fund)
+          : perUnit > 0
+            ? Math.min(size, fund / perUnit)
+            : size;
         const wanted = size - onVenue;
         const matched = adl.match(book.long[i] ? 0 : 1, wanted, size, matchPrice, perUnit, adlLog);
         const units = size - matched.units;
@@ -189,7 +204,8 @@ export function liquidatePerps(
         const gap = left - draw;
         if (gap > loss * 1e-9) uncovered += gap;
         adlCovered += matched.units * perUnit;
-        overshoot += Math.max(0, matched.units - wanted) * perUnit;
+        // Only a policy closing whole positions matches more than wanted (others differ by rounding).
+        if (wholePositions) overshoot += Math.max(0, matched.units - wanted) * perUnit;
         paidOut += matched.paidOut;
         deleveraged += matched.count;
         if (adlLog) {
@@ -205,7 +221,15 @@ export function liquidatePerps(
       book.close(i);
     }
     if (recordLog)
-      log.push({ kind: 'liquidated', position: i, quantity, amount: loss, sizeBefore: size, marginBefore, marginAfter: book.margin[i]! });
+      log.push({
+        kind: 'liquidated',
+        position: i,
+        quantity,
+        amount: loss,
+        sizeBefore: size,
+        marginBefore,
+        marginAfter: book.margin[i]!,
+      });
   }
   for (const i of taken) book.file(i);
   // With oracle fills the engine's net trade is bound now, in one piece, and its slippage measured.

@@ -23,5 +23,8 @@ export const sale: Phase = {
 
 /** The lending collateral the round's sale sells: the queue with this round's seizures, up to the cap. */
 export function lendingBatch(state: CascadeState, round: RoundContext): number {
-  return Math.min(state.queued + round.collateralSold, state.scenario.liquidation.maxSellPerRound ?? Infinity);
+  return Math.min(
+    state.queued + round.collateralSold,
+    state.scenario.liquidation.maxSellPerRound ?? Infinity,
+  );
 }
