@@ -107,8 +107,12 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .option('--set <path=value>', SET_HELP, collectOverride)
     .option('--out <file>', OUT_HELP, parseOutFile)
     .option('--force', 'let --out replace an existing file')
-    .action((ref: string, options: OutputFlags) => {
-      status = runCommand(ref, options, io);
+    .option(
+      '--robust',
+      "rerun over seeds 1-10, each fitted parameter and the venues' depth at ±20%, and beside the twin without the loop: each recorded figure's range and the loop's share",
+    )
+    .action(async (ref: string, options: OutputFlags & { robust?: boolean }) => {
+      status = await runCommand(ref, options, io);
     });
 
   program

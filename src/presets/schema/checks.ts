@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { closest } from '../problems.js';
-import { PERP_METRICS } from '../record.js';
+import { describeValue } from '../describe.js';
+import { parsePath, valueAt } from '../path.js';
+import { PERP_METRICS, RECORD_ROLES } from '../record.js';
 import { checkUniqueIds, type RefineContext } from './common.js';
 import { isDay } from './record.js';
 import type { presetBase } from './preset.js';
@@ -41,6 +43,13 @@ export function checkPreset(preset: PresetOutput, ctx: RefineContext): void {
     }
   });
   if (preset.kind === 'history') checkHistory(preset, ctx);
+  else if (preset.noPrediction !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['noPrediction'],
+      message: 'expected no "noPrediction" on a lesson: it is for a history preset whose record it explains',
+    });
+  }
   checkVenueNames(preset, ctx);
   checkUniqueIds(preset.positions, ['positions'], 'positions', ctx);
   preset.positions.forEach((p, i) => {
@@ -76,6 +85,48 @@ function checkHistory(preset: PresetOutput, ctx: RefineContext): void {
       code: 'custom',
       path: ['record'],
       message: 'expected the recorded figures a history preset reproduces (or says it does not)',
+    });
+  }
+  checkRoles(preset, ctx);
+}
+
+/**
+ * A history preset's record says what each figure is to the model: every figure has a role, a fitted one
+ * names a numeric parameter of the preset, and at least one figure with a metric is predicted, or
+ * `noPrediction` says why none can be.
+ */
+function checkRoles(preset: PresetOutput, ctx: RefineContext): void {
+  const record = preset.record ?? [];
+  record.forEach((figure, i) => {
+    if (figure.role === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record', i, 'role'],
+        message: `expected a role on each figure of a history preset's record (${RECORD_ROLES.map((r) => `"${r}"`).join(', ')}), got nothing (the field is missing)`,
+      });
+    }
+    if (figure.fittedBy === undefined) return;
+    const segments = parsePath(figure.fittedBy);
+    const value = segments.ok ? valueAt(preset, segments.value) : undefined;
+    if (typeof value !== 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['record', i, 'fittedBy'],
+        message: `expected the path of a number in this preset (e.g. "market.depth2pct"), got ${JSON.stringify(figure.fittedBy)}${segments.ok ? `, which leads to ${describeValue(value)}` : ''}`,
+      });
+    }
+  });
+  const predicts = record.some((f) => f.role === 'predicted' && f.metric !== undefined);
+  // Said only of a record otherwise well formed, where it is the one thing left to fix.
+  const formed = record.every(
+    (f) => f.role !== undefined && (f.metric === undefined) !== (f.unmatched === undefined),
+  );
+  if (record.length > 0 && formed && !predicts && preset.noPrediction === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['noPrediction'],
+      message:
+        'expected a figure with role "predicted" and a metric, or "noPrediction" saying plainly why the model predicts none of the event',
     });
   }
 }

@@ -36,6 +36,7 @@ export const presetBase = object(
     group: nonEmptyText('a non-empty string naming the lesson set').optional(),
     date: date.optional(),
     record: z.array(recordFigure, { error: expecting('an array of recorded figures') }).optional(),
+    noPrediction: nonEmptyText('a non-empty string saying why the model predicts no figure').optional(),
     asset,
     market,
     oracle,

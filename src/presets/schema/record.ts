@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeValue } from '../describe.js';
-import { RECORD_METRICS } from '../record.js';
+import { RECORD_METRICS, RECORD_ROLES } from '../record.js';
 import { expecting, nonEmptyText, number, object, text } from './common.js';
 
 export const recordFigure = object(
@@ -13,9 +13,23 @@ export const recordFigure = object(
     tolerance: number('a relative tolerance in [0, 10]', (v) => v >= 0 && v <= 10).optional(),
     unmatched: nonEmptyText('a non-empty string saying why the figure is not reproduced').optional(),
     source: text('a string naming the source').optional(),
+    role: z
+      .enum(RECORD_ROLES, { error: expecting(`one of ${RECORD_ROLES.map((r) => `"${r}"`).join(', ')}`) })
+      .optional(),
+    fittedBy: nonEmptyText('a parameter path, e.g. "generate.count"').optional(),
   },
-  'an object {figure, recorded, metric and tolerance, or unmatched, source?}',
+  'an object {figure, recorded, role, fittedBy?, metric and tolerance, or unmatched, source?}',
 ).superRefine((f, ctx) => {
+  if ((f.role === 'fitted') !== (f.fittedBy !== undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [f.role === 'fitted' ? 'role' : 'fittedBy'],
+      message:
+        f.role === 'fitted'
+          ? 'expected "fittedBy" beside role "fitted": the parameter path tuned to the figure'
+          : `expected "fittedBy" only on a figure with role "fitted", got role ${describeValue(f.role)}`,
+    });
+  }
   const matched = f.metric !== undefined;
   if (matched === (f.unmatched !== undefined)) {
     ctx.addIssue({
