@@ -108,8 +108,40 @@ export const perps = object(
       .describe('the explicit perpetuals')
       .default([]),
     generate: generated.optional(),
+    fill: z
+      .enum(['oracle', 'venue'], { error: expecting('one of "oracle", "venue"') })
+      .describe(
+        'the price a perpetual liquidation fills at: "venue" (along the sale venue) or "oracle" (the oracle price, which no venue gives)',
+      )
+      .optional(),
+    adlRank: z
+      .enum(['pnl-margin', 'hyperliquid', 'pro-rata'], {
+        error: expecting('one of "pnl-margin", "hyperliquid", "pro-rata"'),
+      })
+      .describe('how auto-deleveraging ranks the winners it closes (default "pnl-margin")')
+      .optional(),
+    backstop: object(
+      {
+        capital: number('a number >= 0', (v) => v >= 0, {
+          min: 0,
+          max: QUOTE.max,
+          unit: QUOTE.unit,
+        }).describe(`the backstop vault's capital at the start, from 0 to ${QUOTE.max} quote`),
+        below: number('a number in (0, 1]', (v) => v > 0 && v <= 1, { min: 1e-6, max: 1, unit: '' })
+          .describe(
+            'the vault takes a position whose equity is below this share of its maintenance margin, in (0, 1] (default 2/3)',
+          )
+          .default(2 / 3),
+        unwind: number('a number in [0, 1]', (v) => v >= 0 && v <= 1).describe(
+          'the share of its inventory the vault sells (buys back) each round, in [0, 1]',
+        ),
+      },
+      'an object {capital, unwind, below?}',
+    )
+      .describe("a liquidator vault (Hyperliquid's HLP) that takes positions before slices and ADL")
+      .optional(),
   },
-  'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?}',
+  'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?, fill?, adlRank?, backstop?}',
 )
   .superRefine((p, ctx) => {
     checkUniqueIds(p.positions, ['positions'], 'perps.positions', ctx);
