@@ -391,6 +391,8 @@ describe('visibleParams', () => {
         (p) =>
           ![
             'oracle.window',
+            'oracle.sampling',
+            'oracle.mean',
             'oracle.delay',
             'liquidation.closeFactor',
             'liquidation.auction.zeroBids',

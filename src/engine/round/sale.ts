@@ -1,4 +1,5 @@
 import type { Phase } from './context.js';
+import { oracleVenuesPrice } from './oracle.js';
 
 /**
  * 8. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch, together
@@ -19,5 +20,7 @@ export const sale: Phase = {
     round.trade = trade;
     round.saleProceeds = sold.proceeds;
     round.saleUnitPrice = trade > 0 ? sold.proceeds / trade : venue.price;
+    // E(r), the price the oracle venues hold for the rest of the round (a time-weighted TWAP reads it).
+    state.endPrices.push(oracleVenuesPrice(state));
   },
 };
