@@ -50,6 +50,10 @@ export function roundJson(r: RoundRecord) {
     collateralInAuction: r.collateralInAuction,
     wonForZero: r.wonForZero,
     valueWonForZero: r.valueWonForZero,
+    keeperIncentives: r.keeperIncentives,
+    penaltyIncome: r.penaltyIncome,
+    waitingForHole: r.waitingForHole,
+    tabInAuction: r.tabInAuction,
     venuePrices: r.venuePrices,
   };
 }
@@ -88,6 +92,11 @@ export function summaryJson(s: Summary) {
     auctionsWonForZero: s.auctionsWonForZero,
     zeroBidShare: s.zeroBidShare,
     valueWonForZero: s.valueWonForZero,
+    keeperIncentives: s.keeperIncentives,
+    penaltyIncome: s.penaltyIncome,
+    maxWaitingForHole: s.maxWaitingForHole,
+    vowDeficit: s.vowDeficit,
+    vowSurplus: s.vowSurplus,
     attack: s.attack,
   };
 }

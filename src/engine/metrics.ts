@@ -48,6 +48,16 @@ export interface Summary {
   readonly auctionsWonForZero: number;
   readonly zeroBidShare: number;
   readonly valueWonForZero: number;
+  /** Auctions: keeper incentives paid (`tip`, `chip`), penalty income, and the most positions waiting for the hole at once. */
+  readonly keeperIncentives: number;
+  readonly penaltyIncome: number;
+  readonly maxWaitingForHole: number;
+  /**
+   * The protocol's books netted as Maker's Vow nets them: vowDeficit = max(0, badDebt + keeperIncentives −
+   * penaltyIncome), vowSurplus = max(0, penaltyIncome − badDebt − keeperIncentives).
+   */
+  readonly vowDeficit: number;
+  readonly vowSurplus: number;
   /** The attack, when the preset has an attacker (null otherwise). */
   readonly attack: AttackSummary | null;
 }
@@ -89,7 +99,13 @@ export function summarize(run: CascadeRun): Summary {
   let perpLongNotional = 0;
   let wonForZero = 0;
   let valueWonForZero = 0;
+  let keeperIncentives = 0;
+  let penaltyIncome = 0;
+  let maxWaitingForHole = 0;
   for (const r of run.rounds) {
+    keeperIncentives += r.keeperIncentives;
+    penaltyIncome += r.penaltyIncome;
+    maxWaitingForHole = Math.max(maxWaitingForHole, r.waitingForHole);
     wonForZero += r.wonForZero;
     valueWonForZero += r.valueWonForZero;
     perpNotional += r.perpNotional;
@@ -121,6 +137,7 @@ export function summarize(run: CascadeRun): Summary {
     ? 1 - externalPriceAt(run.scenario, last ? last.round : 0) / initialPrice
     : run.scenario.shock.pct;
   const drawdownPct = 1 - finalPrice / initialPrice;
+  const vowNet = badDebt + keeperIncentives - penaltyIncome;
   return {
     initialPrice,
     finalPrice,
@@ -154,6 +171,11 @@ export function summarize(run: CascadeRun): Summary {
     auctionsWonForZero: wonForZero,
     zeroBidShare: run.book.liquidatedCount > 0 ? wonForZero / run.book.liquidatedCount : 0,
     valueWonForZero,
+    keeperIncentives,
+    penaltyIncome,
+    maxWaitingForHole,
+    vowDeficit: Math.max(0, vowNet),
+    vowSurplus: Math.max(0, -vowNet),
     attack: attackSummary(run, finalPrice),
   };
 }
