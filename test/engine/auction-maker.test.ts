@@ -223,6 +223,7 @@ describe('auction properties, with the hole queue', () => {
           expect(held + sold + r.collateralInAuction + returned).toBeCloseTo(initialCollateral, 6);
           const owedInAuction = r.underwaterDebt - book.waitingDebt;
           expect((sum(book.debt, book.open) + repaid + bad + owedInAuction) / initialDebt).toBeCloseTo(1, 9);
+          if (r.waitingForHole > 0) waited++;
           if (hole !== undefined)
             expect(r.tabInAuction).toBeLessThanOrEqual(hole + dust * 1.13 + 1e-6 * hole);
           else expect(r.waitingForHole).toBe(0);

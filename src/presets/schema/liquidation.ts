@@ -57,7 +57,9 @@ export const liquidation = object(
   .refine(
     (l) => {
       const { hole, dust = 0 } = l.auction ?? {};
-      return hole === undefined || hole > dust * (1 + l.bonus);
+      // Only once both are valid numbers (a bad one has its own message).
+      if (!(typeof hole === 'number' && hole > 0 && typeof dust === 'number' && dust >= 0)) return true;
+      return hole > dust * (1 + l.bonus);
     },
     {
       error: (issue) => {
