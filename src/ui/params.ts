@@ -1,6 +1,7 @@
 import type { Scenario } from '../engine/index.js';
-import { formatNumber, formatPct } from '../format.js';
 import { applyOverrides, makeOverride, type Preset } from '../presets/index.js';
+import { additive, clamp, multiplicative, num, optional, pct, round, text } from './param-steps.js';
+import { AUCTION_PARAMS } from './params-auction.js';
 
 /** A lever the what-if panel can change. Parameters are data: the panel, its keys and the sweep read them. */
 export interface Param {
@@ -30,24 +31,6 @@ export interface Param {
 /** Every venue's name, the main one first. */
 const venueNames = (p: Scenario) => [p.market.name ?? 'main', ...(p.venues ?? []).map((v) => v.name)];
 const MEDIAN_OF_ALL = 'median of all venues';
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-const round = (v: number, digits = 10) => Number(v.toFixed(digits));
-const additive = (delta: number, lo: number, hi: number) => (v: number | undefined, dir: 1 | -1) =>
-  round(clamp((v ?? lo) + dir * delta, lo, hi));
-const multiplicative = (factor: number) => (v: number | undefined, dir: 1 | -1) =>
-  round(dir > 0 ? (v ?? 1) * factor : (v ?? 1) / factor, 6);
-/** An optional lever: stepping down from its lowest value turns it off, stepping up from off turns it on. */
-const optional =
-  (on: number, step: (v: number | undefined, dir: 1 | -1) => number | undefined, lowest: number) =>
-  (v: number | undefined, dir: 1 | -1) => {
-    if (v === undefined) return dir > 0 ? on : undefined;
-    if (dir < 0 && v <= lowest) return undefined;
-    return step(v, dir);
-  };
-const pct = (v: unknown) => (typeof v === 'number' ? formatPct(v) : 'off');
-const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : 'off');
-const text = (v: unknown) => (v === undefined ? 'off' : String(v));
 
 export const PARAMS: readonly Param[] = [
   {
@@ -180,13 +163,7 @@ export const PARAMS: readonly Param[] = [
     when: (p) => p.liquidation.mechanism === 'partial',
     sweep: () => [0.1, 1],
   },
-  {
-    path: 'liquidation.auction.zeroBids',
-    label: 'zero bids win idle auctions',
-    kind: 'toggle',
-    format: (v) => (v ? 'yes' : 'no'),
-    when: (p) => p.liquidation.mechanism === 'auction',
-  },
+  ...AUCTION_PARAMS,
   {
     path: 'liquidation.bonus',
     label: 'bonus',
