@@ -55,6 +55,9 @@ export function roundJson(r: RoundRecord) {
     waitingForHole: r.waitingForHole,
     tabInAuction: r.tabInAuction,
     venuePrices: r.venuePrices,
+    liquidatorProfit: r.liquidatorProfit,
+    unprofitableLiquidations: r.unprofitableLiquidations,
+    partialFills: r.partialFills,
   };
 }
 
@@ -98,6 +101,15 @@ export function summaryJson(s: Summary) {
     vowDeficit: s.vowDeficit,
     vowSurplus: s.vowSurplus,
     attack: s.attack,
+    liquidatorProfit: s.liquidatorProfit,
+    unprofitableLiquidations: s.unprofitableLiquidations,
+    partialFills: s.partialFills,
+    shortfall: s.shortfall,
+    totalLoss: s.totalLoss,
+    troughPrice: s.troughPrice,
+    troughRound: s.troughRound,
+    troughDrawdownPct: s.troughDrawdownPct,
+    troughAmplification: s.troughAmplification,
   };
 }
 

@@ -3,6 +3,7 @@ import { formatChange, formatCompact, formatCount, formatNumber } from '../../fo
 import type { RoundRecord } from '../../engine/index.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
+import { headerFindings } from '../helpers/outcome.js';
 
 export interface HeaderProps {
   readonly session: Session;
@@ -48,6 +49,7 @@ export function Header({ session, round, theme }: HeaderProps) {
   const of = timeline.finished ? ` of ${timeline.computed}` : '';
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
+  const findings = headerFindings(session, round);
   return (
     <Box flexDirection="column" height={3}>
       <Box justifyContent="space-between">
@@ -67,17 +69,24 @@ export function Header({ session, round, theme }: HeaderProps) {
         <Text
           color={theme.oracle}
         >{`Oracle ${formatNumber(oracle)} (${formatChange(oracle / p0 - 1)})`}</Text>
+        {findings.trough ? <Text color={theme.venue}>{`  ${findings.trough}`}</Text> : null}
         {`  Liquidated ${formatCount(totals.positionsLiquidated)}/${formatCount(timeline.positions)}`}
       </Text>
       <Text wrap="truncate-end">
-        {`Sold ${formatNumber(totals.collateralSold)} ${symbol}  `}
+        {/* At the end a liquidators' loss needs the room: the sale's total is in the log and in `run`. */}
+        {findings.liquidators ? null : `Sold ${formatNumber(totals.collateralSold)} ${symbol}  `}
         <Text
           color={totals.badDebt > 0 ? theme.danger : undefined}
         >{`Bad debt ${formatNumber(totals.badDebt)} ${quote}`}</Text>
+        {findings.shortfall ? <Text color={theme.danger}>{`  ${findings.shortfall}`}</Text> : null}
         {defences ? <Text color={theme.warning}>{`  ${defences}`}</Text> : null}
-        <Text color={theme.muted}>
-          {`  ${preset.market.model} ${formatCompact(preset.market.depth2pct)} ±2% · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`}
-        </Text>
+        {findings.liquidators ? (
+          <Text color={theme.warning}>{`  ⚠ ${findings.liquidators}`}</Text>
+        ) : (
+          <Text color={theme.muted}>
+            {`  ${preset.market.model} ${formatCompact(preset.market.depth2pct)} ±2% · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`}
+          </Text>
+        )}
       </Text>
     </Box>
   );
