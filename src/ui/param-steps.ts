@@ -1,6 +1,6 @@
+/** How a what-if lever steps and prints its value: shared by the levers of every part of a preset. */
 import { formatNumber, formatPct } from '../format.js';
 
-/** How the what-if levers step and print their values (shared by every group of levers). */
 export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 export const round = (v: number, digits = 10) => Number(v.toFixed(digits));
 export const additive = (delta: number, lo: number, hi: number) => (v: number | undefined, dir: 1 | -1) =>
