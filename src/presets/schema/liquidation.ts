@@ -40,8 +40,24 @@ const auction = object(
       .boolean({ error: expecting('true or false') })
       .describe('true: keepers bid nothing when they cannot pay (Black Thursday)')
       .optional(),
+    accounting: z
+      .enum(['pro-rata', 'maker'], { error: expecting('one of "pro-rata", "maker"') })
+      .describe('where what an auction raises goes: "pro-rata" (the default) or "maker" (all to the Vow)')
+      .optional(),
+    hole: positive(QUOTE)
+      .describe(`the most debt (tabs) in auction at once, ${rangeText(QUOTE)} (Maker's Dog hole)`)
+      .optional(),
+    tip: number('a finite number >= 0', (v) => v >= 0, { min: 0, max: QUOTE.max, unit: QUOTE.unit })
+      .describe(`the flat reward paid to the keeper at each kick, from 0 to ${QUOTE.max} quote`)
+      .optional(),
+    chip: fraction01('[0, 1)')
+      .describe("the keeper's reward at each kick as a share of the tab, in [0, 1)")
+      .optional(),
+    dust: number('a finite number >= 0', (v) => v >= 0, { min: 0, max: QUOTE.max, unit: QUOTE.unit })
+      .describe(`the smallest debt a kick or a purchase may leave, from 0 to ${QUOTE.max} quote`)
+      .optional(),
   },
-  'an object {startAbove, decay, tail, cusp, zeroBids?}',
+  'an object {startAbove, decay, tail, cusp, zeroBids?, accounting?, hole?, tip?, chip?, dust?}',
 ).describe('the parameters of a falling-price (Dutch) auction of seized collateral');
 
 export const liquidation = object(
@@ -86,6 +102,22 @@ export const liquidation = object(
       'expected an object {startAbove, decay, tail, cusp}: mechanism "auction" needs its auction parameters',
     path: ['auction'],
   })
+  .refine(
+    (l) => {
+      const { hole, dust = 0 } = l.auction ?? {};
+      // Only once both are valid numbers (a bad one has its own message).
+      if (!(typeof hole === 'number' && hole > 0 && typeof dust === 'number' && dust >= 0)) return true;
+      return hole > dust * (1 + l.bonus);
+    },
+    {
+      error: (issue) => {
+        const l = issue.input as { bonus: number; auction: { hole: number; dust?: number } };
+        const least = (l.auction.dust ?? 0) * (1 + l.bonus);
+        return `expected a number > dust · (1 + bonus) = ${least} (below it no position could be kicked in part), got ${l.auction.hole}`;
+      },
+      path: ['auction', 'hole'],
+    },
+  )
   .describe('how under-water positions are liquidated and their collateral sold');
 
 export const liquidators = object(

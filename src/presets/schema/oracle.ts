@@ -43,9 +43,19 @@ export const oracle = z
         {
           model: model('twap', 'the oracle reports the mean venue price of the last "window" rounds'),
           window: rounds(1).describe(`the rounds averaged, a whole number from 1 to ${MAX_ROUNDS}`),
+          sampling: z
+            .enum(['start', 'time-weighted'], { error: expecting('one of "start", "time-weighted"') })
+            .describe(
+              '"start" averages start-of-round prices (the default), "time-weighted" every price the venue held',
+            )
+            .optional(),
+          mean: z
+            .enum(['arithmetic', 'geometric'], { error: expecting('one of "arithmetic", "geometric"') })
+            .describe('"arithmetic" (Uniswap v2, the default) or "geometric" (Uniswap v3) mean')
+            .optional(),
           ...oracleCommon,
         },
-        'an object {model, window}',
+        'an object {model, window, sampling?, mean?}',
       ),
       object(
         {
