@@ -4,6 +4,7 @@ import type { RoundRecord } from '../../engine/index.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 import { headerFindings } from '../helpers/outcome.js';
+import { perpsSoFar } from '../helpers/perps.js';
 
 export interface HeaderProps {
   readonly session: Session;
@@ -20,7 +21,7 @@ export function cascadeStatus(session: Session, round: number): string {
   return round === 0 ? '○ before the shock' : '▶ cascading';
 }
 
-/** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations. */
+/** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations (the perpetuals have their own line: perpsSoFar). */
 export function defenceState(record: RoundRecord, symbol: string): string {
   const parts: string[] = [];
   if (record.queued > 0) parts.push(`Queued ${formatNumber(record.queued)} ${symbol}`);
@@ -28,12 +29,9 @@ export function defenceState(record: RoundRecord, symbol: string): string {
     parts.push(
       `Auctions ${formatCount(record.auctions)} (${formatNumber(record.collateralInAuction)} ${symbol})`,
     );
+  if (record.waitingForHole > 0) parts.push(`Waiting for hole ${formatCount(record.waitingForHole)}`);
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
   if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
-  if (record.insuranceFund > 0 || record.fundDrawn > 0 || record.deleveraged > 0) {
-    parts.push(`Fund ${formatNumber(record.insuranceFund)}`);
-  }
-  if (record.deleveraged > 0) parts.push(`ADL ${formatCount(record.deleveraged)}`);
   return parts.join('  ');
 }
 
@@ -49,6 +47,7 @@ export function Header({ session, round, theme }: HeaderProps) {
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
   const findings = headerFindings(session, round);
+  const perps = perpsSoFar(timeline, round, quote);
   return (
     <Box flexDirection="column" height={3}>
       <Box justifyContent="space-between">
@@ -78,6 +77,8 @@ export function Header({ session, round, theme }: HeaderProps) {
           color={totals.badDebt > 0 ? theme.danger : undefined}
         >{`Bad debt ${formatNumber(totals.badDebt)} ${quote}`}</Text>
         {findings.shortfall ? <Text color={theme.danger}>{`  ${findings.shortfall}`}</Text> : null}
+        {perps?.unbooked ? <Text color={theme.danger}>{`  ${perps.unbooked}`}</Text> : null}
+        {perps ? <Text color={theme.warning}>{`  ${perps.text}`}</Text> : null}
         {defences ? <Text color={theme.warning}>{`  ${defences}`}</Text> : null}
         {findings.liquidators ? (
           <Text color={theme.warning}>{`  ⚠ ${findings.liquidators}`}</Text>
