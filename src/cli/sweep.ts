@@ -6,9 +6,11 @@ import {
   type Preset,
 } from '../presets/index.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
-import { checkOutput, emit, toCsv } from './out.js';
+import { flatCsv } from './csv.js';
+import { checkOutput, emit } from './out.js';
+import { outputMeta } from './version.js';
 import { summaryJson } from './run-json.js';
-import { SweepRangeError, runInWorkers, type PresetSource } from '../whatif/pool.js';
+import { SweepRangeError, runInWorkers } from '../whatif/pool.js';
 import {
   metricTippingPoint,
   sweepValues,
@@ -46,15 +48,16 @@ export interface SweepJson {
   readonly runs: { value: number; summary: SummaryJson }[];
   /** On amplification (the default) as {from, to, amplificationBefore, amplificationAfter, jump}; on another figure (`--tipping`) as {metric, from, to, before, after, jump}. */
   readonly tippingPoint: TippingPoint | MetricTippingPoint | null;
+  readonly schemaVersion: number;
+  readonly liqloopVersion: string;
+  readonly presetId: string | null;
 }
 
-/** The CSV: one row per value, with every summary field. */
-function sweepCsv(json: SweepJson): string {
-  const first = json.runs[0]!.summary;
-  const fields = Object.keys(first) as (keyof SummaryJson)[];
-  return toCsv(
-    ['value', ...fields],
-    json.runs.map((r) => [r.value, ...fields.map((f) => r.summary[f])]),
+/** The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. */
+function sweepCsv(json: SweepJson, presets: readonly Preset[]): string {
+  return flatCsv(
+    json.runs.map((r, i) => ({ row: r.summary, preset: presets[i]! })),
+    [[json.param, (i) => json.runs[i]!.value]],
   );
 }
 
@@ -97,7 +100,11 @@ function checkVariants(
 }
 
 /** The variants as the workers ask for them, each built again from the raw preset (checked already). */
-function variantSource(raw: unknown, options: SweepOptions, values: readonly number[]): PresetSource {
+function variantSource(
+  raw: unknown,
+  options: SweepOptions,
+  values: readonly number[],
+): { readonly length: number; at(index: number): Preset | undefined } {
   return {
     length: values.length,
     at: (index) => {
@@ -131,11 +138,10 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     io.err(outProblem);
     return EXIT_BAD_INPUT;
   }
+  const source = variantSource(base.raw, options, values);
   let summaries: SummaryJson[];
   try {
-    summaries = (await runInWorkers(variantSource(base.raw, options, values), options.rounds)).map(
-      summaryJson,
-    );
+    summaries = (await runInWorkers(source, options.rounds)).map(summaryJson);
   } catch (error) {
     if (!(error instanceof SweepRangeError)) throw error;
     io.err(
@@ -159,10 +165,16 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
             values,
             summaries.map((s) => s[options.tipping!]),
           ),
+    ...outputMeta(base.id),
   };
   return emit(io, options, {
     json,
     text: () => sweepText(json, built.first, options.tipping),
-    csv: () => sweepCsv(json),
+    // Each row's cells depend on its own variant (a field that turns a mechanism on); rebuilt here.
+    csv: () =>
+      sweepCsv(
+        json,
+        values.map((_, i) => source.at(i)!),
+      ),
   });
 }

@@ -5,6 +5,7 @@ export {
   CONVERGENCE_TOLERANCE,
   MAX_ATTACK_RISE,
   externalPriceAt,
+  MAIN_VENUE,
   type CascadeOptions,
   type RoundOutcome,
 } from './cascade.js';
