@@ -1,6 +1,7 @@
 import type { Scenario } from '../engine/index.js';
 import { applyOverrides, makeOverride, type Preset } from '../presets/index.js';
 import { additive, clamp, multiplicative, num, optional, pct, text } from './param-steps.js';
+import { AUCTION_PARAMS } from './params-auction.js';
 import { PERPS_PARAMS } from './params-perps.js';
 
 /** A lever the what-if panel can change. Parameters are data: the panel, its keys and the sweep read them. */
@@ -130,6 +131,24 @@ export const PARAMS: readonly Param[] = [
     sweep: () => [1, 30],
   },
   {
+    path: 'oracle.sampling',
+    label: 'TWAP samples',
+    kind: 'choice',
+    choices: ['start', 'time-weighted'],
+    format: (v) => (v === undefined ? 'start' : String(v)),
+    read: (p) => (p.oracle.model === 'twap' ? (p.oracle.sampling ?? 'start') : 'start'),
+    when: (p) => p.oracle.model === 'twap',
+  },
+  {
+    path: 'oracle.mean',
+    label: 'TWAP mean',
+    kind: 'choice',
+    choices: ['arithmetic', 'geometric'],
+    format: (v) => (v === undefined ? 'arithmetic' : String(v)),
+    read: (p) => (p.oracle.model === 'twap' ? (p.oracle.mean ?? 'arithmetic') : 'arithmetic'),
+    when: (p) => p.oracle.model === 'twap',
+  },
+  {
     path: 'oracle.delay',
     label: 'oracle delay (rounds)',
     kind: 'number',
@@ -168,13 +187,7 @@ export const PARAMS: readonly Param[] = [
     when: (p) => p.liquidation.mechanism === 'partial',
     sweep: () => [0.1, 1],
   },
-  {
-    path: 'liquidation.auction.zeroBids',
-    label: 'zero bids win idle auctions',
-    kind: 'toggle',
-    format: (v) => (v ? 'yes' : 'no'),
-    when: (p) => p.liquidation.mechanism === 'auction',
-  },
+  ...AUCTION_PARAMS,
   {
     path: 'liquidation.bonus',
     label: 'bonus',

@@ -46,6 +46,7 @@ describe('the catalogue: how the picker and liqloop list order the library', () 
       'mango-markets-2022',
       'may-19-2021',
       'perps-october-2025',
+      'steth-june-2022',
       'usde-binance-2025',
       'usde-binance-index-2025',
     ]);

@@ -49,6 +49,12 @@ function ok(change: Change): Scenario {
   return change.preset;
 }
 
+/** What turns thin-pool into an auction preset, for the auction levers (a fresh object each time). */
+const auctionSetup = (): [string, unknown][] => [
+  ['liquidation.mechanism', 'auction'],
+  ['liquidation.auction', { startAbove: 1.2, decay: 0.9, tail: 20, cusp: 0.5 }],
+];
+
 /** `BASE` with some fields set (and validated). */
 const withValues = (...values: [string, unknown][]): Scenario => ok(setValues(BASE, values));
 
@@ -176,6 +182,44 @@ describe('parameters: stepping numbers', () => {
         [undefined, -1, undefined],
         [1e6, 1, 1.5e6],
         [1e6, -1, 666666.666667],
+        [1, -1, undefined],
+      ],
+    },
+    'liquidation.auction.hole': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 1e6],
+        [undefined, -1, undefined],
+        [1e6, 1, 1.5e6],
+        [1e6, -1, 666666.666667],
+        [1, -1, undefined],
+      ],
+    },
+    'liquidation.auction.tip': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 100],
+        [100, 1, 150],
+        [100, -1, 66.666667],
+        [1, -1, undefined],
+      ],
+    },
+    'liquidation.auction.chip': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 0.001],
+        [0.001, 1, 0.002],
+        [0.002, -1, 0.001],
+        [0.001, -1, undefined],
+        [0.1, 1, 0.1],
+      ],
+    },
+    'liquidation.auction.dust': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 1000],
+        [1000, 1, 1500],
+        [1000, -1, 666.666667],
         [1, -1, undefined],
       ],
     },
@@ -419,9 +463,16 @@ describe('visibleParams', () => {
         (p) =>
           ![
             'oracle.window',
+            'oracle.sampling',
+            'oracle.mean',
             'oracle.delay',
             'liquidation.closeFactor',
             'liquidation.auction.zeroBids',
+            'liquidation.auction.accounting',
+            'liquidation.auction.hole',
+            'liquidation.auction.tip',
+            'liquidation.auction.chip',
+            'liquidation.auction.dust',
             // Only for presets with venues, an oracle floor, perpetuals:
             'oracle.venues',
             'oracle.floor',

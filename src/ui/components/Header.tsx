@@ -29,6 +29,7 @@ export function defenceState(record: RoundRecord, symbol: string): string {
     parts.push(
       `Auctions ${formatCount(record.auctions)} (${formatNumber(record.collateralInAuction)} ${symbol})`,
     );
+  if (record.waitingForHole > 0) parts.push(`Waiting for hole ${formatCount(record.waitingForHole)}`);
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
   if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
   return parts.join('  ');
