@@ -1,6 +1,6 @@
 import type { CascadeRun, Scenario } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
-import { formatChange, formatCount, formatNumber, formatPct } from '../format.js';
+import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
 import { checkRecord, describeCheck } from '../presets/index.js';
 
 /** A one-line description of a scenario's market, oracle and mechanism. */
@@ -54,11 +54,11 @@ export function runText(run: CascadeRun): string {
   ];
   const m = summarize(run);
   const amplification =
-    m.amplification === null ? 'no shock' : `amplification ${m.amplification.toFixed(2)}×`;
+    m.amplification === null ? 'no shock' : `amplification ${formatTimes(m.amplification)}`;
   const summary = [
     `Summary`,
     `  price        ${formatNumber(m.initialPrice)} → ${formatNumber(m.finalPrice)} ${quote} ` +
-      `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from a ${formatPct(m.shockPct)} shock, ${amplification}`,
+      `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from ${article(formatPct(m.shockPct))} ${formatPct(m.shockPct)} shock, ${amplification}`,
     `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +
       `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`,
     `  bad debt     ${formatNumber(m.badDebt)} ${quote}` +
