@@ -2,11 +2,14 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Whether stderr is a terminal (a progress bar is drawn only there); false when absent. */
+  readonly errIsTTY?: boolean;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 /** Exit statuses: 1 for bad input (a preset, a file), 2 for a usage error or no terminal. */

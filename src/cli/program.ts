@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { parseOutFile } from './out.js';
 import { MAX_SWEEP_STEPS, sweepCommand } from './sweep.js';
 import { collectOverride } from './variant.js';
+import { LIQLOOP_VERSION } from './version.js';
 
 const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'help'];
 const HELP_HINT = '(liqloop --help lists the commands and options)';
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
   let status = EXIT_OK;
   const program = new Command('liqloop')
     .description('Watch liquidation feedback loops unfold, round by round.')
+    .version(LIQLOOP_VERSION, '-V, --version', 'print the version')
     .argument('[preset]', 'open the dashboard on this preset (a name from presets/ or a path)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
@@ -105,8 +107,12 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .option('--set <path=value>', SET_HELP, collectOverride)
     .option('--out <file>', OUT_HELP, parseOutFile)
     .option('--force', 'let --out replace an existing file')
-    .action((ref: string, options: OutputFlags) => {
-      status = runCommand(ref, options, io);
+    .option(
+      '--robust',
+      "rerun over seeds 1-10, each fitted parameter and the venues' depth at ±20%, and beside the twin without the loop: each recorded figure's range and the loop's share",
+    )
+    .action(async (ref: string, options: OutputFlags & { robust?: boolean }) => {
+      status = await runCommand(ref, options, io);
     });
 
   program

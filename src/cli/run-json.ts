@@ -1,14 +1,18 @@
 import type { CascadeRun, RoundRecord, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
-import { checkRecord, type RecordCheck } from '../presets/index.js';
+import { checkRecord, noPredictionOf, type RecordCheck } from '../presets/index.js';
 
-/** A history preset's figures beside the model's: `within` is true, false, or null for an unmatched figure. */
+/**
+ * A history preset's figures beside the model's: `within` is true, false, or null for an unmatched figure;
+ * a figure with a `role` (and `fittedBy`) also says whether it is `reproduced` (predicted and within).
+ */
 function recordJson(checks: readonly RecordCheck[]) {
-  return checks.map(({ figure, modelled, deviation, within }) => ({
+  return checks.map(({ figure, modelled, deviation, within, reproduced }) => ({
     ...figure,
     modelled,
     deviation,
     within,
+    ...(figure.role !== undefined ? { reproduced } : {}),
   }));
 }
 
@@ -96,5 +100,6 @@ export function runJson(run: CascadeRun) {
     rounds: run.rounds.map(roundJson),
     summary: summaryJson(summary),
     ...(run.scenario.record?.length ? { record: recordJson(checkRecord(summary, run.scenario.record)) } : {}),
+    ...(noPredictionOf(run.scenario) !== undefined ? { noPrediction: noPredictionOf(run.scenario) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { CascadeRun, Scenario } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
 import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
-import { checkRecord, describeCheck } from '../presets/index.js';
+import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
 
 /** A one-line description of a scenario's market, oracle and mechanism. */
 export function describeScenario(s: Scenario): string {
@@ -85,15 +85,24 @@ export function runText(run: CascadeRun): string {
       : []),
     `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
-  const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record))] : [];
+  const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
 }
 
-/** "Against the record": each recorded figure beside the model's. */
-function recordText(checks: ReturnType<typeof checkRecord>): string[] {
+/**
+ * "Against the record": each recorded figure beside the model's, with its role (input, fitted, predicted)
+ * when the preset gives one, and the preset's statement when it predicts none of them.
+ */
+function recordText(checks: ReturnType<typeof checkRecord>, noPrediction: string | undefined): string[] {
   const lines = checks.map(describeCheck);
   const width = Math.max(...lines.map((l) => l.figure.length));
-  return ['Against the record', ...lines.map((l) => `  ${l.figure.padEnd(width)}  ${l.text}`)];
+  const roleWidth = Math.max(...lines.map((l) => l.role.length));
+  const role = (text: string) => (roleWidth > 0 ? `${text.padEnd(roleWidth)}  ` : '');
+  return [
+    'Against the record',
+    ...lines.map((l) => `  ${l.figure.padEnd(width)}  ${role(l.role)}${l.text}`),
+    ...(noPrediction ? [`  No prediction: ${noPrediction}`] : []),
+  ];
 }

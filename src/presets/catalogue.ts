@@ -1,5 +1,5 @@
 import type { LoadResult } from './load.js';
-import { PRESET_KINDS, type PresetKind } from './schema.js';
+import { PRESET_KINDS, type PresetKind } from './schema/index.js';
 
 /** A preset as the picker and `liqloop list` show it. */
 export interface CatalogueEntry {

@@ -7,7 +7,7 @@ export {
   MAX_ROUNDS,
   DEFAULT_ROUNDS,
   type Preset,
-} from './schema.js';
+} from './schema/index.js';
 export { parsePreset, parseJson, validatePreset, type ParseResult } from './parse.js';
 export { closest, formatPath, type Problem } from './problems.js';
 export {
@@ -27,6 +27,7 @@ export {
   makeOverride,
   parseOverride,
   parsePath,
+  valueAt,
   parseValue,
   type Override,
   type OverrideProblem,
@@ -37,11 +38,19 @@ export {
 export { checkOutFile, writeFileAtomic } from './write.js';
 export {
   RECORD_METRICS,
+  RECORD_ROLES,
   checkRecord,
   describeCheck,
+  describeRole,
+  formatMetric,
   formatRecorded,
   metricValue,
+  noPredictionOf,
+  roleOf,
+  withinTolerance,
+  type HistoryFigure,
   type RecordCheck,
   type RecordMetric,
+  type RecordRole,
 } from './record.js';
 export { catalogue, type CatalogueEntry } from './catalogue.js';

@@ -7,7 +7,7 @@ import { readText } from './read.js';
 
 export { readText };
 import { closest, type Problem } from './problems.js';
-import type { Preset } from './schema.js';
+import type { Preset } from './schema/index.js';
 
 /** The presets that ship with liqloop. */
 export const PRESETS_DIR = fileURLToPath(new URL('../../presets/', import.meta.url));

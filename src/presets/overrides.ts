@@ -4,10 +4,10 @@ import { loadPreset, readText, type LoadFailure } from './load.js';
 import { inlinePathFile } from './price-path.js';
 import { parseJson, validatePreset } from './parse.js';
 import { formatPath, type Problem } from './problems.js';
-import type { Preset } from './schema.js';
+import type { Preset } from './schema/index.js';
+import { parsePath, valueAt, type PathSegment } from './path.js';
 
-/** One step of an override path: a field name, or an index into an array. */
-export type PathSegment = string | number;
+export { parsePath, valueAt, type PathSegment };
 
 /** `path=value` from the command line, parsed. */
 export interface Override {
@@ -24,30 +24,7 @@ export interface OverrideProblem extends Problem {
   readonly from?: string;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/**
- * Parses a field path: names separated by dots, an index either as its own segment (`positions.0.debt`)
- * or in brackets (`positions[0].debt`).
- */
-export function parsePath(path: string): Parsed<PathSegment[]> {
-  const text = path.trim();
-  if (text === '') return { ok: false, message: 'the path is empty' };
-  const segments: PathSegment[] = [];
-  for (const part of text.split('.')) {
-    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) return { ok: false, message: `${JSON.stringify(text)} is not a field path` };
-    const [, name = '', indices = ''] = match;
-    if (name === '' && indices === '')
-      return {
-        ok: false,
-        message: `${JSON.stringify(text)} has an empty field name (two dots, or a dot at an end)`,
-      };
-    if (name !== '') segments.push(/^\d+$/.test(name) ? Number(name) : name);
-    for (const index of indices.matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
-  }
-  return { ok: true, value: segments };
-}
+import type { Parsed } from './path.js';
 
 /** A value from the command line: JSON when it parses as JSON, otherwise the text as a string. */
 export function parseValue(text: string): unknown {

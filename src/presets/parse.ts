@@ -1,5 +1,5 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { presetSchema, type Preset } from './schema.js';
+import { presetSchema, type Preset } from './schema/index.js';
 import { toProblems, type Problem } from './problems.js';
 
 export type ParseResult = { ok: true; preset: Preset } | { ok: false; problems: Problem[] };

@@ -48,15 +48,44 @@ export const RECORD_METRICS = [
 ] as const;
 export type RecordMetric = (typeof RECORD_METRICS)[number];
 
+/**
+ * What a recorded figure is to the model: given to it (`input`), a parameter tuned to it (`fitted`, the
+ * parameter in `fittedBy`), or nothing tuned to it (`predicted`). Only a predicted figure within its
+ * tolerance is reproduced; the others are matched by construction.
+ */
+export const RECORD_ROLES = ['input', 'fitted', 'predicted'] as const;
+export type RecordRole = (typeof RECORD_ROLES)[number];
+
+/** A record figure as a preset file gives it: the engine's figure with its role. */
+export interface HistoryFigure extends RecordFigure {
+  readonly role?: RecordRole;
+  /** The parameter path tuned to the figure (`generate.count`), for a fitted one. */
+  readonly fittedBy?: string;
+}
+
+/** The role of a figure (the engine's type does not carry it; a validated preset's figures do). */
+export function roleOf(figure: RecordFigure): { role?: RecordRole; fittedBy?: string } {
+  const { role, fittedBy } = figure as HistoryFigure;
+  return { ...(role !== undefined ? { role } : {}), ...(fittedBy !== undefined ? { fittedBy } : {}) };
+}
+
+/** A history preset's plain statement that the model predicts none of its figures, if it makes one. */
+export function noPredictionOf(scenario: object): string | undefined {
+  const { noPrediction } = scenario as { noPrediction?: unknown };
+  return typeof noPrediction === 'string' ? noPrediction : undefined;
+}
+
 /** A recorded figure set beside what the model gives. */
 export interface RecordCheck {
-  readonly figure: RecordFigure;
+  readonly figure: HistoryFigure;
   /** The modelled value; null for an unmatched figure (or an attack metric without an attacker). */
   readonly modelled: number | null;
   /** modelled / recorded − 1; null when there is nothing to compare. */
   readonly deviation: number | null;
   /** true within the tolerance, false outside it, null for an unmatched figure. */
   readonly within: boolean | null;
+  /** Within the tolerance and predicted: the one way a figure counts as reproduced. */
+  readonly reproduced: boolean;
 }
 
 /** Reads a metric off a summary. */
@@ -69,16 +98,23 @@ export function metricValue(summary: Summary, metric: string): number | null {
   return typeof value === 'number' ? value : null;
 }
 
+/** Whether a modelled value is within a numeric figure's relative tolerance of the recorded one. */
+export function withinTolerance(figure: RecordFigure, modelled: number): boolean {
+  if (typeof figure.recorded !== 'number') return false;
+  return Math.abs(modelled / figure.recorded - 1) <= (figure.tolerance ?? 0) + 1e-12;
+}
+
 /** Each recorded figure against the model's summary. */
 export function checkRecord(summary: Summary, record: readonly RecordFigure[]): RecordCheck[] {
   return record.map((figure) => {
     if (figure.metric === undefined || typeof figure.recorded !== 'number') {
-      return { figure, modelled: null, deviation: null, within: null };
+      return { figure, modelled: null, deviation: null, within: null, reproduced: false };
     }
     const modelled = metricValue(summary, figure.metric);
-    if (modelled === null) return { figure, modelled, deviation: null, within: false };
+    if (modelled === null) return { figure, modelled, deviation: null, within: false, reproduced: false };
     const deviation = modelled / figure.recorded - 1;
-    return { figure, modelled, deviation, within: Math.abs(deviation) <= (figure.tolerance ?? 0) + 1e-12 };
+    const within = withinTolerance(figure, modelled);
+    return { figure, modelled, deviation, within, reproduced: within && roleOf(figure).role === 'predicted' };
   });
 }
 
@@ -90,31 +126,54 @@ const FRACTION_METRICS: ReadonlySet<string> = new Set([
 ]);
 
 /** A value of `metric` as words: a share as a percentage, anything else as an amount. */
-function formatValue(metric: string | undefined, value: number): string {
+export function formatMetric(metric: string | undefined, value: number): string {
   return metric !== undefined && FRACTION_METRICS.has(metric) ? formatPct(value) : formatNumber(value);
 }
 
 /** A recorded figure as words: a number in its metric's form, words as they are. */
 export function formatRecorded(figure: RecordFigure): string {
-  return typeof figure.recorded === 'number' ? formatValue(figure.metric, figure.recorded) : figure.recorded;
+  return typeof figure.recorded === 'number' ? formatMetric(figure.metric, figure.recorded) : figure.recorded;
+}
+
+/** A figure's role as words: "input", "fitted (generate.count)", "predicted"; "" when it has none. */
+export function describeRole(figure: RecordFigure): string {
+  const { role, fittedBy } = roleOf(figure);
+  if (role === undefined) return '';
+  return role === 'fitted' ? `fitted (${fittedBy ?? '?'})` : role;
 }
 
 /**
- * One check as words: the figure, and "recorded R, model M  ✓ within ±t (+d)" (or ✗ outside), or
- * "recorded R; not reproduced: why" for a figure the preset does not reproduce.
+ * One check as words: the figure, its role, and "recorded R, model M  ✓ reproduced within ±t (+d)" for a
+ * predicted figure, "= matched by construction within ±t" for an input or a fitted one, "✗ outside ±t"
+ * for any figure off its record, or "recorded R; not reproduced: why" for a figure the preset does not
+ * reproduce. A figure without a role (a preset from before roles) reads "✓ within ±t (+d)".
  */
-export function describeCheck(check: RecordCheck): { figure: string; text: string } {
+export function describeCheck(check: RecordCheck): { figure: string; role: string; text: string } {
   const { figure } = check;
+  const role = describeRole(figure);
   const recorded = `recorded ${formatRecorded(figure)}`;
   if (check.within === null) {
-    return { figure: figure.figure, text: `${recorded}; not reproduced: ${figure.unmatched ?? ''}` };
+    return { figure: figure.figure, role, text: `${recorded}; not reproduced: ${figure.unmatched ?? ''}` };
   }
-  const modelled = check.modelled === null ? 'n/a' : formatValue(figure.metric, check.modelled);
+  const modelled = check.modelled === null ? 'n/a' : formatMetric(figure.metric, check.modelled);
   const tolerance = `±${formatPct(figure.tolerance ?? 0)}`;
   const off =
     check.deviation === null
       ? ''
       : ` (${check.deviation >= 0 ? '+' : '−'}${formatPct(Math.abs(check.deviation))})`;
-  const verdict = check.within ? `✓ within ${tolerance}${off}` : `✗ outside ${tolerance}${off}`;
-  return { figure: figure.figure, text: `${recorded}, model ${modelled}  ${verdict}` };
+  return {
+    figure: figure.figure,
+    role,
+    text: `${recorded}, model ${modelled}  ${verdict(check, tolerance)}${off}`,
+  };
+}
+
+/** ✓ reproduced, = matched by construction, or ✗ outside. */
+function verdict(check: RecordCheck, tolerance: string): string {
+  if (!check.within) return `✗ outside ${tolerance}`;
+  const { role } = roleOf(check.figure);
+  if (role === undefined) return `✓ within ${tolerance}`;
+  if (role === 'predicted') return `✓ reproduced within ${tolerance}`;
+  // The role, said beside the figure, names the input or the parameter.
+  return `= matched by construction within ${tolerance}`;
 }

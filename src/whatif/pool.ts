@@ -28,20 +28,36 @@ export function workerCount(tasks: number, env: NodeJS.ProcessEnv = process.env)
  * Runs every preset in a pool of worker threads and resolves to their summaries in the presets' order,
  * whatever order the workers finish in. Each worker takes the next preset when it returns one.
  */
-export function runInWorkers(
+export async function runInWorkers(
   presets: readonly Preset[],
   maxRounds: number | undefined,
   workers = workerCount(presets.length),
   onProgress?: (done: number) => void,
 ): Promise<SummaryJson[]> {
+  return (await runOutcomesInWorkers(presets, maxRounds, workers, onProgress)).map((o) => o.summary);
+}
+
+/** What a worker returns for one preset: its summary and the shortfall of loans left under water. */
+export interface RunOutcome {
+  readonly summary: Summary;
+  readonly shortfall: number;
+}
+
+/** As runInWorkers, with each run's shortfall beside its summary. */
+export function runOutcomesInWorkers(
+  presets: readonly Preset[],
+  maxRounds: number | undefined,
+  workers = workerCount(presets.length),
+  onProgress?: (done: number) => void,
+): Promise<RunOutcome[]> {
   if (presets.length === 0) return Promise.resolve([]);
-  const results: SummaryJson[] = new Array<SummaryJson>(presets.length);
+  const results: RunOutcome[] = new Array<RunOutcome>(presets.length);
   const pool: Worker[] = [];
   let next = 0;
   let done = 0;
   let settled = false;
 
-  return new Promise<SummaryJson[]>((resolve, reject) => {
+  return new Promise<RunOutcome[]>((resolve, reject) => {
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
@@ -61,7 +77,7 @@ export function runInWorkers(
           finish(new Error(`sweep run ${reply.index + 1} failed: ${reply.error}`));
           return;
         }
-        results[reply.index] = reply.summary;
+        results[reply.index] = { summary: reply.summary, shortfall: reply.shortfall };
         done += 1;
         onProgress?.(done);
         if (done === presets.length) finish();

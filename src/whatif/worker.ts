@@ -1,10 +1,12 @@
 /**
- * A sweep's worker thread: receives a validated preset, runs it, returns its summary.
- * It loads the engine and nothing else (no Ink, no React, no file I/O).
+ * A sweep's (and a robustness run's) worker thread: receives a validated preset, runs it, returns its
+ * summary and the shortfall of loans left under water. It loads the engine and nothing else (no Ink, no
+ * React, no file I/O).
  */
 import { parentPort } from 'node:worker_threads';
 import { runCascade, summarize, type Summary } from '../engine/index.js';
 import type { Scenario as Preset } from '../engine/index.js';
+import { shortfallOf } from './loop.js';
 
 export interface SweepTask {
   readonly index: number;
@@ -13,13 +15,14 @@ export interface SweepTask {
 }
 
 export type SweepReply =
-  { readonly index: number; readonly summary: Summary } | { readonly index: number; readonly error: string };
+  | { readonly index: number; readonly summary: Summary; readonly shortfall: number }
+  | { readonly index: number; readonly error: string };
 
 parentPort?.on('message', (task: SweepTask) => {
   let reply: SweepReply;
   try {
     const run = runCascade(task.preset, { maxRounds: task.maxRounds });
-    reply = { index: task.index, summary: summarize(run) };
+    reply = { index: task.index, summary: summarize(run), shortfall: shortfallOf(run) };
   } catch (error) {
     reply = {
       index: task.index,

@@ -7,6 +7,8 @@ function flat(price: number): Venue {
   const venue: Venue = {
     price,
     sell: (quantity) => ({ venue, proceeds: quantity * price }),
+    marginalSellPrice: () => price,
+    proceedsAfter: (_after, quantity) => quantity * price,
     buy: (quantity) => ({ venue, cost: quantity * price }),
     moveTo: () => venue,
     quantityTo: () => 0,

@@ -33,17 +33,28 @@ describe('the record panel (h)', () => {
     const timeline = new Timeline(preset);
     const before = recordLines(preset, timeline, 3);
     expect(before[0]!.text).toMatch(/press End/);
-    expect(before.slice(1).map((l) => l.text.split(':')[0])).toEqual(preset.record!.map((f) => f.figure));
+    const figures = before.slice(1, 1 + preset.record!.length);
+    expect(figures.map((l) => l.text.split(' [')[0])).toEqual(preset.record!.map((f) => f.figure));
+    // Each figure with its role, and the preset's plain statement that it predicts none of them.
+    expect(figures[0]!.text).toMatch(/^BTC low \[input\]: recorded 105,000$/);
+    expect(figures[1]!.text).toMatch(/\[fitted \(perps\.generate\.longs\)\]/);
+    expect(before.at(-1)!.text).toMatch(/^No prediction: /);
     const last = timeline.finish();
     // Stepped back from the end, the comparison waits for the end again.
     expect(recordLines(preset, timeline, last - 1)[0]!.text).toMatch(/press End/);
     const after = recordLines(preset, timeline, last);
-    expect(after).toHaveLength(preset.record!.length);
-    expect(after[0]).toMatchObject({ tone: 'good' });
-    expect(after[0]!.text).toMatch(/^BTC low: recorded 105,000, model [\d,]+ +✓ within ±3\.0%/);
-    expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(
-      true,
+    expect(after).toHaveLength(preset.record!.length + 1);
+    // An input within its tolerance is matched by construction: not shown as a success.
+    expect(after[0]!.tone).toBeUndefined();
+    expect(after[0]!.text).toMatch(
+      /^BTC low \[input\]: recorded 105,000, model [\d,]+ += matched by construction within ±3\.0%/,
     );
+    expect(
+      after
+        .slice(0, -1)
+        .filter((l) => l.tone === 'muted')
+        .every((l) => l.text.includes('not reproduced:')),
+    ).toBe(true);
   });
 
   it('in the app: h shows the record in place of the log, End fills in the model, h again shows the log', async () => {
@@ -58,8 +69,10 @@ describe('the record panel (h)', () => {
     await press(stdin, 'h');
     expect(await waitForFrame(frame, 'Against the record')).toContain('press End');
     await press(stdin, 'G');
-    const end = await waitForFrame(frame, '✓ within');
-    expect(end).toMatch(/liquidated on Hyperliquid in 4 h \(notional, USD\): recorded 9\.3B, model 9\.\d+B/);
+    const end = await waitForFrame(frame, 'matched by construction');
+    expect(end).toMatch(
+      /liquidated on Hyperliquid in 4 h \(notional, USD\) \[fitted \(perps\.generate\.longs\)\]: recorded 9\.3B, model 9\.\d+B/,
+    );
     await press(stdin, 'h');
     const log = await waitForFrame(frame, 'Liquidations, newest first');
     expect(log).not.toContain('Against the record');

@@ -30,6 +30,19 @@ class ConstantProductPool implements Venue {
     };
   }
 
+  marginalSellPrice(after: number): number {
+    const priced = 1 - this.fee;
+    const reserve = this.base + after * priced;
+    return (this.base * this.quote * priced) / (reserve * reserve);
+  }
+
+  proceedsAfter(after: number, quantity: number): number {
+    const priced = 1 - this.fee;
+    // k/(x + a') − k/(x + a' + q') = k · q' / ((x + a')(x + a' + q')), with a' and q' net of the fee.
+    const before = this.base + after * priced;
+    return (this.base * this.quote * (quantity * priced)) / (before * (before + quantity * priced));
+  }
+
   buy(quantity: number) {
     const k = this.base * this.quote;
     const base = this.base - quantity;

@@ -28,6 +28,21 @@ class ExponentialBook implements Venue {
     };
   }
 
+  marginalSellPrice(after: number): number {
+    return this.price * (1 - this.fee) * Math.exp(-after / this.scale);
+  }
+
+  proceedsAfter(after: number, quantity: number): number {
+    // p·Q·(1 − fee)·(e^(−a/Q) − e^(−(a+q)/Q)) = p·Q·(1 − fee)·e^(−a/Q)·(−expm1(−q/Q)).
+    return (
+      this.price *
+      this.scale *
+      (1 - this.fee) *
+      Math.exp(-after / this.scale) *
+      -Math.expm1(-quantity / this.scale)
+    );
+  }
+
   buy(quantity: number) {
     const rise = Math.exp(quantity / this.scale);
     // The integral of the price over the units bought: p · Q · (exp(q / Q) − 1).

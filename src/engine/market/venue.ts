@@ -12,6 +12,16 @@ export interface Venue {
   readonly price: number;
   /** Sells `quantity` units of the asset into the venue. */
   sell(quantity: number): Sale;
+  /**
+   * What the next unit fetches, net of fee, once `after` units are sold in one sale: the slope of
+   * `sell(q).proceeds` at q = `after`.
+   */
+  marginalSellPrice(after: number): number;
+  /**
+   * `sell(after + quantity).proceeds − sell(after).proceeds`, computed without that subtraction (which
+   * loses every digit of a small `quantity` against a large `after`).
+   */
+  proceedsAfter(after: number, quantity: number): number;
   /** Buys `quantity` units from the venue (no fee): the venue after it and the quote it cost. */
   buy(quantity: number): { readonly venue: Venue; readonly cost: number };
   /** Moves the venue to `price` along its own curve (exogenous moves; no fee). */

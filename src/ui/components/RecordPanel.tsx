@@ -2,7 +2,13 @@ import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import { useMemo } from 'react';
 import { summarize, type Timeline } from '../../engine/index.js';
-import { checkRecord, describeCheck, formatRecorded } from '../../presets/index.js';
+import {
+  checkRecord,
+  describeCheck,
+  describeRole,
+  formatRecorded,
+  noPredictionOf,
+} from '../../presets/index.js';
 import type { Scenario } from '../../engine/index.js';
 import type { Theme } from '../theme.js';
 
@@ -25,25 +31,38 @@ export function recordLines(preset: Scenario, timeline: Timeline, round: number)
       },
     ];
   }
+  const noPrediction = noPredictionOf(preset);
+  const statement: RecordLine[] = noPrediction
+    ? [{ text: `No prediction: ${noPrediction}`, tone: 'muted' }]
+    : [];
   const run = timeline.run();
   const last = run ? run.rounds.length : undefined;
   if (!run || round < last!) {
     return [
       { text: 'The model is compared with the record at the end of the run: press End.', tone: 'muted' },
       ...record.map((f) => ({
-        text: `${f.figure}: recorded ${formatRecorded(f)}`,
+        text: `${f.figure}${roleTag(describeRole(f))}: recorded ${formatRecorded(f)}`,
       })),
+      ...statement,
     ];
   }
   const checks = checkRecord(summarize(run), record);
-  return checks.map((check) => {
-    const line = describeCheck(check);
-    return {
-      text: `${line.figure}: ${line.text}`,
-      tone: check.within === null ? 'muted' : check.within ? 'good' : 'bad',
-    };
-  });
+  return [
+    ...checks.map((check): RecordLine => {
+      const line = describeCheck(check);
+      // Green only for a reproduced prediction (or a figure without a role); matched by construction is plain.
+      const matchedOnly = check.within === true && line.role !== '' && !check.reproduced;
+      return {
+        text: `${line.figure}${roleTag(line.role)}: ${line.text}`,
+        ...(matchedOnly ? {} : { tone: check.within === null ? 'muted' : check.within ? 'good' : 'bad' }),
+      };
+    }),
+    ...statement,
+  ];
 }
+
+/** " [fitted (generate.count)]" after a figure's name; nothing for a figure without a role. */
+const roleTag = (role: string) => (role ? ` [${role}]` : '');
 
 export interface RecordPanelProps {
   readonly preset: Scenario;

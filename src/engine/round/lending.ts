@@ -1,0 +1,110 @@
+import { liquidateInto, type Liquidation } from '../liquidation/index.js';
+import type { Phase, RoundContext } from './context.js';
+import type { CascadeState } from './state.js';
+
+/**
+ * 5. Every open position with HF < 1 is liquidated once, at the oracle price, if liquidators will; with
+ * mechanism "auction" it is handed whole to an auction instead (the auctions phase sells it).
+ */
+export const lendingLiquidations: Phase = {
+  name: 'lending liquidations',
+  run(state, round) {
+    const { book } = state;
+    const taken = book.takeLiquidatable(round.oraclePrice);
+    if (state.auctions) kickAll(state, round, taken);
+    else liquidateAll(state, round, taken);
+    // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
+    for (const index of taken) book.reinsert(index);
+  },
+};
+
+/**
+ * The round's hot loop (a million positions may be liquidated in one round): totals in locals, one
+ * reused outcome object, no closures, so that V8 keeps it one monomorphic kernel.
+ */
+function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly number[]): void {
+  const { book, scenario, mechanism, outcome } = state;
+  const { bonus } = scenario.liquidation;
+  const requireProfit = scenario.liquidators?.requireProfit ?? false;
+  const needsHealth = scenario.liquidation.fullBelowHealth !== undefined;
+  const borrower = scenario.attacker ? book.count - 1 : -1;
+  const sellVenue = state.sellingVenue;
+  const queued = state.queued;
+  const { oraclePrice, events } = round;
+  let capital = round.capital;
+  let liquidated = 0;
+  let collateralSold = 0;
+  let debtRepaid = 0;
+  let badDebt = 0;
+  let collateralReturned = 0;
+  let skippedForCapital = 0;
+  let skippedUnprofitable = 0;
+  let underwaterDebt = 0;
+  for (const index of taken) {
+    const collateral = book.collateral[index]!;
+    const debt = book.debt[index]!;
+    // Only Aave-style caps look at the health factor; skip the division otherwise.
+    const healthFactor = needsHealth ? book.healthFactor(index, oraclePrice) : 0;
+    liquidateInto(outcome, mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
+    if (outcome.repaid > capital) {
+      skippedForCapital++;
+      underwaterDebt += debt;
+      continue;
+    }
+    if (requireProfit) {
+      // What selling this seizure would raise on top of everything already bound for the venue.
+      const before = queued + collateralSold;
+      const proceeds = sellVenue.sell(before + outcome.seized).proceeds - sellVenue.sell(before).proceeds;
+      if (proceeds <= outcome.repaid) {
+        skippedUnprofitable++;
+        underwaterDebt += debt;
+        continue;
+      }
+    }
+    capital -= outcome.repaid;
+    liquidated++;
+    book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    collateralSold += outcome.seized;
+    debtRepaid += outcome.repaid;
+    badDebt += outcome.badDebt;
+    collateralReturned += outcome.returned;
+    if (index === borrower) state.attack.badDebt += outcome.badDebt;
+    if (!outcome.closed && book.healthFactor(index, oraclePrice) < 1) underwaterDebt += outcome.debtAfter;
+    events?.add(index, collateral, debt, outcome);
+  }
+  round.capital = capital;
+  round.liquidated = liquidated;
+  round.collateralSold = collateralSold;
+  round.debtRepaid = debtRepaid;
+  round.badDebt = badDebt;
+  round.collateralReturned = collateralReturned;
+  round.skippedForCapital = skippedForCapital;
+  round.skippedUnprofitable = skippedUnprofitable;
+  round.underwaterDebt = underwaterDebt;
+}
+
+/** An auction takes each liquidatable position whole: its collateral and debt leave the book, nothing repaid yet. */
+function kickAll(state: CascadeState, round: RoundContext, taken: readonly number[]): void {
+  const { book, auctions } = state;
+  const { bonus } = state.scenario.liquidation;
+  const { oraclePrice, events } = round;
+  for (const index of taken) {
+    const collateral = book.collateral[index]!;
+    const debt = book.debt[index]!;
+    auctions!.kick(index, collateral, debt, bonus, oraclePrice, round.round);
+    book.update(index, 0, 0, true);
+    events?.add(index, collateral, debt, KICKED(collateral));
+  }
+  round.liquidated = taken.length;
+}
+
+/** A position handed to an auction: all its collateral and debt leave the book, nothing repaid yet. */
+const KICKED = (collateral: number): Liquidation => ({
+  repaid: 0,
+  seized: collateral,
+  badDebt: 0,
+  returned: 0,
+  collateralAfter: 0,
+  debtAfter: 0,
+  closed: true,
+});

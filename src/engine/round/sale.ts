@@ -1,0 +1,22 @@
+import type { Phase } from './context.js';
+
+/**
+ * 8. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch, together
+ * with what the perpetuals' liquidation engine sells (or, net, buys).
+ */
+export const sale: Phase = {
+  name: 'sale',
+  run(state, round) {
+    const venue = state.sellingVenue;
+    state.queued += round.collateralSold;
+    const cap = state.scenario.liquidation.maxSellPerRound ?? Infinity;
+    const batch = Math.min(state.queued, cap);
+    const trade = batch + (round.perps?.netSold ?? 0);
+    const sold = trade >= 0 ? venue.sell(trade) : { venue: venue.shift(trade), proceeds: 0 };
+    state.queued = batch === state.queued ? 0 : state.queued - batch;
+    state.venues[state.sellVenue] = sold.venue;
+    round.batch = batch;
+    round.trade = trade;
+    round.saleProceeds = sold.proceeds;
+  },
+};

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  expecting,
+  fraction01,
+  nonEmptyText,
+  number,
+  object,
+  peakedRange,
+  positionCount,
+  positive,
+  rounds,
+  scaledRange,
+  seed,
+  venueName,
+} from './common.js';
+
+export const liquidation = object(
+  {
+    mechanism: z.enum(['full', 'partial', 'auction'], {
+      error: expecting('one of "full", "partial", "auction"'),
+    }),
+    closeFactor: fraction01('(0, 1]').optional(),
+    bonus: number('a number >= 0 and <= 1', (v) => v >= 0 && v <= 1).default(0),
+    threshold: fraction01('(0, 1]'),
+    fullBelowHealth: number('a health factor in (0, 1]', (v) => v > 0 && v <= 1).optional(),
+    sellOn: venueName.optional(),
+    maxSellPerRound: positive().optional(),
+    auction: object(
+      {
+        startAbove: number('a number from 1 to 10', (v) => v >= 1 && v <= 10),
+        decay: number('a number in (0, 1)', (v) => v > 0 && v < 1),
+        tail: rounds(1),
+        cusp: number('a number in (0, 1)', (v) => v > 0 && v < 1),
+        zeroBids: z.boolean({ error: expecting('true or false') }).optional(),
+      },
+      'an object {startAbove, decay, tail, cusp, zeroBids?}',
+    ).optional(),
+  },
+  'an object {mechanism, threshold, bonus?, closeFactor?, fullBelowHealth?, sellOn?, maxSellPerRound?, auction?}',
+)
+  .refine((l) => l.mechanism !== 'partial' || l.closeFactor !== undefined, {
+    error: 'expected a number in (0, 1]: partial liquidation needs a closeFactor',
+    path: ['closeFactor'],
+  })
+  .refine((l) => l.mechanism !== 'auction' || l.auction !== undefined, {
+    error:
+      'expected an object {startAbove, decay, tail, cusp}: mechanism "auction" needs its auction parameters',
+    path: ['auction'],
+  });
+
+export const liquidators = object(
+  {
+    capital: positive().optional(),
+    requireProfit: z.boolean({ error: expecting('true or false') }).optional(),
+  },
+  'an object {capital?, requireProfit?}',
+);
+
+export const position = object(
+  {
+    id: nonEmptyText('a non-empty string'),
+    collateral: positive(),
+    debt: positive(),
+    threshold: fraction01('(0, 1]').optional(),
+  },
+  'an object {id, collateral, debt, threshold?}',
+);
+
+export const generate = object(
+  {
+    count: positionCount(1),
+    seed: seed(),
+    collateral: scaledRange('a collateral range'),
+    healthFactor: peakedRange('a health-factor range', positive),
+  },
+  'an object {count, seed, collateral, healthFactor}',
+);

@@ -1,0 +1,90 @@
+/**
+ * The loop's share of an event: the preset beside its twin whose sale venue is so deep that the
+ * liquidations' own sales move nothing. Pure.
+ */
+import type { CascadeRun, Scenario as Preset, Summary } from '../engine/index.js';
+
+/** How much deeper the sale venue is made in the twin without the loop. */
+export const NO_LOOP_DEPTH = 1e4;
+
+/**
+ * Debt of the loans still open and under water at the end, less their collateral at the venue's last price
+ * (what selling it would fetch, not the oracle's reading: a floored oracle may call such a loan healthy).
+ */
+export function shortfallOf(run: CascadeRun): number {
+  const book = run.book;
+  const price = run.rounds.at(-1)?.price ?? run.scenario.asset.price;
+  let shortfall = 0;
+  // One pass over the book's typed arrays.
+  for (let i = 0; i < book.count; i++) {
+    if (book.open[i] !== 1) continue;
+    const gap = book.debt[i]! - book.collateral[i]! * price;
+    if (gap > 0) shortfall += gap;
+  }
+  return shortfall;
+}
+
+/**
+ * The twin without the loop: the venue the seized collateral is sold on made NO_LOOP_DEPTH times as deep.
+ * An attacker trading on that venue trades as many times more, so its own push on the price is the same.
+ */
+export function noLoopTwin(preset: Preset): Preset {
+  const main = preset.market.name ?? 'main';
+  const sale = preset.liquidation.sellOn ?? main;
+  const deeper = <V extends { depth2pct: number }>(v: V): V => ({
+    ...v,
+    depth2pct: v.depth2pct * NO_LOOP_DEPTH,
+  });
+  const attacker = preset.attacker;
+  return {
+    ...preset,
+    market: sale === main ? deeper(preset.market) : preset.market,
+    ...(preset.venues ? { venues: preset.venues.map((v) => (v.name === sale ? deeper(v) : v)) } : {}),
+    ...(attacker && (attacker.venue ?? main) === sale
+      ? { attacker: { ...attacker, trade: attacker.trade * NO_LOOP_DEPTH } }
+      : {}),
+  };
+}
+
+/** What the loop's share is measured on. */
+export interface LoopFigures {
+  /** 1 − the venue's low / its start: the deepest fall. */
+  readonly drawdown: number;
+  readonly positionsLiquidated: number;
+  /** Debt repaid by lending liquidations plus the notional of perpetual ones. */
+  readonly liquidated: number;
+  /** Bad debt, the shortfall of loans left under water, and the perpetuals' losses past their margin. */
+  readonly losses: number;
+}
+
+export function loopFigures(summary: Summary, shortfall: number): LoopFigures {
+  return {
+    drawdown: 1 - summary.minPrice / summary.initialPrice,
+    positionsLiquidated: summary.positionsLiquidated,
+    liquidated: summary.debtRepaid + summary.perpLiquidatedNotional,
+    losses: summary.badDebt + shortfall + summary.fundDrawn + summary.adlCovered + summary.uncoveredLoss,
+  };
+}
+
+/** The preset with the loop and without it, and the share of each figure the loop produced. */
+export interface LoopShare {
+  readonly withLoop: LoopFigures;
+  readonly withoutLoop: LoopFigures;
+  /** (with − without) / with for each figure; null where the preset's own figure is 0. */
+  readonly share: { readonly [K in keyof LoopFigures]: number | null };
+}
+
+export function loopShare(withLoop: LoopFigures, withoutLoop: LoopFigures): LoopShare {
+  const part = (k: keyof LoopFigures) =>
+    withLoop[k] === 0 ? null : (withLoop[k] - withoutLoop[k]) / Math.abs(withLoop[k]);
+  return {
+    withLoop,
+    withoutLoop,
+    share: {
+      drawdown: part('drawdown'),
+      positionsLiquidated: part('positionsLiquidated'),
+      liquidated: part('liquidated'),
+      losses: part('losses'),
+    },
+  };
+}

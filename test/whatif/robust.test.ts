@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { runCascade, summarize } from '../../src/engine/index.js';
+import { loadPreset, type Preset } from '../../src/presets/index.js';
+import { NO_LOOP_DEPTH, loopFigures, loopShare, noLoopTwin, shortfallOf } from '../../src/whatif/loop.js';
+import { readReport } from '../../src/whatif/report.js';
+import { figureBands, robustVariants, scaleDepth, scaleParameter } from '../../src/whatif/robust.js';
+
+function load(id: string): Preset {
+  const loaded = loadPreset(id);
+  if (!loaded.ok) throw new Error(id);
+  return loaded.preset;
+}
+
+describe('robustness reruns', () => {
+  it('seeds 1–10, each fitted parameter and the depth at ±20%, in that order', () => {
+    const preset = load('black-thursday-2020');
+    const variants = robustVariants(preset);
+    expect(variants.map((v) => v.label)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `seed ${i + 1}`),
+      'liquidators.capital ×0.8',
+      'liquidators.capital ×1.2',
+      'depth ×0.8',
+      'depth ×1.2',
+    ]);
+    expect(variants[2]!.preset.generate!.seed).toBe(3);
+    expect(variants[10]!.preset.liquidators!.capital).toBeCloseTo(0.8 * preset.liquidators!.capital!, 6);
+    expect(variants[13]!.preset.market.depth2pct).toBeCloseTo(1.2 * preset.market.depth2pct, 6);
+    // The preset itself is left as it was.
+    expect(preset.generate!.seed).toBe(2020);
+    // A preset without a drawn book has no seeds to vary; depth, when fitted, is varied once.
+    expect(robustVariants(load('aave-crv-2022')).map((v) => v.label)).toEqual([
+      'market.depth2pct ×0.8',
+      'market.depth2pct ×1.2',
+    ]);
+  });
+
+  it('a moved parameter keeps a count whole and a trade its sign; depth moves every venue', () => {
+    const compound = load('compound-dai-2020');
+    expect(scaleParameter(compound, 'attacker.trade', 0.8).attacker!.trade).toBe(-3116800);
+    expect(scaleParameter(load('may-19-2021'), 'generate.count', 1.2).generate!.count).toBe(29400);
+    expect(() => scaleParameter(compound, 'market', 2)).toThrow(/not a number/);
+    const deeper = scaleDepth(compound, 2);
+    expect(deeper.venues!.map((v) => v.depth2pct)).toEqual(compound.venues!.map((v) => 2 * v.depth2pct));
+  });
+
+  it("a figure's band is the range over the preset and its reruns; fragile when a rerun leaves the tolerance", () => {
+    const preset = load('aave-crv-2022');
+    const variants = robustVariants(preset);
+    const base = summarize(runCascade(preset));
+    const summaries = variants.map((v) => summarize(runCascade(v.preset)));
+    const bands = figureBands(preset, base, variants, summaries);
+    expect(bands.map((b) => b.metric)).toEqual(['collateralSold', 'badDebt']);
+    const [sold, badDebt] = bands;
+    // All the collateral is sold at ±20% depth: within 1% everywhere.
+    expect(sold!.fragile).toBe(false);
+    expect(sold!.min).toBeCloseTo(63.6e6, 0);
+    // The bad debt is a fit to depth: a thinner venue leaves more, a deeper one less, both outside ±10%.
+    expect(badDebt!.fragile).toBe(true);
+    expect(badDebt!.outside).toEqual(['market.depth2pct ×0.8', 'market.depth2pct ×1.2']);
+    expect(badDebt!.max).toBe(summaries[0]!.badDebt);
+    expect(badDebt!.min).toBe(summaries[1]!.badDebt);
+    expect(badDebt!.max! / badDebt!.recorded).toBeGreaterThan(1.5);
+    expect(badDebt!.bands).toEqual([
+      { label: 'market.depth2pct ±20%', min: summaries[1]!.badDebt, max: summaries[0]!.badDebt },
+    ]);
+  });
+});
+
+describe("the loop's share", () => {
+  it('the twin deepens only the sale venue, and an attacker on it trades as many times more', () => {
+    const compound = load('compound-dai-2020');
+    const twin = noLoopTwin(compound);
+    // Compound sells on the main venue (Curve); the attacker pushes Coinbase, which stays as it was.
+    expect(twin.market.depth2pct).toBe(compound.market.depth2pct * NO_LOOP_DEPTH);
+    expect(twin.venues).toEqual(compound.venues);
+    expect(twin.attacker).toEqual(compound.attacker);
+    const mango = load('mango-markets-2022');
+    const mangoTwin = noLoopTwin(mango);
+    expect(mangoTwin.attacker!.trade).toBe(mango.attacker!.trade * NO_LOOP_DEPTH);
+    // Its push on the price is the same: the peak the oracle reads is unchanged.
+    const peak = summarize(runCascade(mango)).maxPrice;
+    expect(summarize(runCascade(mangoTwin)).maxPrice / peak).toBeCloseTo(1, 6);
+  });
+
+  it("without the loop the venue's low is the outside path's; the loop's share is (with − without) / with", () => {
+    const preset = load('may-19-2021');
+    const twin = summarize(runCascade(noLoopTwin(preset)));
+    const pathLow = Math.min(...preset.path!.prices);
+    expect(twin.minPrice / pathLow).toBeCloseTo(1, 3);
+    const run = runCascade(preset);
+    const base = summarize(run);
+    const share = loopShare(loopFigures(base, shortfallOf(run)), loopFigures(twin, 0));
+    expect(share.withLoop.drawdown).toBeCloseTo(1 - base.minPrice / base.initialPrice, 12);
+    expect(share.share.drawdown).toBeCloseTo(
+      (share.withLoop.drawdown - share.withoutLoop.drawdown) / share.withLoop.drawdown,
+      12,
+    );
+    // The same loans are liquidated either way (the book's sales add 2% to the fall, not a liquidation).
+    expect(share.share.positionsLiquidated).toBe(0);
+    // No losses with or without: no share to give.
+    expect(share.share.losses).toBeNull();
+  });
+
+  it("the shortfall counts a loan left under water at the venue's price, even one a floored oracle calls healthy", () => {
+    const luna = load('luna-oracle-floor-2022');
+    const run = runCascade(luna);
+    const summary = summarize(run);
+    expect(shortfallOf(run)).toBeCloseTo(summary.attack!.badDebt, 0);
+  });
+
+  it('aave-crv-2022: the spiral is the loop, so without it there is no bad debt and a third less fall', () => {
+    const preset = load('aave-crv-2022');
+    const run = runCascade(preset);
+    const twinRun = runCascade(noLoopTwin(preset));
+    const report = readReport(preset, [
+      { summary: summarize(run), shortfall: shortfallOf(run) },
+      { summary: summarize(twinRun), shortfall: shortfallOf(twinRun) },
+      ...robustVariants(preset).map((v) => {
+        const r = runCascade(v.preset);
+        return { summary: summarize(r), shortfall: shortfallOf(r) };
+      }),
+    ]);
+    expect(report.loop.withoutLoop.losses).toBe(0);
+    expect(report.loop.share.losses).toBe(1);
+    expect(report.loop.share.drawdown).toBeGreaterThan(0.25);
+    expect(report.variants).toHaveLength(2);
+  });
+});
