@@ -28,6 +28,12 @@ export const DIFFERENCE_FIELDS = [
   'debtRepaid',
   'badDebt',
   'rounds',
+  'troughPrice',
+  'troughDrawdownPct',
+  'troughAmplification',
+  'shortfall',
+  'totalLoss',
+  'liquidatorProfit',
 ] as const;
 
 type DifferenceField = (typeof DIFFERENCE_FIELDS)[number];
@@ -93,6 +99,19 @@ function compareText(
       times(v.amplification),
       signed(d.amplification, (x) => `${x.toFixed(2)}×`),
     ],
+    [`trough price (${quote})`, amount(b.troughPrice), amount(v.troughPrice), signed(d.troughPrice, amount)],
+    [
+      'trough drawdown',
+      formatPct(b.troughDrawdownPct),
+      formatPct(v.troughDrawdownPct),
+      signed(d.troughDrawdownPct, (x) => `${(x * 100).toFixed(1)} pts`),
+    ],
+    [
+      'trough amplification',
+      times(b.troughAmplification),
+      times(v.troughAmplification),
+      signed(d.troughAmplification, (x) => `${x.toFixed(2)}×`),
+    ],
     [
       'positions liquidated',
       formatCount(b.positionsLiquidated),
@@ -107,6 +126,14 @@ function compareText(
     ],
     [`debt repaid (${quote})`, amount(b.debtRepaid), amount(v.debtRepaid), signed(d.debtRepaid, amount)],
     [`bad debt (${quote})`, amount(b.badDebt), amount(v.badDebt), signed(d.badDebt, amount)],
+    [`shortfall (${quote})`, amount(b.shortfall), amount(v.shortfall), signed(d.shortfall, amount)],
+    [`total loss (${quote})`, amount(b.totalLoss), amount(v.totalLoss), signed(d.totalLoss, amount)],
+    [
+      `liquidator profit (${quote})`,
+      amount(b.liquidatorProfit),
+      amount(v.liquidatorProfit),
+      signed(d.liquidatorProfit, amount),
+    ],
     ['rounds', String(b.rounds), String(v.rounds), signed(d.rounds, String)],
     [
       'converged',

@@ -7,6 +7,7 @@ import { parseOutFile } from './out.js';
 import { MAX_SWEEP_STEPS, sweepCommand } from './sweep.js';
 import { collectOverride } from './variant.js';
 import { LIQLOOP_VERSION } from './version.js';
+import { TIPPING_METRICS, type TippingMetric } from '../whatif/sweep.js';
 
 const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'help'];
 const HELP_HINT = '(liqloop --help lists the commands and options)';
@@ -36,6 +37,15 @@ function parseSteps(value: string): number {
     );
   }
   return n;
+}
+
+function parseTipping(value: string): TippingMetric {
+  const metric = TIPPING_METRICS.find((m) => m === value.trim());
+  if (!metric)
+    throw new InvalidArgumentError(
+      `expected one of ${TIPPING_METRICS.map((m) => JSON.stringify(m)).join(', ')}, got ${JSON.stringify(value)}.`,
+    );
+  return metric;
 }
 
 function parseParam(value: string): string {
@@ -137,6 +147,11 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .requiredOption('--to <b>', 'the last value', parseFinite)
     .requiredOption('--steps <n>', `how many values, from 2 to ${MAX_SWEEP_STEPS}, evenly spaced`, parseSteps)
     .option('--set <path=value>', `${SET_HELP} (applied before --param)`, collectOverride)
+    .option(
+      '--tipping <figure>',
+      `the summary figure the tipping point reads: ${TIPPING_METRICS.join(', ')} (default amplification)`,
+      parseTipping,
+    )
     .option('--json', 'print one JSON object {preset, param, values, runs, tippingPoint}')
     .option('--rounds <n>', 'the most rounds each run may take (overrides the preset)', parseRounds)
     .option('--out <file>', OUT_HELP, parseOutFile)
@@ -144,7 +159,13 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .action(
       async (
         ref: string,
-        options: OutputFlags & { param: string; from: number; to: number; steps: number },
+        options: OutputFlags & {
+          param: string;
+          from: number;
+          to: number;
+          steps: number;
+          tipping?: TippingMetric;
+        },
       ) => {
         status = await sweepCommand(ref, options, io);
       },

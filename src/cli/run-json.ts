@@ -51,6 +51,9 @@ export function roundJson(r: RoundRecord) {
     wonForZero: r.wonForZero,
     valueWonForZero: r.valueWonForZero,
     venuePrices: r.venuePrices,
+    liquidatorProfit: r.liquidatorProfit,
+    unprofitableLiquidations: r.unprofitableLiquidations,
+    partialFills: r.partialFills,
   };
 }
 
@@ -89,6 +92,15 @@ export function summaryJson(s: Summary) {
     zeroBidShare: s.zeroBidShare,
     valueWonForZero: s.valueWonForZero,
     attack: s.attack,
+    liquidatorProfit: s.liquidatorProfit,
+    unprofitableLiquidations: s.unprofitableLiquidations,
+    partialFills: s.partialFills,
+    shortfall: s.shortfall,
+    totalLoss: s.totalLoss,
+    troughPrice: s.troughPrice,
+    troughRound: s.troughRound,
+    troughDrawdownPct: s.troughDrawdownPct,
+    troughAmplification: s.troughAmplification,
   };
 }
 

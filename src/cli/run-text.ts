@@ -2,6 +2,7 @@ import type { CascadeRun, Scenario } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
 import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
+import { liquidatorLossNote } from '../findings.js';
 
 /** A one-line description of a scenario's market, oracle and mechanism. */
 export function describeScenario(s: Scenario): string {
@@ -55,16 +56,29 @@ export function runText(run: CascadeRun): string {
   const m = summarize(run);
   const amplification =
     m.amplification === null ? 'no shock' : `amplification ${formatTimes(m.amplification)}`;
+  const troughAmplification =
+    m.troughAmplification === null ? '' : `, amplification ${formatTimes(m.troughAmplification)}`;
+  const lossNote = liquidatorLossNote(m, s);
   const summary = [
     `Summary`,
     `  price        ${formatNumber(m.initialPrice)} → ${formatNumber(m.finalPrice)} ${quote} ` +
       `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from ${article(formatPct(m.shockPct))} ${formatPct(m.shockPct)} shock, ${amplification}`,
+    `  trough       ${formatNumber(m.troughPrice)} ${quote} after round ${m.troughRound}: ` +
+      `drawdown ${formatPct(m.troughDrawdownPct)}${troughAmplification}`,
     `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +
       `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`,
     `  bad debt     ${formatNumber(m.badDebt)} ${quote}` +
       (m.unresolvedDebt > 0
         ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water`
         : ''),
+    `  total loss   ${formatNumber(m.totalLoss)} ${quote}: bad debt ${formatNumber(m.badDebt)} + shortfall ` +
+      `${formatNumber(m.shortfall)} (open positions' debt above their collateral at the oracle price)`,
+    `  liquidators  profit ${formatNumber(m.liquidatorProfit)} ${quote}` +
+      (m.unprofitableLiquidations > 0
+        ? `, ${formatCount(m.unprofitableLiquidations)} liquidations at a loss`
+        : '') +
+      (m.partialFills > 0 ? `, ${formatCount(m.partialFills)} filled partly for lack of capital` : ''),
+    ...(lossNote ? [`  ⚠ ${lossNote}`] : []),
     `  resolved     ${m.resolvedAtRound > 0 ? `insolvency worked off by round ${m.resolvedAtRound}` : 'nothing to resolve'}` +
       (m.skippedLiquidations > 0
         ? `; ${formatCount(m.skippedLiquidations)} liquidations skipped by liquidators`

@@ -1,4 +1,3 @@
-import { plot } from 'asciichart';
 import {
   applyOverrides,
   makeOverride,
@@ -6,13 +5,19 @@ import {
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
-import { formatCompact, formatCount, formatNumber, formatPct } from '../format.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
 import { checkOutput, emit, toCsv } from './out.js';
 import { summaryJson } from './run-json.js';
 import { runInWorkers } from '../whatif/pool.js';
-import { sweepValues, tippingPoint, type TippingPoint } from '../whatif/sweep.js';
-import { textTable } from './table.js';
+import {
+  metricTippingPoint,
+  sweepValues,
+  tippingPoint,
+  type MetricTippingPoint,
+  type TippingMetric,
+  type TippingPoint,
+} from '../whatif/sweep.js';
+import { sweepText } from './sweep-text.js';
 import { formatOverrideFailure, loadBase } from './variant.js';
 
 type SummaryJson = ReturnType<typeof summaryJson>;
@@ -30,6 +35,8 @@ export interface SweepOptions {
   readonly rounds?: number;
   readonly out?: string;
   readonly force?: boolean;
+  /** The figure the tipping point reads; amplification when absent. */
+  readonly tipping?: TippingMetric;
 }
 
 export interface SweepJson {
@@ -37,157 +44,8 @@ export interface SweepJson {
   readonly param: string;
   readonly values: number[];
   readonly runs: { value: number; summary: SummaryJson }[];
-  readonly tippingPoint: TippingPoint | null;
-}
-
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** A swept value as a person reads it: 3,636,364; 0.125; 1.06667. */
-export function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1e5) return grouped.format(value);
-  return String(Number(value.toPrecision(6)));
-}
-
-const CHART_WIDTH = 60;
-const LABEL_WIDTH = 10;
-
-/** The series stretched (a staircase, each value an equal run of columns) or sampled to about 60 columns. */
-function fit(series: readonly number[]): { columns: number[]; perValue: number } {
-  const n = series.length;
-  if (n <= CHART_WIDTH) {
-    const perValue = Math.max(1, Math.floor(CHART_WIDTH / n));
-    return { columns: series.flatMap((v) => Array<number>(perValue).fill(v)), perValue };
-  }
-  const columns = Array.from(
-    { length: CHART_WIDTH },
-    (_, c) => series[Math.round((c * (n - 1)) / (CHART_WIDTH - 1))]!,
-  );
-  return { columns, perValue: CHART_WIDTH / n };
-}
-
-/**
- * Text columns of a plot (asciichart, offset 3, labels LABEL_WIDTH wide): the axis, which also shows the
- * first point, then the step from series index x to x + 1 at AXIS_COLUMN + 1 + x.
- */
-const AXIS_COLUMN = LABEL_WIDTH + 1;
-
-/** One chart of a per-value series, with the first and last value under it and the tipping point marked. */
-function chart(
-  title: string,
-  series: readonly number[],
-  label: (y: number) => string,
-  values: readonly number[],
-  tipping: number | undefined,
-  height: number,
-): string {
-  const { columns, perValue } = fit(series);
-  const drawing = plot(columns, {
-    height,
-    format: (y) => label(y).padStart(LABEL_WIDTH).slice(-LABEL_WIDTH),
-  })
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
-  const first = formatValue(values[0]!);
-  const last = formatValue(values.at(-1)!);
-  const span = columns.length;
-  const axis =
-    ' '.repeat(AXIS_COLUMN) + first + ' '.repeat(Math.max(1, span - first.length - last.length)) + last;
-  const lines = [title, drawing, axis.trimEnd()];
-  if (tipping !== undefined) {
-    // The step from value tipping − 1 to tipping is drawn between their columns.
-    const at = AXIS_COLUMN + 1 + Math.min(span - 2, Math.max(0, Math.round(tipping * perValue) - 1));
-    lines.push(`${' '.repeat(at)}↑ tipping point`);
-  }
-  return lines.join('\n');
-}
-
-/** Enough decimals (2 to 6) for a chart's labels, `height` rows apart, to differ. */
-function digits(series: readonly number[], height: number): number {
-  const step = (Math.max(...series) - Math.min(...series)) / height;
-  return step > 0 ? Math.min(6, Math.max(2, Math.ceil(-Math.log10(step)))) : 2;
-}
-
-/** The text `liqloop sweep` prints: the table, the charts, the tipping point. */
-function sweepText(json: SweepJson, preset: Preset): string {
-  const { quote } = preset.asset;
-  const rows = json.runs.map(({ value, summary: s }) => [
-    formatValue(value),
-    formatNumber(s.finalPrice),
-    formatPct(s.drawdownPct),
-    s.amplification === null ? 'no shock' : `${s.amplification.toFixed(2)}×`,
-    `${formatCount(s.positionsLiquidated)}/${formatCount(s.positions)}`,
-    formatNumber(s.badDebt),
-    String(s.rounds),
-    s.converged ? 'yes' : 'no',
-  ]);
-  const header = [
-    json.param,
-    `final price (${quote})`,
-    'drawdown',
-    'amplification',
-    'liquidated',
-    `bad debt (${quote})`,
-    'rounds',
-    'converged',
-  ];
-  const tp = json.tippingPoint;
-  // Amplification is charted over the runs that have one (a shock of 0 has none).
-  const charted = json.runs.filter((r) => r.summary.amplification !== null);
-  const tippingIndex = tp ? charted.findIndex((r, i) => i > 0 && r.value === tp.to) : -1;
-  const noShock = json.runs.filter((r) => r.summary.amplification === null).map((r) => formatValue(r.value));
-  const out = [
-    `${json.preset}: ${json.param} from ${formatValue(json.values[0]!)} to ${formatValue(json.values.at(-1)!)} ` +
-      `in ${json.values.length} steps`,
-    '',
-    textTable(header, rows),
-    '',
-  ];
-  if (charted.length >= 2)
-    out.push(
-      chart(
-        `Amplification (×) against ${json.param}` +
-          (noShock.length ? ` (left out, no shock: ${noShock.join(', ')})` : ''),
-        charted.map((r) => r.summary.amplification!),
-        (y) =>
-          `${y.toFixed(
-            digits(
-              charted.map((r) => r.summary.amplification!),
-              10,
-            ),
-          )}×`,
-        charted.map((r) => r.value),
-        tippingIndex > 0 ? tippingIndex : undefined,
-        10,
-      ),
-      '',
-    );
-  const badDebt = json.runs.map((r) => r.summary.badDebt);
-  if (badDebt.every((b) => b === 0)) out.push(`Bad debt: 0 ${quote} at every value`, '');
-  else
-    out.push(
-      chart(
-        `Bad debt (${quote}) against ${json.param}`,
-        badDebt,
-        (y) => formatCompact(y),
-        json.values,
-        undefined,
-        6,
-      ),
-      '',
-    );
-  if (!tp) out.push('Tipping point: none (fewer than two runs have an amplification: the shock is 0).');
-  else if (tp.jump === 0)
-    out.push(`Tipping point: none; amplification is ${tp.amplificationBefore.toFixed(2)}× at every value.`);
-  else
-    out.push(
-      `Tipping point: between ${json.param} = ${formatValue(tp.from)} and ${formatValue(tp.to)}, ` +
-        `amplification ${tp.jump > 0 ? 'jumps' : 'falls'} from ${tp.amplificationBefore.toFixed(2)}× to ` +
-        `${tp.amplificationAfter.toFixed(2)}× (${tp.jump > 0 ? '+' : '−'}${Math.abs(tp.jump).toFixed(2)}×), ` +
-        'the largest change between consecutive values.',
-    );
-  return `${out.join('\n')}\n`;
+  /** On amplification (the default) as {from, to, amplificationBefore, amplificationAfter, jump}; on another figure (`--tipping`) as {metric, from, to, before, after, jump}. */
+  readonly tippingPoint: TippingPoint | MetricTippingPoint | null;
 }
 
 /** The CSV: one row per value, with every summary field. */
@@ -253,14 +111,21 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     param: options.param,
     values,
     runs: values.map((value, i) => ({ value, summary: summaries[i]! })),
-    tippingPoint: tippingPoint(
-      values,
-      summaries.map((s) => s.amplification),
-    ),
+    tippingPoint:
+      options.tipping === undefined || options.tipping === 'amplification'
+        ? tippingPoint(
+            values,
+            summaries.map((s) => s.amplification),
+          )
+        : metricTippingPoint(
+            options.tipping,
+            values,
+            summaries.map((s) => s[options.tipping!]),
+          ),
   };
   return emit(io, options, {
     json,
-    text: () => sweepText(json, built.presets[0]!),
+    text: () => sweepText(json, built.presets[0]!, options.tipping),
     csv: () => sweepCsv(json),
   });
 }

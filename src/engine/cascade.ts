@@ -26,7 +26,7 @@ export interface CascadeOptions {
 /**
  * A cascade in progress. `step` runs one round of the round contract (README, "The model"): its phases,
  * in order, from `round/` — exogenous move, arbitrage, attack, oracle read, attack loan, lending
- * liquidations, auctions, perpetuals, sale, stop test — over the state carried between rounds.
+ * liquidations, auctions, perpetuals, sale, liquidator books, stop test — over the state carried between rounds.
  */
 export class Cascade {
   readonly maxRounds: number;

@@ -48,6 +48,24 @@ export interface Summary {
   readonly auctionsWonForZero: number;
   readonly zeroBidShare: number;
   readonly valueWonForZero: number;
+  /** The liquidators' profit over the run (their seizures at the round's sale price, less debt repaid and gas), and how many liquidations lost money. */
+  readonly liquidatorProfit: number;
+  readonly unprofitableLiquidations: number;
+  /** Liquidations filled partly for lack of capital (`liquidators.partialFills`). */
+  readonly partialFills: number;
+  /**
+   * The debt of positions still open and under water at the end less their collateral at the last oracle
+   * price: Σ max(0, debt − collateral · P) over open positions. A loss not yet booked as bad debt.
+   */
+  readonly shortfall: number;
+  /** badDebt + shortfall. */
+  readonly totalLoss: number;
+  /** The lowest venue price after a round's sale, the first round it was reached, and the drawdown there. */
+  readonly troughPrice: number;
+  readonly troughRound: number;
+  readonly troughDrawdownPct: number;
+  /** troughDrawdownPct over the shock to the trough round (a path's own fall to that round); null when that is 0. */
+  readonly troughAmplification: number | null;
   /** The attack, when the preset has an attacker (null otherwise). */
   readonly attack: AttackSummary | null;
 }
@@ -89,7 +107,19 @@ export function summarize(run: CascadeRun): Summary {
   let perpLongNotional = 0;
   let wonForZero = 0;
   let valueWonForZero = 0;
+  let liquidatorProfit = 0;
+  let unprofitableLiquidations = 0;
+  let partialFills = 0;
+  let troughPrice = Infinity;
+  let troughRound = 0;
   for (const r of run.rounds) {
+    liquidatorProfit += r.liquidatorProfit;
+    unprofitableLiquidations += r.unprofitableLiquidations;
+    partialFills += r.partialFills;
+    if (r.price < troughPrice) {
+      troughPrice = r.price;
+      troughRound = r.round;
+    }
     wonForZero += r.wonForZero;
     valueWonForZero += r.valueWonForZero;
     perpNotional += r.perpNotional;
@@ -116,11 +146,12 @@ export function summarize(run: CascadeRun): Summary {
   }
   const last = run.rounds.at(-1);
   const finalPrice = last ? last.price : initialPrice;
-  // With a price path, the exogenous move is the path's own drawdown to the last round run.
-  const shockPct = run.scenario.path
-    ? 1 - externalPriceAt(run.scenario, last ? last.round : 0) / initialPrice
-    : run.scenario.shock.pct;
+  const shockPct = shockTo(run, last ? last.round : 0);
   const drawdownPct = 1 - finalPrice / initialPrice;
+  if (!last) troughPrice = initialPrice;
+  const troughDrawdownPct = 1 - troughPrice / initialPrice;
+  const troughShock = shockTo(run, troughRound);
+  const shortfall = last ? shortfallAt(run, last.oraclePrice) : 0;
   return {
     initialPrice,
     finalPrice,
@@ -154,8 +185,35 @@ export function summarize(run: CascadeRun): Summary {
     auctionsWonForZero: wonForZero,
     zeroBidShare: run.book.liquidatedCount > 0 ? wonForZero / run.book.liquidatedCount : 0,
     valueWonForZero,
+    liquidatorProfit,
+    unprofitableLiquidations,
+    partialFills,
+    shortfall,
+    totalLoss: badDebt + shortfall,
+    troughPrice,
+    troughRound,
+    troughDrawdownPct,
+    troughAmplification: troughShock !== 0 ? troughDrawdownPct / troughShock : null,
     attack: attackSummary(run, finalPrice),
   };
+}
+
+/** The exogenous move to `round`: the shock, or with a price path the path's own drawdown to that round. */
+function shockTo(run: CascadeRun, round: number): number {
+  const { scenario } = run;
+  return scenario.path ? 1 - externalPriceAt(scenario, round) / scenario.asset.price : scenario.shock.pct;
+}
+
+/** Σ max(0, debt − collateral · P) over the positions still open. */
+function shortfallAt(run: CascadeRun, oraclePrice: number): number {
+  const { open, debt, collateral, count } = run.book;
+  let shortfall = 0;
+  for (let i = 0; i < count; i++) {
+    if (open[i] === 0) continue;
+    const gap = debt[i]! - collateral[i]! * oraclePrice;
+    if (gap > 0) shortfall += gap;
+  }
+  return shortfall;
 }
 
 function attackSummary(run: CascadeRun, finalPrice: number): AttackSummary | null {

@@ -69,8 +69,14 @@ export interface LiquidationSpec {
 export interface LiquidatorsSpec {
   /** Quote they can spend repaying debt each round; unlimited when absent. */
   readonly capital?: number;
-  /** Act only when selling the seized collateral on the venue is expected to raise more than the debt repaid. */
+  /** Act only when selling the seized collateral on the venue is expected to raise more than the debt repaid plus the gas cost. */
   readonly requireProfit?: boolean;
+  /** Quote each liquidation costs its liquidator (gas, fees), charged to its profit; 0 when absent. */
+  readonly gasCost?: number;
+  /** A liquidation larger than the capital left is filled with what is left (within the mechanism's cap) instead of skipped. */
+  readonly partialFills?: boolean;
+  /** `capital` is a stock: each round's is the last one's plus the liquidators' profit (their sale proceeds back). */
+  readonly recycle?: boolean;
 }
 
 export interface PositionSpec {
@@ -259,6 +265,14 @@ export interface RoundRecord {
   readonly skippedUnprofitable: number;
   /** Debt of positions liquidatable this round that are still open and under water after it. */
   readonly underwaterDebt: number;
+  /**
+   * The liquidators' profit this round: what their seizures fetched in the round's sale (the seized units at
+   * the sale's average price), less the debt they repaid and their gas costs; for an auction, the bidders'
+   * resale less what they paid. And how many liquidations lost money, and how many were filled partly for lack of capital.
+   */
+  readonly liquidatorProfit: number;
+  readonly unprofitableLiquidations: number;
+  readonly partialFills: number;
   /** Asset moved between venues by arbitrage at the start of the round. */
   readonly arbitrageVolume: number;
   /** Auctions still running after the round, and the collateral waiting in them. */

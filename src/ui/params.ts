@@ -234,6 +234,28 @@ export const PARAMS: readonly Param[] = [
     kind: 'toggle',
     format: (v) => (v ? 'yes' : 'no'),
   },
+  {
+    path: 'liquidators.gasCost',
+    label: 'gas per liquidation',
+    kind: 'number',
+    step: optional(10, multiplicative(2), 0.01),
+    format: num,
+    sweep: (v) => [0, Math.max(10 * (v ?? 10), 100)],
+  },
+  {
+    path: 'liquidators.partialFills',
+    label: 'fill partly when short',
+    kind: 'toggle',
+    format: (v) => (v ? 'yes' : 'no'),
+    when: (p) => p.liquidators?.capital !== undefined,
+  },
+  {
+    path: 'liquidators.recycle',
+    label: 'recycle sale proceeds',
+    kind: 'toggle',
+    format: (v) => (v ? 'yes' : 'no'),
+    when: (p) => p.liquidators?.capital !== undefined,
+  },
 ];
 
 /** The parameters shown for a draft (some only make sense for one model). */

@@ -11,6 +11,13 @@ const DIFFERENCE_KEYS = [
   'debtRepaid',
   'badDebt',
   'rounds',
+  // Added with the trough and the whole loss: after the original fields, so that their order holds.
+  'troughPrice',
+  'troughDrawdownPct',
+  'troughAmplification',
+  'shortfall',
+  'totalLoss',
+  'liquidatorProfit',
 ];
 
 const variantArgs = ['--set', 'market.depth2pct=3e7', '--set', 'liquidation.bonus=0.1'];

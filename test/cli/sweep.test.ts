@@ -110,7 +110,7 @@ describe('liqloop sweep', () => {
     const text = liqloop(args);
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(
-      /shock\.pct\s+final price \(USD\)\s+drawdown\s+amplification\s+liquidated\s+bad debt \(USD\)\s+rounds\s+converged/,
+      /shock\.pct\s+final price \(USD\)\s+drawdown\s+amplification\s+at trough\s+liquidated\s+bad debt \(USD\)\s+total loss \(USD\)\s+rounds\s+converged/,
     );
     expect(text.stdout).toContain('Amplification (×) against shock.pct');
     expect(text.stdout).toMatch(/[┼┤][─╮╯╰╭│]/);

@@ -4,6 +4,11 @@ import { Timeline } from '../../src/engine/index.js';
 import { loadPreset } from '../../src/presets/index.js';
 import { App } from '../../src/ui/App.js';
 import { recordLines } from '../../src/ui/components/RecordPanel.js';
+import { runCascade, summarize } from '../../src/engine/index.js';
+import { noLoopTwin, shortfallOf } from '../../src/whatif/loop.js';
+import { readReport } from '../../src/whatif/report.js';
+import { robustVariants } from '../../src/whatif/robust.js';
+import type { Scenario } from '../../src/engine/index.js';
 import { initialState } from '../../src/ui/state/reducer.js';
 import { openSession } from '../../src/ui/state/session.js';
 import { themeFor } from '../../src/ui/theme.js';
@@ -77,6 +82,52 @@ describe('the record panel (h)', () => {
     const log = await waitForFrame(frame, 'Liquidations, newest first');
     expect(log).not.toContain('Against the record');
   });
+
+  it("with the reruns in, each checked figure shows its range and verdict, and the loop's share follows", () => {
+    const preset = loaded('aave-crv-2022').preset;
+    const outcome = (p: Scenario) => {
+      const run = runCascade(p);
+      return { summary: summarize(run), shortfall: shortfallOf(run) };
+    };
+    const report = readReport(preset, [
+      outcome(preset),
+      outcome(noLoopTwin(preset)),
+      ...robustVariants(preset).map((v) => outcome(v.preset)),
+    ]);
+    const timeline = new Timeline(preset);
+    const running = recordLines(preset, timeline, 0, { done: 1, total: 4 });
+    expect(running.map((l) => l.text)).toContain(
+      "Robustness and the loop's share: running in the background, 1 of 4 runs…",
+    );
+    const last = timeline.finish();
+    const lines = recordLines(preset, timeline, last, { done: 4, total: 4, report }).map((l) => l.text);
+    // The two figures held against a metric come first, each with its band; then the loop's share.
+    expect(lines[0]).toMatch(
+      /^USDC collateral liquidated.*· range 63,600,000 – 63,600,000 over 2 reruns, robust$/,
+    );
+    expect(lines[1]).toMatch(
+      /^bad debt, 2\.64M CRV.*· range 1,171,\d+ – 4,709,\d+ over 2 reruns, FRAGILE \(outside ±10\.0% on 2: market\.depth2pct ×0\.8, market\.depth2pct ×1\.2\)$/,
+    );
+    expect(lines[2]).toMatch(
+      /^The loop's share, .*fall to the low 51\.9% against 34\.4% \(\+33\.6%\).*losses 2,668,617 against 0 \(\+100\.0%\)$/,
+    );
+    expect(lines.at(-1)).toMatch(/^No prediction: /);
+  });
+
+  it('in the app the bands come in the background, and End still answers while they run', async () => {
+    const session = openSession(loaded('aave-crv-2022'));
+    const { lastFrame, stdin } = renderSized(
+      <App initial={initialState([], session)} loadPreset={loadPreset} theme={themeFor({ NO_COLOR: '1' })} />,
+      120,
+      60,
+    );
+    const frame = () => plain(lastFrame());
+    await waitForFrame(frame, 'Round 0');
+    await press(stdin, 'h');
+    await press(stdin, 'G');
+    const done = await waitForFrame(frame, "The loop's share", 20000);
+    expect(done).toMatch(/over 2 reruns, FRAGILE/);
+  }, 30000);
 
   it('a lesson has no record key in its footer', async () => {
     const session = openSession(loaded('thin-pool'));

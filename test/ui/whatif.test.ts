@@ -167,6 +167,15 @@ describe('parameters: stepping numbers', () => {
         [1, -1, undefined],
       ],
     },
+    'liquidators.gasCost': {
+      cases: [
+        [undefined, 1, 10],
+        [undefined, -1, undefined],
+        [10, 1, 20],
+        [10, -1, 5],
+        [0.01, -1, undefined],
+      ],
+    },
     'oracle.floor': {
       cases: [
         [100, 1, 125],
@@ -389,6 +398,9 @@ describe('visibleParams', () => {
             'oracle.venues',
             'oracle.floor',
             'perps.insuranceFund',
+            // Only beside a liquidator capital:
+            'liquidators.partialFills',
+            'liquidators.recycle',
           ].includes(p.path),
       ).map((p) => p.path),
     );
@@ -399,6 +411,9 @@ describe('visibleParams', () => {
     expect(
       paths(withValues(['liquidation.mechanism', 'partial'], ['liquidation.closeFactor', 0.5])),
     ).toContain('liquidation.closeFactor');
+    const scarce = paths(withValues(['liquidators.capital', 1e6]));
+    expect(scarce).toContain('liquidators.partialFills');
+    expect(scarce).toContain('liquidators.recycle');
   });
 });
 

@@ -7,6 +7,8 @@ export const auctions: Phase = {
     const house = state.auctions;
     if (!house) return;
     const sold = house.run(round.round, round.oraclePrice, state.sellingVenue, state.queued, round.capital);
+    round.auctionBought = sold.bought;
+    round.auctionRaised = sold.raised;
     round.wonForZero = sold.wonForZero;
     round.valueWonForZero = sold.valueWonForZero;
     round.collateralSold = sold.bought;

@@ -25,9 +25,14 @@ export interface RoundContext {
   skippedForCapital: number;
   skippedUnprofitable: number;
   underwaterDebt: number;
-  /** Quote the liquidators may still spend this round (Infinity without `liquidators.capital`). */
+  /** Quote the liquidators may spend this round (Infinity without `liquidators.capital`), and what is left. */
+  readonly capitalAtStart: number;
   capital: number;
-  /** Auctions: won by a bid of zero this round, and their collateral's value at P. */
+  /** Liquidations filled partly for lack of capital (`liquidators.partialFills`). */
+  partialFills: number;
+  /** Auctions: what bidders bought and paid, won by a bid of zero this round, and their collateral's value at P. */
+  auctionBought: number;
+  auctionRaised: number;
   wonForZero: number;
   valueWonForZero: number;
   /** Perpetuals: the round's liquidations, insurance fund and deleveraging, when the scenario has them. */
@@ -36,6 +41,11 @@ export interface RoundContext {
   batch: number;
   trade: number;
   saleProceeds: number;
+  /** What a unit sold fetched on average: proceeds / trade, or the venue's price before the sale when nothing was sold. */
+  saleUnitPrice: number;
+  /** Liquidator books: the liquidators' profit and their liquidations at a loss. */
+  liquidatorProfit: number;
+  unprofitableLiquidations: number;
   /** Stop test: whether no later round can differ. */
   converged: boolean;
 }
@@ -62,13 +72,20 @@ export function beginRound(state: CascadeState, round: number): RoundContext {
     skippedForCapital: 0,
     skippedUnprofitable: 0,
     underwaterDebt: 0,
-    capital: state.scenario.liquidators?.capital ?? Infinity,
+    capitalAtStart: state.liquidatorCapital,
+    capital: state.liquidatorCapital,
+    partialFills: 0,
+    auctionBought: 0,
+    auctionRaised: 0,
     wonForZero: 0,
     valueWonForZero: 0,
     perps: undefined,
     batch: 0,
     trade: 0,
     saleProceeds: 0,
+    saleUnitPrice: 0,
+    liquidatorProfit: 0,
+    unprofitableLiquidations: 0,
     converged: false,
   };
 }

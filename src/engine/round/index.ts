@@ -3,6 +3,7 @@ import { attackLoan, attackTrade } from './attack.js';
 import { auctions } from './auctions.js';
 import type { Phase } from './context.js';
 import { lendingLiquidations } from './lending.js';
+import { liquidatorBooks } from './liquidators.js';
 import { arbitrage, exogenousMove } from './market.js';
 import { oracleRead } from './oracle.js';
 import { perpetuals } from './perpetuals.js';
@@ -19,6 +20,7 @@ export const ROUND_PHASES: readonly Phase[] = [
   auctions,
   perpetuals,
   sale,
+  liquidatorBooks,
   stopTest,
 ];
 

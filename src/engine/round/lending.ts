@@ -1,4 +1,4 @@
-import { liquidateInto, type Liquidation } from '../liquidation/index.js';
+import { liquidateInto, type Liquidation, type MutableLiquidation } from '../liquidation/index.js';
 import type { Phase, RoundContext } from './context.js';
 import type { CascadeState } from './state.js';
 
@@ -26,6 +26,9 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
   const { book, scenario, mechanism, outcome } = state;
   const { bonus } = scenario.liquidation;
   const requireProfit = scenario.liquidators?.requireProfit ?? false;
+  const gasCost = scenario.liquidators?.gasCost ?? 0;
+  const partialFills = scenario.liquidators?.partialFills ?? false;
+  const ledger = state.ledger;
   const needsHealth = scenario.liquidation.fullBelowHealth !== undefined;
   const borrower = scenario.attacker ? book.count - 1 : -1;
   const sellVenue = state.sellingVenue;
@@ -40,22 +43,29 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
   let skippedForCapital = 0;
   let skippedUnprofitable = 0;
   let underwaterDebt = 0;
+  let filledPartly = 0;
+  ledger.clear();
   for (const index of taken) {
     const collateral = book.collateral[index]!;
     const debt = book.debt[index]!;
     // Only Aave-style caps look at the health factor; skip the division otherwise.
     const healthFactor = needsHealth ? book.healthFactor(index, oraclePrice) : 0;
     liquidateInto(outcome, mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
+    let partly = false;
     if (outcome.repaid > capital) {
-      skippedForCapital++;
-      underwaterDebt += debt;
-      continue;
+      if (!partialFills || capital <= 0) {
+        skippedForCapital++;
+        underwaterDebt += debt;
+        continue;
+      }
+      fillPartly(outcome, capital, collateral, debt, oraclePrice, bonus);
+      partly = true;
     }
     if (requireProfit) {
       // What selling this seizure would raise on top of everything already bound for the venue.
       const before = queued + collateralSold;
       const proceeds = sellVenue.sell(before + outcome.seized).proceeds - sellVenue.sell(before).proceeds;
-      if (proceeds <= outcome.repaid) {
+      if (proceeds <= outcome.repaid + gasCost) {
         skippedUnprofitable++;
         underwaterDebt += debt;
         continue;
@@ -63,6 +73,8 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
     }
     capital -= outcome.repaid;
     liquidated++;
+    if (partly) filledPartly++;
+    ledger.add(outcome.seized, outcome.repaid);
     book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
     collateralSold += outcome.seized;
     debtRepaid += outcome.repaid;
@@ -81,6 +93,29 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
   round.skippedForCapital = skippedForCapital;
   round.skippedUnprofitable = skippedUnprofitable;
   round.underwaterDebt = underwaterDebt;
+  round.partialFills = filledPartly;
+}
+
+/**
+ * A liquidation cut down to the capital left: it repays `capital` (less than its cap), seizes
+ * capital · (1 + bonus) / P (at most the collateral) and leaves the position open with the rest.
+ */
+function fillPartly(
+  out: MutableLiquidation,
+  capital: number,
+  collateral: number,
+  debt: number,
+  oraclePrice: number,
+  bonus: number,
+): void {
+  const seized = Math.min(collateral, (capital * (1 + bonus)) / oraclePrice);
+  out.repaid = capital;
+  out.seized = seized;
+  out.badDebt = 0;
+  out.returned = 0;
+  out.collateralAfter = collateral - seized;
+  out.debtAfter = debt - capital;
+  out.closed = false;
 }
 
 /** An auction takes each liquidatable position whole: its collateral and debt leave the book, nothing repaid yet. */

@@ -18,5 +18,6 @@ export const sale: Phase = {
     round.batch = batch;
     round.trade = trade;
     round.saleProceeds = sold.proceeds;
+    round.saleUnitPrice = trade > 0 ? sold.proceeds / trade : venue.price;
   },
 };

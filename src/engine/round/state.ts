@@ -4,6 +4,7 @@ import { AuctionHouse, createMechanism, scratch, type Mechanism } from '../liqui
 import { marketModels, type Venue } from '../market/index.js';
 import { createOracle, type Oracle } from '../oracle/index.js';
 import type { Scenario } from '../types.js';
+import { LiquidatorLedger } from './ledger.js';
 
 /** The name of the venue a preset's `market` describes when it gives none. */
 export const MAIN_VENUE = 'main';
@@ -40,12 +41,17 @@ export class CascadeState {
   readonly attack = { cost: 0, borrowed: 0, badDebt: 0 };
   /** Reused for every liquidation of a round: a million liquidations should not be a million objects. */
   readonly outcome = scratch();
+  /** The round's liquidations as seized and repaid, for their profit once the sale has priced them. */
+  readonly ledger = new LiquidatorLedger();
+  /** With `liquidators.recycle`: the liquidators' capital at the start of the next round. */
+  liquidatorCapital: number;
 
   constructor(
     readonly scenario: Scenario,
     recordEvents: boolean,
   ) {
     this.recordEvents = recordEvents;
+    this.liquidatorCapital = scenario.liquidators?.capital ?? Infinity;
     const p0 = scenario.asset.price;
     const specs = [
       { ...scenario.market, name: scenario.market.name ?? MAIN_VENUE },

@@ -52,9 +52,16 @@ export const liquidators = object(
   {
     capital: positive().optional(),
     requireProfit: z.boolean({ error: expecting('true or false') }).optional(),
+    gasCost: number('a finite number >= 0 (quote per liquidation)', (v) => v >= 0).optional(),
+    partialFills: z.boolean({ error: expecting('true or false') }).optional(),
+    recycle: z.boolean({ error: expecting('true or false') }).optional(),
   },
-  'an object {capital?, requireProfit?}',
-);
+  'an object {capital?, requireProfit?, gasCost?, partialFills?, recycle?}',
+).refine((l) => !l.recycle || l.capital !== undefined, {
+  error:
+    'expected capital beside it: recycle makes liquidators.capital a stock, so it needs a capital to start from',
+  path: ['recycle'],
+});
 
 export const position = object(
   {

@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { BAND_EDGES, healthSnapshot } from '../helpers/health.js';
 import { dashboardLayout } from '../helpers/layout.js';
 import { logLines } from '../helpers/log.js';
-import { outcomeParts, outcomesAt } from '../helpers/outcomes.js';
+import { headerFindings } from '../helpers/outcome.js';
+import { outcomeParts, outcomesAt } from '../helpers/run-totals.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 import { Header, headerRows } from './Header.js';
@@ -53,10 +54,7 @@ export function Dashboard({
   );
   // A baseline that ended before the variant stays at its own last round.
   const at = timeline.reach(round);
-  const outcomes = useMemo(
-    () => outcomesAt(timeline, at, preset.asset.quote),
-    [timeline, at, preset.asset.quote],
-  );
+  const outcomes = useMemo(() => outcomesAt(timeline, at), [timeline, at]);
   // The header's outcome lines depend on figures that need the health pass (debt under water): a first
   // layout with one outcome line sizes the health pass, whose figure then sizes the header.
   const provisional = dashboardLayout(columns, rows, variantText.length);
@@ -70,7 +68,10 @@ export function Dashboard({
       healthSnapshot(timeline.positionsAt(at), price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
     [timeline, at, price, provisional.middle],
   );
-  const headerHeight = headerRows(outcomeParts(outcomes, snapshot.underWater, preset), columns);
+  const headerHeight = headerRows(
+    outcomeParts(outcomes, snapshot.underWater, preset, headerFindings(session, at)),
+    columns,
+  );
   const layout = dashboardLayout(columns, rows, variantText.length + headerHeight - 4);
   const nextLiquidation = snapshot.nextLiquidationPrice;
   const floor = preset.oracle.floor;

@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 import { formatAmount, formatChange, formatCompact, formatCount } from '../../format.js';
 import type { RoundRecord, Scenario } from '../../engine/index.js';
-import { outcomeParts, type OutcomePart, type Outcomes } from '../helpers/outcomes.js';
+import { outcomeParts, type OutcomePart, type Outcomes } from '../helpers/run-totals.js';
 import { packParts } from '../helpers/pack.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
+import { headerFindings } from '../helpers/outcome.js';
 
 export interface HeaderProps {
   readonly session: Session;
@@ -67,7 +68,8 @@ export function Header({ session, round, outcomes, underWater, width, theme }: H
   const of = timeline.finished ? ` of ${formatCount(timeline.computed)}` : '';
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
-  const lines = packParts(outcomeParts(outcomes, underWater, preset), width);
+  const findings = headerFindings(session, at);
+  const lines = packParts(outcomeParts(outcomes, underWater, preset, findings), width);
   return (
     <Box flexDirection="column" height={3 + lines.length}>
       <Box justifyContent="space-between">
@@ -91,6 +93,7 @@ export function Header({ session, round, outcomes, underWater, width, theme }: H
         <Text color={theme.oracle}>
           {`Oracle ${formatAmount(oracle, quote)} (${formatChange(oracle / p0 - 1)})`}
         </Text>
+        {findings.trough ? <Text color={theme.venue}>{`  ${findings.trough}`}</Text> : null}
       </Text>
       {lines.map((parts, y) => (
         <Text key={y} wrap="truncate-end">

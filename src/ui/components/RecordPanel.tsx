@@ -11,6 +11,8 @@ import {
 } from '../../presets/index.js';
 import type { Scenario } from '../../engine/index.js';
 import type { Theme } from '../theme.js';
+import { useRobustReport, type RobustView } from '../hooks/useRobustReport.js';
+import { bandSuffix, loopLine } from './robust-lines.js';
 
 export interface RecordLine {
   readonly text: string;
@@ -20,8 +22,15 @@ export interface RecordLine {
 /**
  * What the record panel says: for a lesson, that it has no record; for a history preset before its run
  * has ended, the recorded figures and how to see the model's; once ended, each figure beside the model's.
+ * With `robust`, each figure's range over the reruns and the loop's share (or how far their runs are),
+ * then the preset's statement that it predicts nothing, if it makes one.
  */
-export function recordLines(preset: Scenario, timeline: Timeline, round: number): RecordLine[] {
+export function recordLines(
+  preset: Scenario,
+  timeline: Timeline,
+  round: number,
+  robust?: RobustView,
+): RecordLine[] {
   const record = preset.record ?? [];
   if (record.length === 0) {
     return [
@@ -40,24 +49,47 @@ export function recordLines(preset: Scenario, timeline: Timeline, round: number)
   if (!run || round < last!) {
     return [
       { text: 'The model is compared with the record at the end of the run: press End.', tone: 'muted' },
-      ...record.map((f) => ({
-        text: `${f.figure}${roleTag(describeRole(f))}: recorded ${formatRecorded(f)}`,
-      })),
+      ...byPriority(
+        record.map((f) => ({
+          matched: f.metric !== undefined,
+          line: {
+            text: `${f.figure}${roleTag(describeRole(f))}: recorded ${formatRecorded(f)}${bandSuffix(f, robust)}`,
+          },
+        })),
+        loopLine(preset, robust),
+      ),
       ...statement,
     ];
   }
   const checks = checkRecord(summarize(run), record);
+  const lines = checks.map((check) => {
+    const line = describeCheck(check);
+    // Green only for a reproduced prediction (or a figure without a role); matched by construction is plain.
+    const matchedOnly = check.within === true && line.role !== '' && !check.reproduced;
+    const tone = check.within === null ? 'muted' : check.within ? 'good' : 'bad';
+    return {
+      matched: check.within !== null,
+      line: {
+        text: `${line.figure}${roleTag(line.role)}: ${line.text}${bandSuffix(check.figure, robust)}`,
+        ...(matchedOnly ? {} : { tone }),
+      } satisfies RecordLine,
+    };
+  });
+  return [...byPriority(lines, loopLine(preset, robust)), ...statement];
+}
+
+/**
+ * The figures held against a metric first (with their bands), then the loop's share, then the figures the
+ * preset does not reproduce: a short panel shows what was checked before what was not.
+ */
+function byPriority(
+  figures: readonly { matched: boolean; line: RecordLine }[],
+  loop: readonly RecordLine[],
+): RecordLine[] {
   return [
-    ...checks.map((check): RecordLine => {
-      const line = describeCheck(check);
-      // Green only for a reproduced prediction (or a figure without a role); matched by construction is plain.
-      const matchedOnly = check.within === true && line.role !== '' && !check.reproduced;
-      return {
-        text: `${line.figure}${roleTag(line.role)}: ${line.text}`,
-        ...(matchedOnly ? {} : { tone: check.within === null ? 'muted' : check.within ? 'good' : 'bad' }),
-      };
-    }),
-    ...statement,
+    ...figures.filter((f) => f.matched).map((f) => f.line),
+    ...loop,
+    ...figures.filter((f) => !f.matched).map((f) => f.line),
   ];
 }
 
@@ -75,15 +107,16 @@ export interface RecordPanelProps {
 
 /** The record, in place of the liquidation log (h). */
 export function RecordPanel({ preset, timeline, round, width, height, theme }: RecordPanelProps) {
+  const robust = useRobustReport(preset);
   // Each figure wrapped to the width, continuation lines indented; as many rows as fit under the title.
   const rows = useMemo(
     () =>
-      recordLines(preset, timeline, round).flatMap((line) =>
+      recordLines(preset, timeline, round, robust).flatMap((line) =>
         wrapAnsi(line.text, Math.max(10, width - 2), { hard: true })
           .split('\n')
           .map((text, i) => ({ ...line, text: i === 0 ? text : `  ${text}` })),
       ),
-    [preset, timeline, round, width],
+    [preset, timeline, round, width, robust],
   );
   const room = Math.max(0, height - 1);
   const shown: RecordLine[] =

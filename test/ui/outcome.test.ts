@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCascade, summarize } from '../../src/engine/index.js';
+import { liquidatorLossNote } from '../../src/findings.js';
+import { loadPreset } from '../../src/presets/index.js';
+import { headerFindings, troughSoFar } from '../../src/ui/helpers/outcome.js';
+import { openSession } from '../../src/ui/state/session.js';
+
+function session(id: string) {
+  const loaded = loadPreset(id);
+  if (!loaded.ok) throw new Error(`${id} did not load`);
+  return openSession(loaded);
+}
+
+describe('the header beyond the round shown', () => {
+  it('the trough so far is the lowest price after a sale up to the round, and its amplification once over', () => {
+    const s = session('recovering-spot');
+    const last = s.timeline.reach(1000);
+    const prices = s.timeline.recordsTo(last).map((r) => r.price);
+    const lowest = Math.min(...prices);
+    expect(troughSoFar(s.timeline, last)).toEqual({ price: lowest, round: prices.indexOf(lowest) + 1 });
+    expect(troughSoFar(s.timeline, 1)).toEqual({ price: prices[0], round: 1 });
+    expect(troughSoFar(s.timeline, 0)).toBeNull();
+    const summary = summarize(s.timeline.run()!);
+    expect(headerFindings(s, last).trough).toContain(`${summary.troughAmplification!.toFixed(2)}×`);
+    expect(headerFindings(s, 1).trough).not.toContain('×');
+  });
+
+  it("says the liquidators' loss and the shortfall only once the run is over", () => {
+    const thin = session('thin-pool');
+    const last = thin.timeline.reach(1000);
+    expect(headerFindings(thin, last - 1).liquidators).toBeNull();
+    expect(headerFindings(thin, last).liquidators).toMatch(
+      /^liquidators lost [\d.]+M USD on [\d,]+ liquidations — try liquidators\.requireProfit$/,
+    );
+    const mango = session('mango-markets-2022');
+    const end = mango.timeline.reach(1000);
+    expect(headerFindings(mango, end).shortfall).toMatch(/^Shortfall 111\.04M \(loss 111\.18M\)$/);
+    expect(headerFindings(mango, end - 1).shortfall).toBeNull();
+  });
+
+  it('names no lever when liquidators already need a profit, and says nothing when they made one', () => {
+    const loaded = loadPreset('thin-pool');
+    if (!loaded.ok) throw new Error('thin-pool did not load');
+    const p = loaded.preset;
+    const made = summarize(runCascade({ ...p, liquidators: { requireProfit: true } }));
+    expect(made.liquidatorProfit).toBeGreaterThan(0);
+    expect(liquidatorLossNote(made, p)).toBeNull();
+    const lost = { ...made, liquidatorProfit: -1e6, unprofitableLiquidations: 1 };
+    expect(liquidatorLossNote(lost, { ...p, liquidators: { requireProfit: true } })).toBe(
+      'liquidators lost 1M USD on 1 liquidation',
+    );
+  });
+});
