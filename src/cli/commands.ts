@@ -1,13 +1,7 @@
 import { runCascade } from '../engine/index.js';
-import {
-  KIND_TITLES,
-  PRESET_KINDS,
-  catalogue,
-  loadLibrary,
-  loadPresetFile,
-  type Override,
-} from '../presets/index.js';
+import { loadPreset, STDIN_FILE, type Override } from '../presets/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
+export { listCommand } from './list.js';
 import { checkOutput, emit, outFormat, toCsv } from './out.js';
 import { formatLoadFailure } from './problems.js';
 import { runJson } from './run-json.js';
@@ -92,33 +86,9 @@ export function runCommand(ref: string, options: RunOptions, io: CliIo): number 
   });
 }
 
-/** `liqloop list`: the shipped presets. */
-export function listCommand(options: { json?: boolean }, io: CliIo): number {
-  const library = loadLibrary();
-  const broken = library.filter((l) => !l.ok);
-  for (const failure of broken) if (!failure.ok) io.err(formatLoadFailure(failure));
-  const presets = catalogue(library);
-  if (options.json) io.out(`${JSON.stringify(presets, null, 2)}\n`);
-  else {
-    const width = Math.max(0, ...presets.map((p) => p.id.length));
-    for (const kind of PRESET_KINDS) {
-      const ofKind = presets.filter((p) => p.kind === kind);
-      if (ofKind.length === 0) continue;
-      io.out(`${KIND_TITLES[kind]}\n\n`);
-      let group: string | undefined;
-      for (const p of ofKind) {
-        if (p.group !== undefined && p.group !== group) io.out(`  ${p.group}\n\n`);
-        group = p.group;
-        io.out(`${p.id.padEnd(width)}  ${p.name}\n${' '.repeat(width + 2)}${p.description}\n\n`);
-      }
-    }
-  }
-  return broken.length ? EXIT_BAD_INPUT : EXIT_OK;
-}
-
-/** `liqloop validate <file>`: every problem of a preset file, or a line saying it is valid. */
-export function validateCommand(file: string, io: CliIo): number {
-  const loaded = loadPresetFile(file);
+/** `liqloop validate <preset>`: every problem of a preset (a name, a file, `-`), or a line saying it is valid. */
+export function validateCommand(ref: string, io: CliIo): number {
+  const loaded = loadPreset(ref);
   if (!loaded.ok) {
     io.err(formatLoadFailure(loaded));
     return EXIT_BAD_INPUT;
@@ -134,6 +104,8 @@ export function validateCommand(file: string, io: CliIo): number {
     ...(loans > 0 || perps === 0 ? [count(loans, 'positions')] : []),
     ...(perps > 0 ? [count(perps, 'perpetuals')] : []),
   ];
-  io.out(`${file}: valid preset "${p.name}" (${parts.join(', ')})\n`);
+  io.out(
+    `${loaded.file === STDIN_FILE ? STDIN_FILE : ref}: valid preset "${p.name}" (${parts.join(', ')})\n`,
+  );
   return EXIT_OK;
 }

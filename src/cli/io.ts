@@ -2,6 +2,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width when stdout is a terminal; undefined for a pipe or a file (no wrapping). */
+  readonly columns?: number | undefined;
   /** Whether stderr is a terminal (a progress bar is drawn only there); false when absent. */
   readonly errIsTTY?: boolean;
 }
@@ -9,6 +11,9 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
   errIsTTY: process.stderr.isTTY === true,
 };
 

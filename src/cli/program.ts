@@ -1,22 +1,33 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { MAX_ROUNDS, closest, parsePath, presetIds, type Override } from '../presets/index.js';
+import {
+  MAX_ROUNDS,
+  closest,
+  parsePath,
+  presetIds,
+  presetJsonSchemaText,
+  type Override,
+} from '../presets/index.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
 import { compareCommand } from './compare.js';
+import { COMPLETE_COMMAND, completeCommand } from './complete.js';
+import { SHELLS, completionCommand } from './completion.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { parseOutFile } from './out.js';
 import { MAX_SWEEP_STEPS, sweepCommand } from './sweep.js';
+import { conventionalError } from './messages.js';
 import { collectOverride } from './variant.js';
 import { LIQLOOP_VERSION } from './version.js';
 import { TIPPING_METRICS, type TippingMetric } from '../whatif/sweep.js';
 
-const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'help'];
+const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'schema', 'completion', 'help'];
+const PRESET_ARG = 'a preset name (liqloop list), a path to a preset file, or - to read it from stdin';
 const HELP_HINT = '(liqloop --help lists the commands and options)';
 
 function parseRounds(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_ROUNDS) {
     throw new InvalidArgumentError(
-      `expected a whole number from 1 to ${MAX_ROUNDS}, got ${JSON.stringify(value)}.`,
+      `expected a whole number from 1 to ${MAX_ROUNDS}, got ${JSON.stringify(value)}`,
     );
   }
   return n;
@@ -25,7 +36,7 @@ function parseRounds(value: string): number {
 function parseFinite(value: string): number {
   const n = Number(value.trim());
   if (value.trim() === '' || !Number.isFinite(n))
-    throw new InvalidArgumentError(`expected a finite number, got ${JSON.stringify(value)}.`);
+    throw new InvalidArgumentError(`expected a finite number, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -33,7 +44,7 @@ function parseSteps(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n < 2 || n > MAX_SWEEP_STEPS) {
     throw new InvalidArgumentError(
-      `expected a whole number from 2 to ${MAX_SWEEP_STEPS}, got ${JSON.stringify(value)}.`,
+      `expected a whole number from 2 to ${MAX_SWEEP_STEPS}, got ${JSON.stringify(value)}`,
     );
   }
   return n;
@@ -51,7 +62,7 @@ function parseTipping(value: string): TippingMetric {
 function parseParam(value: string): string {
   const parsed = parsePath(value);
   if (!parsed.ok)
-    throw new InvalidArgumentError(`expected a field path like market.depth2pct: ${parsed.message}.`);
+    throw new InvalidArgumentError(`expected a field path like market.depth2pct: ${parsed.message}`);
   return value.trim();
 }
 
@@ -79,8 +90,13 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
   const program = new Command('liqloop')
     .description('Watch liquidation feedback loops unfold, round by round.')
     .version(LIQLOOP_VERSION, '-V, --version', 'print the version')
-    .argument('[preset]', 'open the dashboard on this preset (a name from presets/ or a path)')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .argument('[preset]', 'open the dashboard on this preset (a name from liqloop list, or a path)')
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(conventionalError(text)),
+    })
+    .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
     .showSuggestionAfterError()
     .showHelpAfterError(HELP_HINT)
@@ -100,7 +116,14 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
       }
       if (command.args.length > 1) {
         io.err(
-          `liqloop: too many arguments: expected at most one preset, got ${command.args.length}.\n${HELP_HINT}\n`,
+          `liqloop: too many arguments: expected at most one preset, got ${command.args.length}\n${HELP_HINT}\n`,
+        );
+        status = EXIT_USAGE;
+        return;
+      }
+      if (ref === '-') {
+        io.err(
+          'liqloop: the dashboard reads keys from stdin, so it cannot read a preset there too; save the preset to a file and open that\n',
         );
         status = EXIT_USAGE;
         return;
@@ -111,7 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
   program
     .command('run')
     .description('run a preset headless and print each round and a summary')
-    .argument('<preset>', 'a name from presets/ (file name without .json) or a path to a preset file')
+    .argument('<preset>', PRESET_ARG)
     .option('--json', 'print one JSON object instead of the table')
     .option('--rounds <n>', 'the most rounds to run (overrides the preset)', parseRounds)
     .option('--set <path=value>', SET_HELP, collectOverride)
@@ -128,7 +151,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
   program
     .command('compare')
     .description('run a preset and a variant of it (--set) and print them side by side with the difference')
-    .argument('<preset>', 'a name from presets/ (file name without .json) or a path to a preset file')
+    .argument('<preset>', PRESET_ARG)
     .option('--set <path=value>', `${SET_HELP} (at least one)`, collectOverride)
     .option('--json', 'print one JSON object {preset, overrides, baseline, variant, difference}')
     .option('--rounds <n>', 'the most rounds to run (overrides the preset)', parseRounds)
@@ -141,7 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
   program
     .command('sweep')
     .description('run a preset once per value of one field, in parallel, and name the tipping point')
-    .argument('<preset>', 'a name from presets/ (file name without .json) or a path to a preset file')
+    .argument('<preset>', PRESET_ARG)
     .requiredOption('--param <path>', 'the field to sweep, a dotted path (market.depth2pct)', parseParam)
     .requiredOption('--from <a>', 'the first value', parseFinite)
     .requiredOption('--to <b>', 'the last value', parseFinite)
@@ -181,12 +204,36 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
 
   program
     .command('validate')
-    .description('check a preset file and print every problem')
-    .argument('<file>', 'the preset file')
-    .action((file: string) => {
-      status = validateCommand(file, io);
+    .description('check a preset and print every problem')
+    .argument('<preset>', PRESET_ARG)
+    .action((ref: string) => {
+      status = validateCommand(ref, io);
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of a preset file (also shipped as schema/preset.schema.json)')
+    .action(() => {
+      io.out(presetJsonSchemaText());
+    });
+
+  program
+    .command('completion')
+    .description(`print a shell completion script (${SHELLS.join(', ')}); see the README to install it`)
+    .argument('<shell>', SHELLS.join(' | '))
+    .action((shell: string) => {
+      status = completionCommand(shell, io);
+    });
+
+  if (argv[0] === COMPLETE_COMMAND) return completeCommand(program, argv.slice(1), io);
+  const [first, topic] = argv;
+  if (first === 'help' && topic !== undefined && !program.commands.some((c) => c.name() === topic)) {
+    const suggestion = closest(topic, COMMANDS);
+    io.err(
+      `liqloop: no command named ${JSON.stringify(topic)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}\n${HELP_HINT}\n`,
+    );
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -12,6 +12,8 @@ export { parsePreset, parseJson, validatePreset, type ParseResult } from './pars
 export { closest, formatPath, type Problem } from './problems.js';
 export {
   PRESETS_DIR,
+  STDIN_FILE,
+  idOf,
   loadPreset,
   loadPresetFile,
   loadLibrary,
@@ -54,3 +56,4 @@ export {
   type RecordRole,
 } from './record.js';
 export { catalogue, type CatalogueEntry } from './catalogue.js';
+export { SCHEMA_FILE, fieldPaths, presetJsonSchema, presetJsonSchemaText } from './json-schema.js';

@@ -3,9 +3,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson, validatePreset } from './parse.js';
 import { inlinePathFile } from './price-path.js';
-import { readText } from './read.js';
+import { STDIN_FILE, readText } from './read.js';
 
-export { readText };
+export { STDIN_FILE, readText };
 import { closest, type Problem } from './problems.js';
 import type { Preset } from './schema/index.js';
 
@@ -23,6 +23,8 @@ export interface LoadedPreset {
 export interface LoadFailure {
   readonly file: string;
   readonly problems: readonly Problem[];
+  /** The reference is neither a preset's name nor a file: the one problem says so, naming it. */
+  readonly unknownName?: true;
 }
 
 export type LoadResult = ({ ok: true } & LoadedPreset) | ({ ok: false } & LoadFailure);
@@ -39,10 +41,13 @@ export function presetIds(dir = PRESETS_DIR): string[] {
   }
 }
 
+/** A preset's id: its file name without `.json`; `stdin` for one read from standard input. */
+export const idOf = (file: string): string => (file === STDIN_FILE ? 'stdin' : basename(file, extname(file)));
+
 const looksLikePath = (ref: string): boolean =>
   ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
 
-/** Loads and validates a preset file. */
+/** Loads and validates a preset file (`STDIN_FILE` reads standard input). */
 export function loadPresetFile(file: string): LoadResult {
   const read = readText(file);
   if (!read.ok) return { ok: false, file, problems: [{ path: '', message: read.reason }] };
@@ -52,14 +57,15 @@ export function loadPresetFile(file: string): LoadResult {
   if (!inlined.ok) return { ok: false, file, problems: inlined.problems };
   const parsed = validatePreset(inlined.raw);
   if (!parsed.ok) return { ok: false, file, problems: parsed.problems };
-  return { ok: true, id: basename(file, extname(file)), file, preset: parsed.preset };
+  return { ok: true, id: idOf(file), file, preset: parsed.preset };
 }
 
 /**
- * Loads a preset by the name of a file in `presets/` (without `.json`) or by a path.
- * An unknown name gets the closest known one and the list of all.
+ * Loads a preset by the name of a file in `presets/` (without `.json`), by a path, or from standard input
+ * (`-`). An unknown name gets the closest known one.
  */
 export function loadPreset(ref: string, dir = PRESETS_DIR): LoadResult {
+  if (ref === '-') return loadPresetFile(STDIN_FILE);
   if (looksLikePath(ref)) return loadPresetFile(ref);
   const file = join(dir, `${ref}.json`);
   const known = presetIds(dir);
@@ -70,13 +76,13 @@ export function loadPreset(ref: string, dir = PRESETS_DIR): LoadResult {
   return {
     ok: false,
     file: ref,
+    unknownName: true,
     problems: [
       {
         path: '',
         message:
-          `no preset named ${JSON.stringify(ref)}` +
-          (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : '') +
-          ` Expected a preset name (${known.join(', ') || 'none found'}) or a path to a .json file.`,
+          `no preset named ${JSON.stringify(ref)} and no such file` +
+          (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''),
       },
     ],
   };

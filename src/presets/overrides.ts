@@ -1,6 +1,5 @@
-import { basename, extname } from 'node:path';
 import { describeValue } from './describe.js';
-import { loadPreset, readText, type LoadFailure } from './load.js';
+import { idOf, loadPreset, readText, type LoadFailure } from './load.js';
 import { inlinePathFile } from './price-path.js';
 import { parseJson, validatePreset } from './parse.js';
 import { formatPath, type Problem } from './problems.js';
@@ -164,5 +163,5 @@ export function loadRawPreset(ref: string): RawLoadResult {
   if (!json.ok) return { ok: false, file: loaded.file, problems: json.problems };
   const inlined = inlinePathFile(json.value, loaded.file);
   if (!inlined.ok) return { ok: false, file: loaded.file, problems: inlined.problems };
-  return { ok: true, id: basename(loaded.file, extname(loaded.file)), file: loaded.file, raw: inlined.raw };
+  return { ok: true, id: idOf(loaded.file), file: loaded.file, raw: inlined.raw };
 }

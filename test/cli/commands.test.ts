@@ -165,8 +165,12 @@ describe('liqloop validate', () => {
 
 describe('usage errors exit 2 with a hint', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown option', ['run', 'thin-pool', '--jsn'], /unknown option '--jsn'[\s\S]*--json/],
-    ['a missing argument', ['run'], /missing required argument 'preset'/],
+    [
+      'an unknown option',
+      ['run', 'thin-pool', '--jsn'],
+      /^liqloop: unknown option "--jsn"; did you mean "--json"\?\n/,
+    ],
+    ['a missing argument', ['run'], /^liqloop: missing required argument "preset"\n/],
     [
       '--rounds 0',
       ['run', 'thin-pool', '--rounds', '0'],

@@ -193,7 +193,9 @@ describe('liqloop run --set', () => {
     );
     const usage = liqloop(['run', 'thin-pool', '--set', 'market.depth2pct']);
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toMatch(/option '--set <path=value>' argument 'market.depth2pct' is invalid/);
+    expect(usage.stderr).toMatch(
+      /^liqloop: option "--set <path=value>" argument "market.depth2pct" is invalid: expected path=value/,
+    );
   });
 
   it('switching to twap without a window gives the missing-field error; with one it runs', async () => {

@@ -175,7 +175,7 @@ describe('liqloop sweep', () => {
       [['--steps', '1'], /from 2 to 1000/],
       [['--steps', '1001'], /from 2 to 1000/],
       [['--steps', '2.5'], /from 2 to 1000/],
-      [[], /required option '--steps <n>'/],
+      [[], /^liqloop: required option "--steps <n>" not specified\n/],
     ] as const) {
       const r = await liqloopHere([...base, ...extra]);
       expect(r.status, extra.join(' ')).toBe(2);

@@ -63,12 +63,13 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('ships the built command, the presets and the licence, without caches or sources', () => {
+  it('ships the built command, the presets, the schema and the licence, without caches or sources', () => {
     expect(packed).toEqual(
       expect.arrayContaining([
         'dist/cli/main.js',
         'presets/thin-pool.json',
         'presets/README.md',
+        'schema/preset.schema.json',
         'LICENSE',
         'README.md',
         'package.json',

@@ -15,12 +15,15 @@ export interface CliResult {
 }
 
 /** Runs the built `liqloop` with `args` (build first: `npm test` does). */
-export function liqloop(args: string[], options: { nodeArgs?: string[]; cwd?: string } = {}): CliResult {
+export function liqloop(
+  args: string[],
+  options: { nodeArgs?: string[]; cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -27,6 +27,10 @@ export const KIND_TITLES: Readonly<Record<PresetKind, string>> = {
 /** Every field of a preset, each checked on its own; `checkPreset` then checks the fields together. */
 export const presetBase = object(
   {
+    // For editors (`"$schema": "../schema/preset.schema.json"`); liqloop itself ignores it.
+    $schema: text('a string: the URL or relative path of the JSON Schema for editors')
+      .describe('The JSON Schema this file follows, for editor completion and checks; liqloop ignores it.')
+      .optional(),
     name: nonEmptyText('a non-empty string'),
     description: text(),
     kind: z.enum(PRESET_KINDS, { error: expecting('one of "history", "lesson"') }).default('lesson'),

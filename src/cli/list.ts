@@ -1,0 +1,52 @@
+import wrapAnsi from 'wrap-ansi';
+import { KIND_TITLES, PRESET_KINDS, catalogue, loadLibrary, type CatalogueEntry } from '../presets/index.js';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
+import { formatLoadFailure } from './problems.js';
+
+/** Below this many columns for the text, the descriptions start under the id instead of beside it. */
+const MIN_TEXT_WIDTH = 40;
+
+/**
+ * `text` indented by `indent`, wrapped at word boundaries to `columns` when stdout is a terminal
+ * (a pipe gets one line per paragraph, for grep and the like).
+ */
+function block(text: string, indent: number, columns: number | undefined): string {
+  const pad = ' '.repeat(indent);
+  if (columns === undefined) return `${pad}${text}`;
+  return wrapAnsi(text, Math.max(20, columns - indent - 1), { hard: true, trim: true })
+    .split('\n')
+    .map((line) => `${pad}${line}`)
+    .join('\n');
+}
+
+function entryText(p: CatalogueEntry, idWidth: number, columns: number | undefined): string {
+  const indent = columns === undefined || columns - idWidth - 2 >= MIN_TEXT_WIDTH ? idWidth + 2 : 4;
+  const name = block(p.name, indent, columns).slice(indent);
+  const head =
+    indent === idWidth + 2 ? `${p.id.padEnd(idWidth)}  ${name}` : `${p.id}\n${' '.repeat(indent)}${name}`;
+  return `${head}\n${block(p.description, indent, columns)}\n\n`;
+}
+
+/** `liqloop list`: the shipped presets, by kind and lesson set. */
+export function listCommand(options: { json?: boolean }, io: CliIo): number {
+  const library = loadLibrary();
+  const broken = library.filter((l) => !l.ok);
+  for (const failure of broken) if (!failure.ok) io.err(formatLoadFailure(failure));
+  const presets = catalogue(library);
+  if (options.json) io.out(`${JSON.stringify(presets, null, 2)}\n`);
+  else {
+    const width = Math.max(0, ...presets.map((p) => p.id.length));
+    for (const kind of PRESET_KINDS) {
+      const ofKind = presets.filter((p) => p.kind === kind);
+      if (ofKind.length === 0) continue;
+      io.out(`${block(KIND_TITLES[kind], 0, io.columns)}\n\n`);
+      let group: string | undefined;
+      for (const p of ofKind) {
+        if (p.group !== undefined && p.group !== group) io.out(`${block(p.group, 2, io.columns)}\n\n`);
+        group = p.group;
+        io.out(entryText(p, width, io.columns));
+      }
+    }
+  }
+  return broken.length ? EXIT_BAD_INPUT : EXIT_OK;
+}
