@@ -1,4 +1,4 @@
-import type { CascadeRun, Scenario } from '../engine/index.js';
+import type { CascadeRun, Scenario, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
 import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
@@ -95,14 +95,39 @@ export function runText(run: CascadeRun): string {
           `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)}), ` +
             `${formatCount(m.deleveraged)} deleveraged covering ${formatNumber(m.adlCovered)} ${quote}, ` +
             `${formatNumber(m.uncoveredLoss)} ${quote} uncovered`,
+          ...perpsLines(m, quote),
         ]
-      : []),
+      : m.perpFill !== null
+        ? perpsLines(m, quote)
+        : []),
     `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
   const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
+}
+
+/** The perpetuals' fills, ADL overshoot and backstop; a loud line when the slippage is booked nowhere. */
+export function perpsLines(m: Summary, quote: string): string[] {
+  if (m.perpFill === null) return [];
+  const lines = [
+    m.perpFill === 'venue'
+      ? `  slippage     ${formatNumber(m.perpSlippage)} ${quote} booked: liquidations fill at the venue's prices`
+      : `  WARNING      perpetuals fill at the oracle price (perps.fill is not "venue"): ` +
+        `${formatNumber(m.perpSlippage)} ${quote} the venue's fills fetched short of it is booked nowhere, ` +
+        `so the fund's draw and ADL are understated; set perps.fill: "venue"`,
+  ];
+  if (m.adlOvershoot > 0)
+    lines.push(
+      `  overshoot    ADL took ${formatNumber(m.adlOvershoot)} ${quote} beyond what the fund could not cover`,
+    );
+  if (m.backstopTaken > 0 || m.backstopEquity !== 0)
+    lines.push(
+      `  backstop     the vault took ${formatCount(m.backstopTaken)} positions (${formatNumber(m.backstopNotional)} ${quote}); ` +
+        `its equity at the end ${formatNumber(m.backstopEquity)} ${quote}`,
+    );
+  return lines;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RoundEvents } from './events.js';
+import type { BackstopVault } from './perps/backstop.js';
 import type { PerpBook } from './perps/book.js';
 import type { PerpRound } from './perps/liquidate.js';
 import type { PositionBook } from './book.js';
@@ -49,6 +50,11 @@ export class Cascade {
   /** The perpetuals and their insurance fund, when the scenario has them. */
   get perps(): PerpBook | undefined {
     return this.state.perps;
+  }
+
+  /** Hyperliquid's liquidator vault, when the scenario has one. */
+  get vault(): BackstopVault | undefined {
+    return this.state.vault;
   }
 
   get venueNames(): readonly string[] {

@@ -44,6 +44,18 @@ export interface Summary {
   /** Notional closed by perpetual liquidations (quantity · oracle price), and the share of it that was longs (0 without any). */
   readonly perpLiquidatedNotional: number;
   readonly perpLongShare: number;
+  /**
+   * What the perpetuals' venue fills fetched short of their value at the oracle price, summed; booked only
+   * when `perpFill` is "venue" (with "oracle" it is what the model leaves unbooked); null without perpetuals.
+   */
+  readonly perpSlippage: number;
+  readonly perpFill: 'venue' | 'oracle' | null;
+  /** Profit auto-deleveraging took beyond what the fund could not cover (whole-position policies). */
+  readonly adlOvershoot: number;
+  /** The backstop vault (zero without one): positions taken, their notional at P, its equity at the end. */
+  readonly backstopTaken: number;
+  readonly backstopNotional: number;
+  readonly backstopEquity: number;
   /** Auctions won by a bid of zero (`auction.zeroBids`), their share of the positions liquidated, and the collateral's value at the oracle price. */
   readonly auctionsWonForZero: number;
   readonly zeroBidShare: number;
@@ -107,12 +119,20 @@ export function summarize(run: CascadeRun): Summary {
   let perpLongNotional = 0;
   let wonForZero = 0;
   let valueWonForZero = 0;
+  let perpSlippage = 0;
+  let adlOvershoot = 0;
+  let backstopTaken = 0;
+  let backstopNotional = 0;
   let liquidatorProfit = 0;
   let unprofitableLiquidations = 0;
   let partialFills = 0;
   let troughPrice = Infinity;
   let troughRound = 0;
   for (const r of run.rounds) {
+    perpSlippage += r.perpSlippage;
+    adlOvershoot += r.adlOvershoot;
+    backstopTaken += r.backstopTaken;
+    backstopNotional += r.backstopNotional;
     liquidatorProfit += r.liquidatorProfit;
     unprofitableLiquidations += r.unprofitableLiquidations;
     partialFills += r.partialFills;
@@ -182,6 +202,12 @@ export function summarize(run: CascadeRun): Summary {
     uncoveredLoss,
     perpLiquidatedNotional: perpNotional,
     perpLongShare: perpNotional > 0 ? perpLongNotional / perpNotional : 0,
+    perpSlippage,
+    perpFill: run.scenario.perps ? (run.scenario.perps.fill ?? 'oracle') : null,
+    adlOvershoot,
+    backstopTaken,
+    backstopNotional,
+    backstopEquity: last ? last.backstopEquity : (run.scenario.perps?.backstop?.capital ?? 0),
     auctionsWonForZero: wonForZero,
     zeroBidShare: run.book.liquidatedCount > 0 ? wonForZero / run.book.liquidatedCount : 0,
     valueWonForZero,

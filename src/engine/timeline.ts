@@ -208,10 +208,9 @@ export class Timeline {
       const book = this.cascade.perps;
       if (book && view.perpSize && view.perpMargin) {
         for (const e of this.perpEvents[view.round]!) {
-          // Closing part of a position takes its margin in proportion (PerpBook.reduce).
           const left = e.sizeBefore - e.quantity;
           view.perpSize[e.position] = left > 0 ? left : 0;
-          view.perpMargin[e.position] = left > 0 ? e.marginBefore * (1 - e.quantity / e.sizeBefore) : 0;
+          view.perpMargin[e.position] = left > 0 ? e.marginAfter : 0;
         }
       }
       view.round++;

@@ -213,6 +213,28 @@ export interface PerpsSpec {
   readonly sliceFraction: number;
   readonly positions: readonly PerpPositionSpec[];
   readonly generate?: PerpGenerateSpec;
+  /**
+   * What a liquidation fetches: `"venue"`, the venue's prices for its share of the round's trade (what it
+   * fetched short of the oracle value is booked); `"oracle"` (when absent), the oracle price, with that
+   * slippage reported as `perpSlippage` but booked nowhere.
+   */
+  readonly fill?: PerpFill;
+  /** How auto-deleveraging picks and closes the opposing positions; `"pnl-margin"` (Binance) when absent. */
+  readonly adlRank?: AdlRank;
+  /** Hyperliquid's liquidator vault (HLP): takes over positions below `below` of maintenance. */
+  readonly backstop?: BackstopSpec;
+}
+
+export type PerpFill = 'oracle' | 'venue';
+export type AdlRank = 'pnl-margin' | 'hyperliquid' | 'pro-rata';
+
+export interface BackstopSpec {
+  /** The vault's quote capital at the start. */
+  readonly capital: number;
+  /** The share of the maintenance requirement below which a position's equity sends it to the vault (2/3). */
+  readonly below: number;
+  /** The share of its inventory the vault sells back into the venue each round. */
+  readonly unwind: number;
 }
 
 /** Generated perpetuals: `longs` longs then `shorts` shorts, named L0…, S0…. */
@@ -295,6 +317,18 @@ export interface RoundRecord {
   readonly uncoveredLoss: number;
   /** Net asset the perpetual liquidations sold (negative: bought) on the venue. */
   readonly perpNetSold: number;
+  /**
+   * What the perpetuals' venue fills fetched short of their value at the oracle price (negative: above
+   * it). Booked (charged to the owners, the fund and ADL) with `perps.fill: "venue"`; with `"oracle"` it
+   * is what the venue would have charged, booked nowhere.
+   */
+  readonly perpSlippage: number;
+  /** Profit auto-deleveraging took beyond what the fund could not cover (a policy closing whole positions). */
+  readonly adlOvershoot: number;
+  /** The backstop vault: positions it took over this round, their notional at P, its equity after the round at P. */
+  readonly backstopTaken: number;
+  readonly backstopNotional: number;
+  readonly backstopEquity: number;
   /** Every venue's price after the round, in declaration order (the main venue first). */
   readonly venuePrices: readonly number[];
 }

@@ -152,9 +152,38 @@ export class PerpBook {
     }
   }
 
+  /** Closes a position whole: nothing is left in it. */
+  close(i: number): void {
+    this.size[i] = 0;
+    this.margin[i] = 0;
+    this.open[i] = 0;
+  }
+
+  /**
+   * A sliced liquidation: closes `quantity` (less than the size) and keeps the margin in the account,
+   * credited with what closing realised (`realised`: the slice's profit at its fill, less the fee).
+   */
+  closeKeepingMargin(i: number, quantity: number, realised: number): void {
+    this.size[i] = this.size[i]! - quantity;
+    this.margin[i] = this.margin[i]! + realised;
+  }
+
+  /**
+   * The least quantity whose closing at `price`, with the margin kept and a fee of `feeRate` of the notional
+   * closed, brings the equity back to the maintenance requirement of what is left:
+   * E − f·q·P ≥ mm·(s − q)·P, so q = (mm·s·P − E) / ((mm − f)·P), a billionth more so that the rest is not
+   * liquidatable at the same price; Infinity when closing cannot restore it (mm ≤ f).
+   */
+  restoringQuantity(i: number, price: number, feeRate: number): number {
+    const mm = this.maintenance[i]!;
+    if (mm <= feeRate) return Infinity;
+    const shortfall = mm * this.size[i]! * price - this.equity(i, price);
+    return Math.max(0, (shortfall / ((mm - feeRate) * price)) * (1 + 1e-9));
+  }
+
   /**
    * Closes `quantity` of a position (all of it when equal to its size), taking margin in proportion, which
-   * leaves its liquidation and bankruptcy prices unchanged.
+   * leaves its liquidation and bankruptcy prices unchanged (auto-deleveraging: the owner is paid out).
    */
   reduce(i: number, quantity: number): void {
     const s = this.size[i]!;

@@ -1,120 +1,248 @@
+import type { Venue } from '../market/index.js';
 import type { PerpsSpec } from '../types.js';
-import { IndexHeap } from '../heap.js';
+import { Deleverager, type Deleveraged } from './adl.js';
+import type { BackstopVault } from './backstop.js';
 import type { PerpBook } from './book.js';
+import { VenueCursor, largestWithin } from './fill.js';
 
 /** What the perpetuals did in one round. */
 export interface PerpRound {
   readonly liquidations: number;
-  /** Notional closed by liquidation (quantity · P), and the part of it that was longs. */
+  /** Notional closed by liquidation (quantity · P, the backstop's takes included), and the longs' part. */
   readonly notional: number;
   readonly longNotional: number;
-  /** Asset the liquidation engine sold on the venue (negative: bought), after auto-deleveraging matched some. */
+  /** Asset the liquidation engine (and the vault's unwind) sold on the venue (negative: bought). */
   readonly netSold: number;
   readonly fees: number;
   readonly drawn: number;
   readonly deleveraged: number;
   readonly adlCovered: number;
   readonly uncovered: number;
-  /** Losses of the positions closed below their bankruptcy price, which the three above cover to the cent. */
+  /**
+   * Losses of the positions closed below their bankruptcy value: −(equity at P) plus, with venue fills,
+   * the slippage of their venue units. With "pnl-margin" and "pro-rata", fund paid + ADL covered +
+   * uncovered equal it to the cent.
+   */
   readonly losses: number;
   readonly fund: number;
-  /** One line per liquidation and per deleveraged position, for the log (when the cascade records events). */
+  /** What the venue fills fetched short of their value at P (booked only with `fill: "venue"`). */
+  readonly slippage: number;
+  /** Profit ADL took beyond what the fund could not cover. */
+  readonly overshoot: number;
+  /** Paid out to owners: what is left of a slice closed above bankruptcy after its fee, and ADL's payouts. */
+  readonly paidOut: number;
+  /** The backstop vault: positions taken, their notional at P, their equity at P (what the vault took on). */
+  readonly backstopTaken: number;
+  readonly backstopNotional: number;
+  readonly backstopReceived: number;
+  /** The vault's equity at P after the round (0 without one). */
+  readonly backstopEquity: number;
+  /** One line per liquidation, backstop take and deleveraged position, for the log (when recording). */
   readonly log: readonly PerpEvent[];
 }
 
 export interface PerpEvent {
-  readonly kind: 'liquidated' | 'deleveraged';
+  readonly kind: 'liquidated' | 'deleveraged' | 'backstop';
   readonly position: number;
   readonly quantity: number;
-  /** For a liquidation, the loss below bankruptcy (0 above it); for ADL, the profit given up. */
+  /** For a liquidation, the loss below bankruptcy (0 above it); for ADL, the profit given up; for the vault, the equity taken over. */
   readonly amount: number;
-  /** The position's size and margin before, so that a viewer can step back exactly. */
+  /** The position's size and margin before and its margin after, so that a viewer can step either way exactly. */
   readonly sizeBefore: number;
   readonly marginBefore: number;
+  readonly marginAfter: number;
+}
+
+/** The venue the round sells on, and the units already bound for it (the lending batch). */
+export interface PerpSale {
+  readonly venue: Venue;
+  readonly bound: number;
 }
 
 /**
- * Liquidates every liquidatable perpetual at the oracle price P, longs then shorts, each most under water
- * first. A position whose notional is above `sliceAbove` closes `sliceFraction` of its size a round.
- * Closing quantity q realises the slice's equity e_q = m·q/s + dir·q·(P − entry). The fee
- * min(max(e_q, 0), liquidationFee·q·P) goes to the insurance fund and the rest of a positive e_q to the
- * owner. A negative e_q is a loss: the fund pays what it can, and the remainder R is covered by
- * auto-deleveraging: the most profitable opposing positions, ranked by profit/margin × notional/equity,
- * are closed at the bankrupt position's bankruptcy price Pb instead of at P, which gives up |P − Pb| per
- * unit; u = R / |P − Pb| units are matched so, off the venue. What no opposing position can cover is
- * `uncovered`. The liquidation engine trades q − u on the venue: selling a long, buying a short.
+ * Liquidates every liquidatable perpetual found at the oracle price P, longs then shorts, each most under
+ * water first (README, "Perpetual futures", has every formula):
+ * 1. below `backstop.below` of maintenance, the vault takes the position over, off the venue;
+ * 2. a sliced position (notional above `sliceAbove`, equity > 0) closes the least that restores
+ *    maintenance, at most `sliceFraction` of its size, and keeps its margin;
+ * 3. any other closes whole: above bankruptcy the fee goes to the fund and the rest to the owner; below
+ *    it the fund pays what it holds and auto-deleveraging matches units off the venue for the rest.
+ * With `fill: "venue"` each fill gets the venue's prices for its place in the round's trade; otherwise
+ * the oracle price, and the slippage is only measured. The vault then unwinds.
  */
 export function liquidatePerps(
   book: PerpBook,
   spec: PerpsSpec,
   price: number,
   fundBefore: number,
+  sale: PerpSale,
+  vault?: BackstopVault,
   recordLog = false,
 ): PerpRound {
+  const venueFills = spec.fill === 'venue';
+  const cursor = new VenueCursor(sale.venue, sale.bound);
+  const adl = new Deleverager(book, spec.adlRank ?? 'pnl-margin', price);
+  const wholePositions = spec.adlRank === 'hyperliquid';
+  const feeRate = spec.liquidationFee;
   let fund = fundBefore;
   let liquidations = 0;
   let notional = 0;
   let longNotional = 0;
-  let netSold = 0;
   let fees = 0;
   let drawn = 0;
   let deleveraged = 0;
   let adlCovered = 0;
   let uncovered = 0;
   let losses = 0;
+  let slippage = 0;
+  let overshoot = 0;
+  let paidOut = 0;
+  let backstopTaken = 0;
+  let backstopNotional = 0;
+  let backstopReceived = 0;
+  /** Units the engine trades on the venue (signed: + sold); with oracle fills they are bound at the end. */
+  let venueUnits = 0;
   const log: PerpEvent[] = [];
+  const adlLog: Deleveraged[] | undefined = recordLog ? [] : undefined;
+  /** What `units` in direction d fetch (sold) or cost (bought): the venue's, or the oracle's price. */
+  const fill = (d: 1 | -1, units: number): number => {
+    venueUnits += d * units;
+    return venueFills ? cursor.fill(d, units) : units * price;
+  };
   const taken = book.takeLiquidatable(price);
-  // The ranking of opposing positions for auto-deleveraging, built once per side per round (P is fixed).
-  const rankings: (IndexHeap | undefined)[] = [undefined, undefined];
   for (const i of taken) {
     const size = book.size[i]!;
     if (!(size > 0) || !book.open[i]) continue;
-    const direction = book.direction(i);
-    const slice = spec.sliceAbove !== undefined && size * price > spec.sliceAbove ? spec.sliceFraction : 1;
-    const quantity = slice * size;
-    const bankruptcy = book.bankruptcyPrice(i);
+    const d = book.direction(i);
+    const equity = book.equity(i, price);
+    const entry = book.entry[i]!;
     const marginBefore = book.margin[i]!;
-    const equity = (book.margin[i]! * quantity) / size + direction * quantity * (price - book.entry[i]!);
-    const fee = Math.min(Math.max(equity, 0), spec.liquidationFee * quantity * price);
-    fund += fee;
-    fees += fee;
-    let matched = 0;
-    let loss = 0;
-    if (equity < 0) {
-      loss = -equity;
-      losses += loss;
-      const draw = Math.min(fund, loss);
-      fund -= draw;
-      drawn += draw;
-      const remaining = loss - draw;
-      if (remaining > 0) {
-        const opposing = book.long[i] ? 0 : 1;
-        rankings[opposing] ??= rank(book, opposing, price);
-        const adl = deleverage(book, rankings[opposing]!, price, bankruptcy, remaining, quantity, recordLog);
-        matched = adl.units;
-        adlCovered += adl.covered;
-        // What ADL could not match; a residue of rounding (a billionth of the remainder) is not a loss.
-        const gap = remaining - adl.covered;
-        if (gap > remaining * 1e-9) uncovered += gap;
-        deleveraged += adl.count;
-        for (const p of adl.positions) log.push({ kind: 'deleveraged', ...p });
-      }
-    }
-    book.reduce(i, quantity);
-    book.markLiquidated(i);
     liquidations++;
+    book.markLiquidated(i);
+    if (vault?.takes(book, i, equity, price)) {
+      vault.take(book, i);
+      backstopTaken++;
+      backstopNotional += size * price;
+      backstopReceived += equity;
+      notional += size * price;
+      if (d > 0) longNotional += size * price;
+      if (recordLog)
+        log.push({
+          kind: 'backstop',
+          position: i,
+          quantity: size,
+          amount: equity,
+          sizeBefore: size,
+          marginBefore,
+          marginAfter: 0,
+        });
+      continue;
+    }
+    const sliced = spec.sliceAbove !== undefined && size * price > spec.sliceAbove && equity > 0;
+    const quantity = sliced
+      ? Math.min(spec.sliceFraction * size, book.restoringQuantity(i, price, feeRate))
+      : size;
     notional += quantity * price;
-    if (book.long[i]) longNotional += quantity * price;
-    netSold += direction * (quantity - matched);
+    if (d > 0) longNotional += quantity * price;
+    let loss = 0;
+    if (quantity < size) {
+      // A slice: the margin stays in the account, credited with the slice's profit at its fill, less the fee.
+      const fetched = fill(d, quantity);
+      const slip = venueFills ? d * (quantity * price - fetched) : 0;
+      slippage += slip;
+      const fee = Math.min(Math.max(equity - slip, 0), feeRate * quantity * price);
+      fund += fee;
+      fees += fee;
+      book.closeKeepingMargin(i, quantity, d * (fetched - quantity * entry) - fee);
+    } else {
+      const bankruptcy = book.bankruptcyPrice(i);
+      // The whole position's equity at its fill: its equity at P less the slippage of selling all of it.
+      const whole = venueFills ? equity - d * (size * price - cursor.peek(d, size)) : equity;
+      if (whole >= 0 || fund >= -whole) {
+        const fetched = fill(d, size);
+        const slip = venueFills ? d * (size * price - fetched) : 0;
+        slippage += slip;
+        const e = equity - slip;
+        if (e >= 0) {
+          const fee = Math.min(e, feeRate * size * price);
+          fund += fee;
+          fees += fee;
+          paidOut += e - fee;
+        } else {
+          loss = -e;
+          losses += loss;
+          fund -= loss;
+          drawn += loss;
+        }
+      } else {
+        // Below bankruptcy, beyond the fund: ADL matches units off the venue at the match price, the
+        // bankrupt's better of P and Pb; a matched unit gives up `perUnit` against P, or keeps `kept`.
+        const perUnit = Math.max(0, d * (bankruptcy - price));
+        const kept = Math.max(0, d * (price - bankruptcy));
+        const matchPrice = perUnit > 0 ? bankruptcy : price;
+        const lossOf = (v: number) =>
+          d * (v * bankruptcy - (venueFills ? cursor.peek(d, v) : v * price)) - (size - v) * kept;
+        const onVenue = venueFills
+          ? largestWithin(lossOf, size, fund)
+          : perUnit > 0
+            ? Math.min(size, fund / perUnit)
+            : size;
+        const wanted = size - onVenue;
+        const matched = adl.match(book.long[i] ? 0 : 1, wanted, size, matchPrice, perUnit, adlLog);
+        const units = size - matched.units;
+        const fetched = fill(d, units);
+        const slip = venueFills ? d * (units * price - fetched) : 0;
+        slippage += slip;
+        loss = slip - equity;
+        losses += loss;
+        const left = d * (units * bankruptcy - fetched) - matched.units * kept;
+        const draw = Math.min(fund, Math.max(0, left));
+        fund -= draw;
+        drawn += draw;
+        if (left < 0) paidOut -= left;
+        // What ADL could not match; a residue of rounding (a billionth of the loss) is not a loss.
+        const gap = left - draw;
+        if (gap > loss * 1e-9) uncovered += gap;
+        adlCovered += matched.units * perUnit;
+        // Only a policy closing whole positions matches more than wanted (others differ by rounding).
+        if (wholePositions) overshoot += Math.max(0, matched.units - wanted) * perUnit;
+        paidOut += matched.paidOut;
+        deleveraged += matched.count;
+        if (adlLog) {
+          for (const p of adlLog)
+            log.push({
+              kind: 'deleveraged',
+              ...p,
+              marginAfter: p.quantity < p.sizeBefore ? p.marginBefore * (1 - p.quantity / p.sizeBefore) : 0,
+            });
+          adlLog.length = 0;
+        }
+      }
+      book.close(i);
+    }
     if (recordLog)
-      log.push({ kind: 'liquidated', position: i, quantity, amount: loss, sizeBefore: size, marginBefore });
+      log.push({
+        kind: 'liquidated',
+        position: i,
+        quantity,
+        amount: loss,
+        sizeBefore: size,
+        marginBefore,
+        marginAfter: book.margin[i]!,
+      });
   }
   for (const i of taken) book.file(i);
+  // With oracle fills the engine's net trade is bound now, in one piece, and its slippage measured.
+  if (!venueFills && venueUnits !== 0) {
+    const d: 1 | -1 = venueUnits > 0 ? 1 : -1;
+    slippage = d * (Math.abs(venueUnits) * price - cursor.fill(d, Math.abs(venueUnits)));
+  }
+  const unwound = vault ? vault.unwindInto(cursor) : 0;
   return {
     liquidations,
     notional,
     longNotional,
-    netSold,
+    netSold: venueUnits + unwound,
     fees,
     drawn,
     deleveraged,
@@ -122,75 +250,13 @@ export function liquidatePerps(
     uncovered,
     losses,
     fund,
+    slippage,
+    overshoot,
+    paidOut,
+    backstopTaken,
+    backstopNotional,
+    backstopReceived,
+    backstopEquity: vault ? vault.equity(price) : 0,
     log,
   };
-}
-
-export interface Deleveraging {
-  readonly units: number;
-  readonly covered: number;
-  /** Positions deleveraged; listed one by one only when the cascade records events. */
-  readonly count: number;
-  readonly positions: {
-    position: number;
-    quantity: number;
-    amount: number;
-    sizeBefore: number;
-    marginBefore: number;
-  }[];
-}
-
-/**
- * The positions on one side (1 long, 0 short) in profit at `price`, as a heap with the most deserving of
- * deleveraging on top: ranked by profit/margin × notional/equity, as Binance and Hyperliquid rank by
- * profit and leverage. Built in O(n) once per side per round; each deleveraged position costs O(log n).
- */
-function rank(book: PerpBook, long: 0 | 1, price: number): IndexHeap {
-  const heap = new IndexHeap(book.count);
-  for (let j = 0; j < book.count; j++) {
-    if (!book.open[j] || book.long[j] !== long || !(book.size[j]! > 0)) continue;
-    const equity = book.equity(j, price);
-    const profit = book.direction(j) * book.size[j]! * (price - book.entry[j]!);
-    if (profit <= 0 || equity <= 0) continue;
-    heap.append(j, (profit / book.margin[j]!) * ((book.size[j]! * price) / equity));
-  }
-  heap.heapify();
-  return heap;
-}
-
-/**
- * Auto-deleveraging for `remaining` of a bankrupt position's loss, matching at most `quantity` units from
- * the ranked opposing positions at the bankruptcy price; a position used up leaves the ranking.
- */
-function deleverage(
-  book: PerpBook,
-  ranked: IndexHeap,
-  price: number,
-  bankruptcy: number,
-  remaining: number,
-  quantity: number,
-  list: boolean,
-): Deleveraging {
-  const perUnit = Math.abs(price - bankruptcy);
-  const wanted = Math.min(quantity, remaining / perUnit);
-  let units = 0;
-  const positions: Deleveraging['positions'] = [];
-  let count = 0;
-  while (units < wanted && ranked.top !== undefined) {
-    const index = ranked.top;
-    if (!(book.size[index]! > 0)) {
-      ranked.pop();
-      continue;
-    }
-    const take = Math.min(book.size[index]!, wanted - units);
-    const sizeBefore = book.size[index]!;
-    const marginBefore = book.margin[index]!;
-    book.reduce(index, take);
-    if (!(book.size[index]! > 0)) ranked.pop();
-    units += take;
-    count++;
-    if (list)
-      positions.push({ position: index, quantity: take, amount: take * perUnit, sizeBefore, marginBefore });
-  }
-  return { units, covered: units * perUnit, count, positions };
 }

@@ -1,4 +1,5 @@
-import type { Phase } from './context.js';
+import type { Phase, RoundContext } from './context.js';
+import type { CascadeState } from './state.js';
 
 /**
  * 8. The seized collateral joins the queue; up to the per-round cap of it is sold as one batch, together
@@ -8,9 +9,8 @@ export const sale: Phase = {
   name: 'sale',
   run(state, round) {
     const venue = state.sellingVenue;
+    const batch = lendingBatch(state, round);
     state.queued += round.collateralSold;
-    const cap = state.scenario.liquidation.maxSellPerRound ?? Infinity;
-    const batch = Math.min(state.queued, cap);
     const trade = batch + (round.perps?.netSold ?? 0);
     const sold = trade >= 0 ? venue.sell(trade) : { venue: venue.shift(trade), proceeds: 0 };
     state.queued = batch === state.queued ? 0 : state.queued - batch;
@@ -21,3 +21,11 @@ export const sale: Phase = {
     round.saleUnitPrice = trade > 0 ? sold.proceeds / trade : venue.price;
   },
 };
+
+/** The lending collateral the round's sale sells: the queue with this round's seizures, up to the cap. */
+export function lendingBatch(state: CascadeState, round: RoundContext): number {
+  return Math.min(
+    state.queued + round.collateralSold,
+    state.scenario.liquidation.maxSellPerRound ?? Infinity,
+  );
+}

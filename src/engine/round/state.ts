@@ -1,4 +1,5 @@
 import { PositionBook } from '../book.js';
+import { BackstopVault } from '../perps/backstop.js';
 import { PerpBook } from '../perps/book.js';
 import { AuctionHouse, createMechanism, scratch, type Mechanism } from '../liquidation/index.js';
 import { marketModels, type Venue } from '../market/index.js';
@@ -35,6 +36,8 @@ export class CascadeState {
   /** The perpetuals and their insurance fund, when the scenario has them. */
   readonly perps: PerpBook | undefined;
   fund = 0;
+  /** Hyperliquid's liquidator vault, when the scenario has one. */
+  readonly vault: BackstopVault | undefined;
   /** The attacker's venue, what it holds from its trade, and what the attack has cost and borrowed so far. */
   readonly attackerVenue: number;
   attackerHeld = 0;
@@ -74,9 +77,11 @@ export class CascadeState {
       this.auctions = new AuctionHouse(scenario.liquidation.auction);
     }
     this.perps = undefined;
+    this.vault = undefined;
     if (scenario.perps) {
       this.perps = new PerpBook(scenario.perps, p0);
       this.fund = scenario.perps.insuranceFund;
+      if (scenario.perps.backstop) this.vault = new BackstopVault(scenario.perps.backstop);
     }
     this.book = new PositionBook({
       positions: scenario.positions,

@@ -54,8 +54,22 @@ export const perps = object(
       },
       'an object {longs, shorts, seed, size, leverage, entrySpread?}',
     ).optional(),
+    fill: z.enum(['oracle', 'venue'], { error: expecting('one of "oracle", "venue"') }).optional(),
+    adlRank: z
+      .enum(['pnl-margin', 'hyperliquid', 'pro-rata'], {
+        error: expecting('one of "pnl-margin", "hyperliquid", "pro-rata"'),
+      })
+      .optional(),
+    backstop: object(
+      {
+        capital: number('a number >= 0', (v) => v >= 0),
+        below: number('a number in (0, 1]', (v) => v > 0 && v <= 1).default(2 / 3),
+        unwind: number('a number in [0, 1]', (v) => v >= 0 && v <= 1),
+      },
+      'an object {capital, unwind, below?}',
+    ).optional(),
   },
-  'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?}',
+  'an object {insuranceFund, maintenance, positions?, generate?, liquidationFee?, sliceAbove?, sliceFraction?, fill?, adlRank?, backstop?}',
 ).superRefine((p, ctx) => {
   checkUniqueIds(p.positions, ['positions'], 'perps.positions', ctx);
   const most = 1 / p.maintenance;

@@ -1,0 +1,161 @@
+import { IndexHeap } from '../heap.js';
+import type { AdlRank } from '../types.js';
+import type { PerpBook } from './book.js';
+
+/** One position auto-deleveraging closed part of, for the log. */
+export interface Deleveraged {
+  readonly position: number;
+  readonly quantity: number;
+  /** The profit it gave up against the oracle price. */
+  readonly amount: number;
+  readonly sizeBefore: number;
+  readonly marginBefore: number;
+}
+
+export interface Match {
+  /** Units matched off the venue. */
+  readonly units: number;
+  /** Positions deleveraged. */
+  readonly count: number;
+  /** Paid out to their owners: the closed share of margin plus the profit at the match price. */
+  readonly paidOut: number;
+}
+
+/**
+ * Auto-deleveraging for one round: the opposing positions in profit at the oracle price P, ranked (or, for
+ * "pro-rata", listed) once per side per round, and matched against bankrupt slices at a match price.
+ *
+ * - "pnl-margin" (Binance's "LeveragePnL": unrealised PnL / collateral × margin ratio): rank by
+ *   profit/margin × notional/equity; only the units needed are matched, the last position partly.
+ * - "hyperliquid" (its docs' sorting index): rank by (P / entry) × (notional / equity) for a long,
+ *   (entry / P) × (notional / equity) for a short; each position is closed whole (at most what the bankrupt
+ *   slice has left), so the last one can give up more than was needed: the overshoot.
+ * - "pro-rata": every opposing position in profit closes the same share of its size, the units needed over
+ *   their total size (all of it when that is less).
+ */
+export class Deleverager {
+  private readonly heaps: (IndexHeap | undefined)[] = [undefined, undefined];
+  private readonly lists: (Int32Array | undefined)[] = [undefined, undefined];
+
+  constructor(
+    private readonly book: PerpBook,
+    private readonly policy: AdlRank,
+    private readonly price: number,
+  ) {}
+
+  /**
+   * Matches up to `wanted` units (at most `cap`) from the side `long` (1) or short (0) at `matchPrice`,
+   * each unit giving up `perUnit` of profit against P. A whole-position policy may match more than
+   * `wanted`, never more than `cap`.
+   */
+  match(
+    long: 0 | 1,
+    wanted: number,
+    cap: number,
+    matchPrice: number,
+    perUnit: number,
+    log: Deleveraged[] | undefined,
+  ): Match {
+    if (this.policy === 'pro-rata') return this.proRata(long, wanted, matchPrice, perUnit, log);
+    const whole = this.policy === 'hyperliquid';
+    const heap = (this.heaps[long] ??= this.rank(long));
+    const book = this.book;
+    let units = 0;
+    let count = 0;
+    let paidOut = 0;
+    while (units < wanted && heap.top !== undefined) {
+      const index = heap.top;
+      const size = book.size[index]!;
+      if (!(size > 0)) {
+        heap.pop();
+        continue;
+      }
+      const take = Math.min(size, (whole ? cap : wanted) - units);
+      paidOut += this.close(index, take, matchPrice, perUnit, log);
+      if (!(book.size[index]! > 0)) heap.pop();
+      units += take;
+      count++;
+    }
+    return { units, count, paidOut };
+  }
+
+  private proRata(
+    long: 0 | 1,
+    wanted: number,
+    matchPrice: number,
+    perUnit: number,
+    log: Deleveraged[] | undefined,
+  ): Match {
+    const list = (this.lists[long] ??= this.list(long));
+    // Their sizes now (earlier matches this round have reduced them).
+    let total = 0;
+    for (const index of list) total += this.book.size[index]!;
+    if (!(total > 0)) return { units: 0, count: 0, paidOut: 0 };
+    const share = Math.min(1, wanted / total);
+    let units = 0;
+    let count = 0;
+    let paidOut = 0;
+    for (const index of list) {
+      const size = this.book.size[index]!;
+      if (!(size > 0)) continue;
+      const take = share === 1 ? size : size * share;
+      paidOut += this.close(index, take, matchPrice, perUnit, log);
+      units += take;
+      count++;
+    }
+    return { units, count, paidOut };
+  }
+
+  /** Closes `take` units of an opposing position at `matchPrice`; returns what its owner is paid. */
+  private close(
+    index: number,
+    take: number,
+    matchPrice: number,
+    perUnit: number,
+    log?: Deleveraged[],
+  ): number {
+    const book = this.book;
+    const sizeBefore = book.size[index]!;
+    const marginBefore = book.margin[index]!;
+    const paid =
+      (marginBefore * take) / sizeBefore + book.direction(index) * take * (matchPrice - book.entry[index]!);
+    book.reduce(index, take);
+    log?.push({ position: index, quantity: take, amount: take * perUnit, sizeBefore, marginBefore });
+    return paid;
+  }
+
+  /** Whether a position is in profit at P with positive equity: only those are deleveraged. */
+  private winner(j: number, long: 0 | 1): boolean {
+    const book = this.book;
+    if (!book.open[j] || book.long[j] !== long || !(book.size[j]! > 0)) return false;
+    const profit = book.direction(j) * (this.price - book.entry[j]!);
+    return profit > 0 && book.equity(j, this.price) > 0;
+  }
+
+  private rank(long: 0 | 1): IndexHeap {
+    const book = this.book;
+    const price = this.price;
+    const heap = new IndexHeap(book.count);
+    const hyperliquid = this.policy === 'hyperliquid';
+    for (let j = 0; j < book.count; j++) {
+      if (!this.winner(j, long)) continue;
+      const equity = book.equity(j, price);
+      const size = book.size[j]!;
+      const entry = book.entry[j]!;
+      const leverage = (size * price) / equity;
+      const key = hyperliquid
+        ? (long ? price / entry : entry / price) * leverage
+        : ((book.direction(j) * size * (price - entry)) / book.margin[j]!) * leverage;
+      heap.append(j, key);
+    }
+    heap.heapify();
+    return heap;
+  }
+
+  private list(long: 0 | 1): Int32Array {
+    const book = this.book;
+    const picked: number[] = [];
+    for (let j = 0; j < book.count; j++) if (this.winner(j, long)) picked.push(j);
+    return Int32Array.from(picked);
+  }
+}

@@ -1,0 +1,55 @@
+import type { BackstopSpec } from '../types.js';
+import type { PerpBook } from './book.js';
+import type { VenueCursor } from './fill.js';
+
+/**
+ * Hyperliquid's liquidator vault (HLP) as a backstop: it takes over a position whose equity is below
+ * `below` × its maintenance requirement, with the margin left in it (the owner keeps nothing, as in a
+ * backstop liquidation the maintenance margin is not returned), off the venue. The vault's state is its
+ * cash and its net inventory (asset units, negative: short); its equity at P is cash + inventory · P.
+ * Taking a position of size s, entry e, margin m and direction d adds d·s to the inventory and m − d·s·e
+ * to the cash, so its equity grows by exactly the position's equity at P (negative for a bankrupt one).
+ * It takes a position only while its equity after the take stays ≥ 0; a position it cannot take is
+ * liquidated on the venue like any other. Each round it sells (buys back) `unwind` of its inventory on
+ * the venue, after the round's liquidations.
+ */
+export class BackstopVault {
+  cash: number;
+  inventory = 0;
+
+  constructor(readonly spec: BackstopSpec) {
+    this.cash = spec.capital;
+  }
+
+  equity(price: number): number {
+    return this.cash + this.inventory * price;
+  }
+
+  /** Whether position `i`, with equity `equity` at P, goes to the vault rather than to the venue. */
+  takes(book: PerpBook, i: number, equity: number, price: number): boolean {
+    return (
+      equity < this.spec.below * book.maintenance[i]! * book.size[i]! * price &&
+      this.equity(price) + equity >= 0
+    );
+  }
+
+  /** Takes position `i` over; the book closes it. */
+  take(book: PerpBook, i: number): void {
+    const d = book.direction(i);
+    const s = book.size[i]!;
+    this.inventory += d * s;
+    this.cash += book.margin[i]! - d * s * book.entry[i]!;
+    book.close(i);
+  }
+
+  /** Trades `unwind` of the inventory on the venue; returns the units sold (negative: bought). */
+  unwindInto(cursor: VenueCursor): number {
+    const units = this.spec.unwind * Math.abs(this.inventory);
+    if (!(units > 0)) return 0;
+    const d: 1 | -1 = this.inventory > 0 ? 1 : -1;
+    const fetched = cursor.fill(d, units);
+    this.cash += d * fetched;
+    this.inventory -= d * units;
+    return d * units;
+  }
+}
