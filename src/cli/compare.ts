@@ -34,6 +34,13 @@ export const DIFFERENCE_FIELDS = [
   'shortfall',
   'totalLoss',
   'liquidatorProfit',
+  // Added with venue fills, the ADL policies and the backstop (zero without perpetuals).
+  'fundDrawn',
+  'adlCovered',
+  'uncoveredLoss',
+  'perpSlippage',
+  'adlOvershoot',
+  'backstopTaken',
 ] as const;
 
 type DifferenceField = (typeof DIFFERENCE_FIELDS)[number];
@@ -69,6 +76,39 @@ export function compareJson(
 }
 
 const sign = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text}` : text);
+
+/** The perpetuals' rows: what the fund paid, ADL, the uncovered, the slippage (and whether it is booked). */
+function perpsRows(json: ReturnType<typeof compareJson>, quote: string): string[][] {
+  const b = json.baseline.summary;
+  const v = json.variant.summary;
+  const d = json.difference;
+  const amount = (x: number) => formatNumber(x);
+  const signed = (x: number | null) => (x === null ? '—' : sign(x, amount(Math.abs(x))));
+  const row = (label: string, key: 'fundDrawn' | 'adlCovered' | 'uncoveredLoss' | 'adlOvershoot') => [
+    `${label} (${quote})`,
+    amount(b[key]),
+    amount(v[key]),
+    signed(d[key]),
+  ];
+  const slippage = (s: typeof b) => `${amount(s.perpSlippage)}${s.perpFill === 'oracle' ? ' unbooked' : ''}`;
+  return [
+    row('fund paid', 'fundDrawn'),
+    row('ADL covered', 'adlCovered'),
+    row('ADL overshoot', 'adlOvershoot'),
+    row('uncovered loss', 'uncoveredLoss'),
+    [`perp slippage (${quote})`, slippage(b), slippage(v), signed(d.perpSlippage)],
+    ...(b.backstopTaken > 0 || v.backstopTaken > 0
+      ? [
+          [
+            'backstop takes',
+            formatCount(b.backstopTaken),
+            formatCount(v.backstopTaken),
+            signed(d.backstopTaken),
+          ],
+        ]
+      : []),
+  ];
+}
 
 /** The text table: one row per figure with the baseline, the variant and the difference. */
 function compareText(
@@ -134,6 +174,7 @@ function compareText(
       amount(v.liquidatorProfit),
       signed(d.liquidatorProfit, amount),
     ],
+    ...(b.perpFill !== null || v.perpFill !== null ? perpsRows(json, quote) : []),
     ['rounds', String(b.rounds), String(v.rounds), signed(d.rounds, String)],
     [
       'converged',

@@ -84,6 +84,18 @@ export function runText(run: CascadeRun): string {
         ? `; ${formatCount(m.skippedLiquidations)} liquidations skipped by liquidators`
         : '') +
       (m.maxQueued > 0 ? `; up to ${formatNumber(m.maxQueued)} ${symbol} queued for sale` : ''),
+    ...(run.scenario.liquidation.mechanism === 'auction'
+      ? [
+          `  protocol     penalty income ${formatNumber(m.penaltyIncome)} ${quote}, keeper incentives ` +
+            `${formatNumber(m.keeperIncentives)} ${quote}; netted as Maker's Vow: ` +
+            (m.vowDeficit > 0
+              ? `deficit ${formatNumber(m.vowDeficit)} ${quote}`
+              : `surplus ${formatNumber(m.vowSurplus)} ${quote}`) +
+            (m.maxWaitingForHole > 0
+              ? `; up to ${formatCount(m.maxWaitingForHole)} positions waited for the hole`
+              : ''),
+        ]
+      : []),
     ...(m.attack
       ? [
           `  attack       cost ${formatNumber(m.attack.cost)} ${quote}, borrowed ${formatNumber(m.attack.borrowed)} ${quote}, ` +

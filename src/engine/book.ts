@@ -43,6 +43,15 @@ export class PositionBook {
   private readonly borrowerId?: string;
   /** Open positions with debt, by liquidation price, highest first. */
   private readonly heap: IndexHeap;
+  /**
+   * Positions found liquidatable that wait their turn (an auction's hole is full), most under water
+   * first: a ring of indices, off the heap while they wait, so that a round does not pop and push them.
+   */
+  private line = new Int32Array(0);
+  private lineHead = 0;
+  private lineSize = 0;
+  /** The debt of the positions in line (a running total). */
+  private lineDebt = 0;
 
   constructor(source: BookSource) {
     const explicit = source.positions;
@@ -128,6 +137,55 @@ export class PositionBook {
       throw new Error('borrow is for an open position with no debt');
     this.debt[index] = amount;
     this.heap.push(index, this.liquidationPrice(index));
+  }
+
+  /** Positions waiting in line, and their debt. */
+  get waiting(): number {
+    return this.lineSize;
+  }
+
+  get waitingDebt(): number {
+    return this.lineSize > 0 ? this.lineDebt : 0;
+  }
+
+  /** The first position in line (−1 when it is empty). */
+  get front(): number {
+    return this.lineSize > 0 ? this.line[this.lineHead]! : -1;
+  }
+
+  /**
+   * Brings the line up to date at oracle `price`: from its end, positions no longer liquidatable go back
+   * to the heap; then every open position newly liquidatable joins it, most under water first. Those in
+   * line were taken at a higher price than any left on the heap, so the line stays in order.
+   */
+  lineUp(price: number): void {
+    if (this.line.length === 0) this.line = new Int32Array(this.count);
+    const capacity = this.line.length;
+    while (this.lineSize > 0) {
+      const index = this.line[(this.lineHead + this.lineSize - 1) % capacity]!;
+      if (this.healthFactor(index, price) < 1) break;
+      this.lineSize--;
+      this.lineDebt -= this.debt[index]!;
+      this.heap.push(index, this.liquidationPrice(index));
+    }
+    for (const index of this.takeLiquidatable(price)) {
+      this.line[(this.lineHead + this.lineSize++) % capacity] = index;
+      this.lineDebt += this.debt[index]!;
+    }
+  }
+
+  /**
+   * Records the front position's state after its kick: whole, it leaves the line; in part, it stays first
+   * with what is left.
+   */
+  kickFront(collateral: number, debt: number, closed: boolean): void {
+    const index = this.front;
+    this.lineDebt -= this.debt[index]! - debt;
+    this.update(index, collateral, debt, closed);
+    if (closed) {
+      this.lineHead = (this.lineHead + 1) % this.line.length;
+      this.lineSize--;
+    }
   }
 
   /** Puts an open position back on the heap under its new liquidation price. */

@@ -60,6 +60,16 @@ export interface Summary {
   readonly auctionsWonForZero: number;
   readonly zeroBidShare: number;
   readonly valueWonForZero: number;
+  /** Auctions: keeper incentives paid (`tip`, `chip`), penalty income, and the most positions waiting for the hole at once. */
+  readonly keeperIncentives: number;
+  readonly penaltyIncome: number;
+  readonly maxWaitingForHole: number;
+  /**
+   * The protocol's books netted as Maker's Vow nets them: vowDeficit = max(0, badDebt + keeperIncentives −
+   * penaltyIncome), vowSurplus = max(0, penaltyIncome − badDebt − keeperIncentives).
+   */
+  readonly vowDeficit: number;
+  readonly vowSurplus: number;
   /** The liquidators' profit over the run (their seizures at the round's sale price, less debt repaid and gas), and how many liquidations lost money. */
   readonly liquidatorProfit: number;
   readonly unprofitableLiquidations: number;
@@ -119,6 +129,9 @@ export function summarize(run: CascadeRun): Summary {
   let perpLongNotional = 0;
   let wonForZero = 0;
   let valueWonForZero = 0;
+  let keeperIncentives = 0;
+  let penaltyIncome = 0;
+  let maxWaitingForHole = 0;
   let perpSlippage = 0;
   let adlOvershoot = 0;
   let backstopTaken = 0;
@@ -129,6 +142,9 @@ export function summarize(run: CascadeRun): Summary {
   let troughPrice = Infinity;
   let troughRound = 0;
   for (const r of run.rounds) {
+    keeperIncentives += r.keeperIncentives;
+    penaltyIncome += r.penaltyIncome;
+    maxWaitingForHole = Math.max(maxWaitingForHole, r.waitingForHole);
     perpSlippage += r.perpSlippage;
     adlOvershoot += r.adlOvershoot;
     backstopTaken += r.backstopTaken;
@@ -168,6 +184,7 @@ export function summarize(run: CascadeRun): Summary {
   const finalPrice = last ? last.price : initialPrice;
   const shockPct = shockTo(run, last ? last.round : 0);
   const drawdownPct = 1 - finalPrice / initialPrice;
+  const vowNet = badDebt + keeperIncentives - penaltyIncome;
   if (!last) troughPrice = initialPrice;
   const troughDrawdownPct = 1 - troughPrice / initialPrice;
   const troughShock = shockTo(run, troughRound);
@@ -211,6 +228,11 @@ export function summarize(run: CascadeRun): Summary {
     auctionsWonForZero: wonForZero,
     zeroBidShare: run.book.liquidatedCount > 0 ? wonForZero / run.book.liquidatedCount : 0,
     valueWonForZero,
+    keeperIncentives,
+    penaltyIncome,
+    maxWaitingForHole,
+    vowDeficit: Math.max(0, vowNet),
+    vowSurplus: Math.max(0, -vowNet),
     liquidatorProfit,
     unprofitableLiquidations,
     partialFills,

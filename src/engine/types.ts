@@ -303,6 +303,14 @@ export interface RoundRecord {
   /** With `auction.zeroBids`: auctions won by a bid of zero this round, and their collateral's value at P. */
   readonly wonForZero: number;
   readonly valueWonForZero: number;
+  /** Auctions: keeper incentives paid at the round's kicks (`tip` + `chip` · tab; the protocol owes them). */
+  readonly keeperIncentives: number;
+  /** Auctions: what bidders paid beyond the debt it repaid (the penalty; income of the protocol, Maker's Vow). */
+  readonly penaltyIncome: number;
+  /** Auctions with a `hole`: liquidatable positions left waiting because the hole was full. */
+  readonly waitingForHole: number;
+  /** Auctions: quote still to raise in running auctions, debt plus penalty (Maker's Dirt, held under `hole`). */
+  readonly tabInAuction: number;
   /** Perpetuals: liquidations (a slice counts once), the fund after the round, what it paid and what ADL covered. */
   readonly perpLiquidations: number;
   /** Notional the perpetual liquidations closed (quantity · oracle price), and the longs' part of it. */

@@ -1,6 +1,8 @@
 import type { Scenario } from '../engine/index.js';
-import { formatNumber, formatPct } from '../format.js';
 import { applyOverrides, makeOverride, type Preset } from '../presets/index.js';
+import { additive, clamp, multiplicative, num, optional, pct, text } from './param-steps.js';
+import { AUCTION_PARAMS } from './params-auction.js';
+import { PERPS_PARAMS } from './params-perps.js';
 
 /** A lever the what-if panel can change. Parameters are data: the panel, its keys and the sweep read them. */
 export interface Param {
@@ -25,29 +27,16 @@ export interface Param {
   /** A choice whose options depend on the preset (its venues), and how to read the current one. */
   readonly choicesFor?: (preset: Scenario) => readonly string[];
   readonly read?: (preset: Scenario) => string;
+  /**
+   * A number lever inside an optional object (the backstop vault): the object's path, cleared when the
+   * lever is turned off, and the fields it needs beside this one when it is turned on.
+   */
+  readonly within?: { readonly path: string; readonly on: readonly (readonly [string, unknown])[] };
 }
 
 /** Every venue's name, the main one first. */
 const venueNames = (p: Scenario) => [p.market.name ?? 'main', ...(p.venues ?? []).map((v) => v.name)];
 const MEDIAN_OF_ALL = 'median of all venues';
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-const round = (v: number, digits = 10) => Number(v.toFixed(digits));
-const additive = (delta: number, lo: number, hi: number) => (v: number | undefined, dir: 1 | -1) =>
-  round(clamp((v ?? lo) + dir * delta, lo, hi));
-const multiplicative = (factor: number) => (v: number | undefined, dir: 1 | -1) =>
-  round(dir > 0 ? (v ?? 1) * factor : (v ?? 1) / factor, 6);
-/** An optional lever: stepping down from its lowest value turns it off, stepping up from off turns it on. */
-const optional =
-  (on: number, step: (v: number | undefined, dir: 1 | -1) => number | undefined, lowest: number) =>
-  (v: number | undefined, dir: 1 | -1) => {
-    if (v === undefined) return dir > 0 ? on : undefined;
-    if (dir < 0 && v <= lowest) return undefined;
-    return step(v, dir);
-  };
-const pct = (v: unknown) => (typeof v === 'number' ? formatPct(v) : 'off');
-const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : 'off');
-const text = (v: unknown) => (v === undefined ? 'off' : String(v));
 
 export const PARAMS: readonly Param[] = [
   {
@@ -180,13 +169,7 @@ export const PARAMS: readonly Param[] = [
     when: (p) => p.liquidation.mechanism === 'partial',
     sweep: () => [0.1, 1],
   },
-  {
-    path: 'liquidation.auction.zeroBids',
-    label: 'zero bids win idle auctions',
-    kind: 'toggle',
-    format: (v) => (v ? 'yes' : 'no'),
-    when: (p) => p.liquidation.mechanism === 'auction',
-  },
+  ...AUCTION_PARAMS,
   {
     path: 'liquidation.bonus',
     label: 'bonus',
@@ -220,15 +203,6 @@ export const PARAMS: readonly Param[] = [
     sweep: (v) => [(v ?? 1e6) / 10, (v ?? 1e6) * 10],
   },
   {
-    path: 'perps.insuranceFund',
-    label: 'insurance fund',
-    kind: 'number',
-    step: (v, dir) => (dir > 0 ? (v ? round(v * 2, 6) : 1e6) : v && v > 1e6 ? round(v / 2, 6) : 0),
-    format: num,
-    when: (p) => p.perps !== undefined,
-    sweep: (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
-  },
-  {
     path: 'liquidators.requireProfit',
     label: 'liquidators need profit',
     kind: 'toggle',
@@ -256,6 +230,7 @@ export const PARAMS: readonly Param[] = [
     format: (v) => (v ? 'yes' : 'no'),
     when: (p) => p.liquidators?.capital !== undefined,
   },
+  ...PERPS_PARAMS,
 ];
 
 /** The parameters shown for a draft (some only make sense for one model). */
@@ -305,7 +280,16 @@ export function stepParam(preset: Scenario, param: Param, dir: 1 | -1): Change {
     return choose(preset, param, next);
   }
   const next = param.step!(typeof current === 'number' ? current : undefined, dir);
-  return setValues(preset, [[param.path, next]]);
+  return setNumber(preset, param, next);
+}
+
+/** Sets a number lever; one inside an optional object clears the object when off, and fills it when on. */
+function setNumber(preset: Scenario, param: Param, value: number | undefined): Change {
+  const within = param.within;
+  if (!within) return setValues(preset, [[param.path, value]]);
+  if (value === undefined) return setValues(preset, [[within.path, undefined]]);
+  const on = valueAt(preset, within.path) === undefined ? within.on : [];
+  return setValues(preset, [[param.path, value], ...on]);
 }
 
 /** A typed value: a number (`0.25`, `1e6`, `25%`), or a choice's name. */
@@ -328,13 +312,13 @@ export function typeParam(preset: Scenario, param: Param, typed: string): Change
     }
     return setValues(preset, [[param.path, t === 'yes' || t === 'true']]);
   }
-  if (t === 'off' || t === '') return setValues(preset, [[param.path, undefined]]);
+  if (t === 'off' || t === '') return setNumber(preset, param, undefined);
   const percent = t.endsWith('%');
   const value = Number(percent ? t.slice(0, -1) : t);
   if (!Number.isFinite(value)) {
     return { ok: false, reason: `${param.path}: expected a number, got ${JSON.stringify(t)}` };
   }
-  return setValues(preset, [[param.path, percent ? value / 100 : value]]);
+  return setNumber(preset, param, percent ? value / 100 : value);
 }
 
 /** Makes a choice, with the fields it brings (and, for a rebuilt parent, without the ones it drops). */

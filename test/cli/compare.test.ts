@@ -18,6 +18,13 @@ const DIFFERENCE_KEYS = [
   'shortfall',
   'totalLoss',
   'liquidatorProfit',
+  // Added with venue fills, the ADL policies and the backstop.
+  'fundDrawn',
+  'adlCovered',
+  'uncoveredLoss',
+  'perpSlippage',
+  'adlOvershoot',
+  'backstopTaken',
 ];
 
 const variantArgs = ['--set', 'market.depth2pct=3e7', '--set', 'liquidation.bonus=0.1'];

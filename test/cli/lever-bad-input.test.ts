@@ -120,6 +120,61 @@ const cases: { what: string; edit: Edit; path: string; message: string }[] = [
     message: 'expected a number from 1 to 10, got 0.5',
   },
   {
+    what: 'an unknown auction accounting',
+    edit: (p) => {
+      p.liquidation.mechanism = 'auction';
+      p.liquidation.auction = { ...auction, accounting: 'vow' };
+    },
+    path: 'liquidation.auction.accounting',
+    message: 'expected one of "pro-rata", "maker", got "vow"',
+  },
+  {
+    what: 'a hole of 0',
+    edit: (p) => {
+      p.liquidation.mechanism = 'auction';
+      p.liquidation.auction = { ...auction, hole: 0 };
+    },
+    path: 'liquidation.auction.hole',
+    message: 'expected a finite number > 0, got 0',
+  },
+  {
+    what: 'a hole no partial kick fits (below dust · (1 + bonus))',
+    edit: (p) => {
+      p.liquidation.mechanism = 'auction';
+      p.liquidation.auction = { ...auction, hole: 10000, dust: 10000 };
+    },
+    path: 'liquidation.auction.hole',
+    message:
+      'expected a number > dust · (1 + bonus) = 10500 (below it no position could be kicked in part), got 10000',
+  },
+  {
+    what: 'a negative tip',
+    edit: (p) => {
+      p.liquidation.mechanism = 'auction';
+      p.liquidation.auction = { ...auction, tip: -5 };
+    },
+    path: 'liquidation.auction.tip',
+    message: 'expected a finite number >= 0, got -5',
+  },
+  {
+    what: 'a chip of 100% (a share of the tab in [0, 1))',
+    edit: (p) => {
+      p.liquidation.mechanism = 'auction';
+      p.liquidation.auction = { ...auction, chip: 1 };
+    },
+    path: 'liquidation.auction.chip',
+    message: 'expected a number in [0, 1), got 1',
+  },
+  {
+    what: 'dust as a word',
+    edit: (p) => {
+      p.liquidation.mechanism = 'auction';
+      p.liquidation.auction = { ...auction, dust: 'some' };
+    },
+    path: 'liquidation.auction.dust',
+    message: 'expected a finite number >= 0, got "some"',
+  },
+  {
     what: 'liquidators.capital as a word',
     edit: (p) => (p.liquidators = { capital: 'lots' }),
     path: 'liquidators.capital',

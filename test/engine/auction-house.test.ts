@@ -10,6 +10,10 @@ const specArb: fc.Arbitrary<AuctionSpec> = fc.record({
   tail: fc.integer({ min: 1, max: 12 }),
   cusp: fc.double({ min: 0.05, max: 0.9, noNaN: true }),
   zeroBids: fc.boolean(),
+  accounting: fc.constantFrom('pro-rata', 'maker') as fc.Arbitrary<'pro-rata' | 'maker'>,
+  tip: fc.constantFrom(0, 5),
+  chip: fc.constantFrom(0, 0.01),
+  dust: fc.constantFrom(0, 0, 50, 2000),
 });
 
 /** Rounds of kicks (lot, debt) at an oracle price, with the bidders' capital and the venue's own drift. */
@@ -46,8 +50,8 @@ describe('the auction house against a scan of every auction every round', () => 
             const round = i + 1;
             const oracle = venue.price * r.oracle;
             for (const k of r.kicks) {
-              fast.kick(0, k.lot, k.lot * oracle * k.ltv, 0.13, oracle, round);
-              naive.kick(0, k.lot, k.lot * oracle * k.ltv, 0.13, oracle, round);
+              const coin = fast.kick(0, k.lot, k.lot * oracle * k.ltv, 0.13, oracle, round);
+              expect(coin).toBe(naive.kick(0, k.lot, k.lot * oracle * k.ltv, 0.13, oracle, round));
             }
             const a = fast.run(round, oracle, venue, r.bound, r.capital);
             const b = naive.run(round, oracle, venue, r.bound, r.capital);
@@ -59,6 +63,7 @@ describe('the auction house against a scan of every auction every round', () => 
             expect(fast.active).toBe(naive.active);
             expect(fast.collateral).toBeCloseTo(naive.collateral, 6);
             expect(fast.outstandingDebt / 1e4).toBeCloseTo(naive.outstandingDebt / 1e4, 6);
+            expect(fast.tabInAuction / 1e4).toBeCloseTo(naive.tabInAuction / 1e4, 6);
             venue = venue.sell(r.bound + a.bought).venue;
           });
         },

@@ -115,6 +115,16 @@ describe('the Hyperliquid backstop vault, worked by hand', () => {
     expect(record.perpNetSold).toBeCloseTo(15, 12);
   });
 
+  it('an unwinding vault sells all it holds in the end, and the run converges', () => {
+    const cascade = new Cascade(
+      perpScenario({ positions, fill: 'venue', backstop: { capital: 5000, below: 2 / 3, unwind: 0.5 } }),
+      { maxRounds: 200 },
+    );
+    while (!cascade.done) cascade.step();
+    expect(cascade.converged).toBe(true);
+    expect(cascade.vault!.inventory).toBe(0);
+  });
+
   it('a vault whose equity cannot absorb the loss leaves the position to the venue, fund and ADL', () => {
     const cascade = new Cascade(
       perpScenario({ positions, fill: 'oracle', backstop: { capital: 500, below: 2 / 3, unwind: 0 } }),

@@ -9,6 +9,7 @@ interface NaiveAuction {
   top: number;
   startedAt: number;
   bid: boolean;
+  repaid: number;
 }
 
 /**
@@ -29,13 +30,32 @@ export class NaiveAuctionHouse {
   }
 
   get outstandingDebt(): number {
-    return this.auctions.reduce((sum, a) => sum + (a.tab * a.debt) / a.initialTab, 0);
+    return this.auctions.reduce((sum, a) => sum + this.owed(a), 0);
+  }
+
+  get tabInAuction(): number {
+    return this.auctions.reduce((sum, a) => sum + a.tab, 0);
+  }
+
+  private owed(a: NaiveAuction): number {
+    return this.spec.accounting === 'maker' ? a.debt - a.repaid : (a.tab * a.debt) / a.initialTab;
   }
 
   kick(_position: number, collateral: number, debt: number, penalty: number, oracle: number, round: number) {
     const tab = debt * (1 + penalty);
     const top = oracle * this.spec.startAbove;
-    this.auctions.push({ lot: collateral, tab, debt, initialTab: tab, top, startedAt: round, bid: false });
+    this.auctions.push({
+      lot: collateral,
+      tab,
+      debt,
+      initialTab: tab,
+      top,
+      startedAt: round,
+      bid: false,
+      repaid: 0,
+    });
+    const { tip = 0, chip = 0 } = this.spec;
+    return tip > 0 || chip > 0 ? tip + tab * chip : 0;
   }
 
   run(round: number, oracle: number, venue: Venue, bound: number, capital: number): AuctionRound {
@@ -51,7 +71,7 @@ export class NaiveAuctionHouse {
           wonForZero++;
           collateralWonForZero += a.lot;
           r.bought += a.lot;
-          r.badDebt += (a.tab * a.debt) / a.initialTab;
+          r.badDebt += this.owed(a);
           a.lot = 0;
           a.tab = 0;
           continue;
@@ -62,14 +82,27 @@ export class NaiveAuctionHouse {
         r.resets++;
       }
       const most = Math.min(a.lot, a.tab / price, budget / price);
-      const quantity = affordable(venue, bound + r.bought, price, most);
+      let quantity = affordable(venue, bound + r.bought, price, most);
       if (quantity <= 0) continue;
-      const paid = quantity * price;
+      let paid = quantity * price;
+      const dust = this.spec.dust ?? 0;
+      if (dust > 0 && quantity < a.lot && paid < a.tab) {
+        const chost = (dust * a.initialTab) / a.debt;
+        if (a.tab - paid < chost) {
+          if (!(a.tab > chost)) continue;
+          paid = a.tab - chost;
+          quantity = paid / price;
+        }
+      }
       a.bid = true;
       r.bought += quantity;
       r.raised += paid;
       budget -= paid;
-      r.debtRepaid += (paid * a.debt) / a.initialTab;
+      if (this.spec.accounting === 'maker') {
+        const repay = Math.min(paid, a.debt - a.repaid);
+        a.repaid += repay;
+        r.debtRepaid += repay;
+      } else r.debtRepaid += (paid * a.debt) / a.initialTab;
       a.lot -= quantity;
       a.tab -= paid;
       if (a.tab <= 1e-12 * a.initialTab) {
@@ -77,12 +110,18 @@ export class NaiveAuctionHouse {
         a.lot = 0;
         a.tab = 0;
       } else if (a.lot <= 1e-12) {
-        r.badDebt += (a.tab * a.debt) / a.initialTab;
+        r.badDebt += this.owed(a);
         a.lot = 0;
         a.tab = 0;
       }
     }
     this.auctions = this.auctions.filter((a) => a.tab !== 0);
-    return { ...r, wonForZero, collateralWonForZero, valueWonForZero: collateralWonForZero * oracle };
+    return {
+      ...r,
+      wonForZero,
+      collateralWonForZero,
+      valueWonForZero: collateralWonForZero * oracle,
+      penaltyIncome: r.raised - r.debtRepaid,
+    };
   }
 }

@@ -35,9 +35,8 @@ describe('Black Thursday, 12–13 March 2020 (MakerDAO)', () => {
 
   it('bad debt starts only once the keepers have spent their whole hour of DAI', () => {
     const capital = preset.liquidators!.capital!;
-    const bonus = preset.liquidation.bonus;
-    // Each payment into an auction repays debt and penalty in proportion, so keepers paid debt · (1 + penalty).
-    const bound = baseline.rounds.map((r) => r.debtRepaid * (1 + bonus) >= capital * (1 - 1e-9));
+    // What keepers paid is the debt it repaid plus the penalty income.
+    const bound = baseline.rounds.map((r) => r.debtRepaid + r.penaltyIncome >= capital * (1 - 1e-9));
     const firstBound = bound.indexOf(true);
     const firstBad = baseline.rounds.findIndex((r) => r.badDebt > 0);
     expect(firstBound).toBeGreaterThan(0);
@@ -74,5 +73,27 @@ describe('Black Thursday, 12–13 March 2020 (MakerDAO)', () => {
     expect(slower.badDebt).toBeCloseTo(summary.badDebt, 0);
     expect(slower.positionsLiquidated).toBe(summary.positionsLiquidated);
     expect(slower.resolvedAtRound).toBe(summary.resolvedAtRound + 2);
+  });
+
+  it("Maker's Vow nets: in 2020 every bid went to the Vow, and the auctions that cleared paid 1.4M of penalties against the deficit", () => {
+    expect(preset.liquidation.auction!.accounting).toBe('maker');
+    expect(summary.penaltyIncome).toBeGreaterThan(1e6);
+    expect(summary.vowDeficit).toBeCloseTo(summary.badDebt - summary.penaltyIncome, 0);
+    // Liquidations 1.0 had no limit on DAI in auction and no keeper incentives.
+    expect(preset.liquidation.auction!.hole).toBeUndefined();
+    expect(summary.keeperIncentives).toBe(0);
+  });
+
+  it('a Liquidations 2.0 hole (not in force in 2020) paces the kicks: at $1M the deficit all but goes, at $200k the waiting costs more', () => {
+    const withHole = (hole: number) =>
+      variant({ liquidation: { ...preset.liquidation, auction: { ...preset.liquidation.auction!, hole } } });
+    const paced = withHole(1e6);
+    expect(paced.maxWaitingForHole).toBeGreaterThan(100);
+    expect(paced.auctionsWonForZero).toBe(0);
+    expect(paced.badDebt).toBeLessThan(0.01 * summary.badDebt);
+    expect(paced.positionsLiquidated).toBe(summary.positionsLiquidated);
+    const tight = withHole(2e5);
+    expect(tight.badDebt).toBeGreaterThan(100 * paced.badDebt);
+    expect(tight.resolvedAtRound).toBeGreaterThan(3 * paced.resolvedAtRound);
   });
 });

@@ -49,6 +49,12 @@ function ok(change: Change): Scenario {
   return change.preset;
 }
 
+/** What turns thin-pool into an auction preset, for the auction levers (a fresh object each time). */
+const auctionSetup = (): [string, unknown][] => [
+  ['liquidation.mechanism', 'auction'],
+  ['liquidation.auction', { startAbove: 1.2, decay: 0.9, tail: 20, cusp: 0.5 }],
+];
+
 /** `BASE` with some fields set (and validated). */
 const withValues = (...values: [string, unknown][]): Scenario => ok(setValues(BASE, values));
 
@@ -72,6 +78,18 @@ function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
 describe('parameters: stepping numbers', () => {
   // For every numeric lever: [value before (undefined = off), direction, value after (undefined = off)].
   // `setup` makes the lever visible (a TWAP window needs a TWAP oracle).
+  // A perpetuals book with a backstop vault, for the vault's levers.
+  const BACKSTOP: [string, unknown][] = [
+    [
+      'perps',
+      {
+        insuranceFund: 0,
+        maintenance: 0.01,
+        positions: [{ id: 'p', side: 'long', size: 1, entry: 2000, leverage: 5 }],
+        backstop: { capital: 1e6, unwind: 0.1 },
+      },
+    ],
+  ];
   const table: Record<
     string,
     { setup?: [string, unknown][]; cases: [number | undefined, 1 | -1, number | undefined][] }
@@ -167,6 +185,44 @@ describe('parameters: stepping numbers', () => {
         [1, -1, undefined],
       ],
     },
+    'liquidation.auction.hole': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 1e6],
+        [undefined, -1, undefined],
+        [1e6, 1, 1.5e6],
+        [1e6, -1, 666666.666667],
+        [1, -1, undefined],
+      ],
+    },
+    'liquidation.auction.tip': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 100],
+        [100, 1, 150],
+        [100, -1, 66.666667],
+        [1, -1, undefined],
+      ],
+    },
+    'liquidation.auction.chip': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 0.001],
+        [0.001, 1, 0.002],
+        [0.002, -1, 0.001],
+        [0.001, -1, undefined],
+        [0.1, 1, 0.1],
+      ],
+    },
+    'liquidation.auction.dust': {
+      setup: auctionSetup(),
+      cases: [
+        [undefined, 1, 1000],
+        [1000, 1, 1500],
+        [1000, -1, 666.666667],
+        [1, -1, undefined],
+      ],
+    },
     'liquidators.gasCost': {
       cases: [
         [undefined, 1, 10],
@@ -201,6 +257,22 @@ describe('parameters: stepping numbers', () => {
         [1e6, -1, 0],
         [0, 1, 1e6],
         [0, -1, 0],
+      ],
+    },
+    'perps.backstop.capital': {
+      setup: BACKSTOP,
+      cases: [
+        [1e6, 1, 2e6],
+        [2e6, -1, 1e6],
+      ],
+    },
+    'perps.backstop.unwind': {
+      setup: BACKSTOP,
+      cases: [
+        [0.1, 1, 0.15],
+        [0.1, -1, 0.05],
+        [0, -1, 0],
+        [1, 1, 1],
       ],
     },
   };
@@ -394,10 +466,19 @@ describe('visibleParams', () => {
             'oracle.delay',
             'liquidation.closeFactor',
             'liquidation.auction.zeroBids',
+            'liquidation.auction.accounting',
+            'liquidation.auction.hole',
+            'liquidation.auction.tip',
+            'liquidation.auction.chip',
+            'liquidation.auction.dust',
             // Only for presets with venues, an oracle floor, perpetuals:
             'oracle.venues',
             'oracle.floor',
             'perps.insuranceFund',
+            'perps.fill',
+            'perps.adlRank',
+            'perps.backstop.capital',
+            'perps.backstop.unwind',
             // Only beside a liquidator capital:
             'liquidators.partialFills',
             'liquidators.recycle',
@@ -824,5 +905,61 @@ describe('the oracle-reads lever from a subset of venues', () => {
     expect(reads.read!(two)).toBe('median of coinbase, kraken');
     expect(ok(stepParam(two, reads, 1)).oracle.venues).toEqual(['curve']);
     expect(ok(stepParam(two, reads, -1)).oracle.venues).toEqual(['curve', 'coinbase', 'kraken']);
+  });
+});
+
+describe('the perpetuals levers', () => {
+  const perps = (extra: object = {}) =>
+    ok(
+      setValues(BASE, [
+        [
+          'perps',
+          {
+            insuranceFund: 0,
+            maintenance: 0.01,
+            positions: [{ id: 'p', side: 'long', size: 1, entry: 2000, leverage: 5 }],
+            ...extra,
+          },
+        ],
+      ]),
+    );
+
+  it('fills: absent reads as oracle; a step makes them venue fills, and back', () => {
+    const draft = perps();
+    expect(param('perps.fill').read!(draft)).toBe('oracle');
+    const venue = ok(stepParam(draft, param('perps.fill'), -1));
+    expect(valueAt(venue, 'perps.fill')).toBe('venue');
+    expect(valueAt(ok(stepParam(venue, param('perps.fill'), 1)), 'perps.fill')).toBe('oracle');
+  });
+
+  it('the ADL ranking cycles pnl-margin → hyperliquid → pro-rata, and takes a typed name', () => {
+    let draft = perps();
+    const seen = [];
+    for (let i = 0; i < 3; i++) {
+      draft = ok(stepParam(draft, param('perps.adlRank'), 1));
+      seen.push(valueAt(draft, 'perps.adlRank'));
+    }
+    expect(seen).toEqual(['hyperliquid', 'pro-rata', 'pnl-margin']);
+    expect(valueAt(ok(typeParam(draft, param('perps.adlRank'), 'pro-rata')), 'perps.adlRank')).toBe(
+      'pro-rata',
+    );
+    const refused = typeParam(draft, param('perps.adlRank'), 'queue');
+    expect(refused.ok).toBe(false);
+  });
+
+  it('the backstop turns on with a vault of 1M (unwind 10% a round, below 2/3), and off as a whole', () => {
+    const draft = perps();
+    expect(visibleParams(draft).map((p) => p.path)).not.toContain('perps.backstop.unwind');
+    const on = ok(stepParam(draft, param('perps.backstop.capital'), 1));
+    expect(valueAt(on, 'perps.backstop')).toEqual({ capital: 1e6, unwind: 0.1, below: 2 / 3 });
+    expect(visibleParams(on).map((p) => p.path)).toContain('perps.backstop.unwind');
+    const typed = ok(typeParam(draft, param('perps.backstop.capital'), '5e6'));
+    expect(valueAt(typed, 'perps.backstop.capital')).toBe(5e6);
+    const small = ok(typeParam(on, param('perps.backstop.capital'), '1'));
+    const off = ok(stepParam(small, param('perps.backstop.capital'), -1));
+    expect(valueAt(off, 'perps.backstop')).toBeUndefined();
+    expect(
+      valueAt(ok(typeParam(on, param('perps.backstop.capital'), 'off')), 'perps.backstop'),
+    ).toBeUndefined();
   });
 });

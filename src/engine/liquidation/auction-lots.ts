@@ -12,6 +12,8 @@ export class AuctionLots {
   /** The debt the auction covers, and its tab at the kick (to share a payment between debt and penalty). */
   debt = new Float64Array(0);
   initialTab = new Float64Array(0);
+  /** Debt repaid so far (kept for Maker accounting, where a payment repays debt first). */
+  repaid = new Float64Array(0);
   /** 1 once any bidder has bought from the auction. */
   bid = new Uint8Array(0);
   /** The first live slot at or after each slot (a slot points past itself once its auction is over). */
@@ -24,6 +26,7 @@ export class AuctionLots {
     this.tab[slot] = tab;
     this.debt[slot] = debt;
     this.initialTab[slot] = tab;
+    this.repaid[slot] = 0;
     this.bid[slot] = 0;
     this.next[slot] = slot;
     this.next[slot + 1] = slot + 1;
@@ -49,9 +52,14 @@ export class AuctionLots {
     this.next[slot] = slot + 1;
   }
 
-  /** What the auction still owes of the debt it covers, in proportion to the tab left. */
-  owed(slot: number): number {
+  /** Pro-rata: what the auction still owes of the debt it covers, in proportion to the tab left. */
+  owedProRata(slot: number): number {
     return (this.tab[slot]! * this.debt[slot]!) / this.initialTab[slot]!;
+  }
+
+  /** Maker: the debt not yet repaid (payments repay debt first). */
+  owedDebtFirst(slot: number): number {
+    return this.debt[slot]! - this.repaid[slot]!;
   }
 
   private grow(): void {
@@ -65,6 +73,7 @@ export class AuctionLots {
     this.tab = widen(this.tab);
     this.debt = widen(this.debt);
     this.initialTab = widen(this.initialTab);
+    this.repaid = widen(this.repaid);
     const bid = new Uint8Array(capacity);
     bid.set(this.bid);
     this.bid = bid;

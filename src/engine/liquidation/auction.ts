@@ -1,42 +1,10 @@
 import type { Venue } from '../market/index.js';
+import { affordable } from './auction-bid.js';
 import { AuctionLots } from './auction-lots.js';
+import type { AuctionRound, AuctionSpec } from './auction-spec.js';
 
-/** The parameters of a Dutch auction in the manner of MakerDAO's Liquidations 2.0 (Clipper). */
-export interface AuctionSpec {
-  /** The starting price as a multiple of the oracle price at the kick (Maker's buf, 1.2–1.3). */
-  readonly startAbove: number;
-  /** The auction price is multiplied by this each round (Maker: 0.99 every 90 s). */
-  readonly decay: number;
-  /** Rounds after which an auction restarts from the current oracle price (Maker's tail). */
-  readonly tail: number;
-  /** An auction also restarts once its price falls below this fraction of its start (Maker's cusp). */
-  readonly cusp: number;
-  /**
-   * Black Thursday's English auctions: an auction that reaches its restart without a single purchase is
-   * won instead by a lone bid of zero (the bidder takes the lot; its debt is bad debt).
-   */
-  readonly zeroBids?: boolean;
-}
-
-/** What one round of the auction house did. */
-export interface AuctionRound {
-  /** Collateral bought by bidders this round (they sell it into the venue). */
-  readonly bought: number;
-  /** Quote bidders paid. */
-  readonly raised: number;
-  /** The share of the payments that repays debt (the rest is the penalty). */
-  readonly debtRepaid: number;
-  /** Debt left when an auction ran out of collateral. */
-  readonly badDebt: number;
-  /** Collateral handed back to owners once their tab was raised. */
-  readonly returned: number;
-  /** Auctions restarted this round (tail or cusp). */
-  readonly resets: number;
-  /** With `zeroBids`: auctions won by a bid of zero this round, their collateral, and its value at the oracle price. */
-  readonly wonForZero: number;
-  readonly collateralWonForZero: number;
-  readonly valueWonForZero: number;
-}
+export type { AuctionAccounting, AuctionRound, AuctionSpec } from './auction-spec.js';
+export { affordable } from './auction-bid.js';
 
 /** Below this, a lot or tab counts as used up (rounding dust). */
 const DUST = 1e-12;
@@ -101,8 +69,14 @@ export class AuctionHouse {
   private running = 0;
   private lotTotal = 0;
   private owedTotal = 0;
+  private tabTotal = 0;
+  private readonly debtFirst: boolean;
+  private readonly dust: number;
 
-  constructor(private readonly spec: AuctionSpec) {}
+  constructor(private readonly spec: AuctionSpec) {
+    this.debtFirst = spec.accounting === 'maker';
+    this.dust = spec.dust ?? 0;
+  }
 
   get active(): number {
     return this.running;
@@ -118,7 +92,20 @@ export class AuctionHouse {
     return this.running > 0 ? this.owedTotal : 0;
   }
 
-  /** Starts an auction for a liquidated position's whole collateral. */
+  /** Quote still to raise in all running auctions, debt plus penalty (Maker's Dirt). */
+  get tabInAuction(): number {
+    return this.running > 0 ? this.tabTotal : 0;
+  }
+
+  /** Room left under the hole for the next kick's tab (Infinity without a hole). */
+  get room(): number {
+    return this.spec.hole === undefined ? Infinity : this.spec.hole - this.tabInAuction;
+  }
+
+  /**
+   * Starts an auction for `collateral` and `debt` (a whole position, or the part of it that fits the
+   * hole). Returns the keeper's incentive for the kick, tip + chip · tab, which the protocol owes.
+   */
   kick(
     _position: number,
     collateral: number,
@@ -126,7 +113,7 @@ export class AuctionHouse {
     penalty: number,
     oraclePrice: number,
     round: number,
-  ) {
+  ): number {
     const tab = debt * (1 + penalty);
     const top = oraclePrice * this.spec.startAbove;
     const slot = this.lots.add(collateral, tab, debt);
@@ -148,7 +135,10 @@ export class AuctionHouse {
     }
     this.running++;
     this.lotTotal += collateral;
-    this.owedTotal += this.lots.owed(slot);
+    this.owedTotal += this.owed(slot);
+    this.tabTotal += tab;
+    const { tip = 0, chip = 0 } = this.spec;
+    return tip > 0 || chip > 0 ? tip + tab * chip : 0;
   }
 
   /** Runs every auction once. `bound` is collateral already on its way to the venue this round. */
@@ -181,7 +171,13 @@ export class AuctionHouse {
       wonForZero: t.wonForZero,
       collateralWonForZero: t.collateralWonForZero,
       valueWonForZero: t.collateralWonForZero * oraclePrice,
+      penaltyIncome: t.raised - t.debtRepaid,
     };
+  }
+
+  /** What an auction still owes of its debt, under the house's accounting. */
+  private owed(slot: number): number {
+    return this.debtFirst ? this.lots.owedDebtFirst(slot) : this.lots.owedProRata(slot);
   }
 
   /** Offers a cohort's auctions, oldest first, while bidders still buy at `price`. */
@@ -200,11 +196,12 @@ export class AuctionHouse {
     for (let slot = lots.live(cohort.first); slot < cohort.end; slot = lots.live(slot + 1)) {
       if (!lots.bid[slot]) {
         // Nobody bought in the whole run: a lone bid of zero wins the lot, which the bidder resells.
+        const owed = this.owed(slot);
         t.wonForZero++;
         t.collateralWonForZero += lots.lot[slot]!;
         t.bought += lots.lot[slot]!;
-        t.badDebt += lots.owed(slot);
-        this.owedTotal -= lots.owed(slot);
+        t.badDebt += owed;
+        this.owedTotal -= owed;
         cohort.unbid--;
         this.end(cohort, slot);
         continue;
@@ -221,10 +218,19 @@ export class AuctionHouse {
     const lot = lots.lot[slot]!;
     const tab = lots.tab[slot]!;
     const most = Math.min(lot, tab / price, t.budget / price);
-    const quantity = affordable(venue, bound + t.bought, price, most);
+    let quantity = affordable(venue, bound + t.bought, price, most);
     if (quantity <= 0) return;
-    const paid = quantity * price;
-    const owedBefore = lots.owed(slot);
+    let paid = quantity * price;
+    if (this.dust > 0 && quantity < lot && paid < tab) {
+      // Clipper's chost: a purchase may not leave a tab below dust · (1 + penalty); below that, only all of it.
+      const chost = (this.dust * lots.initialTab[slot]!) / lots.debt[slot]!;
+      if (tab - paid < chost) {
+        if (!(tab > chost)) return;
+        paid = tab - chost;
+        quantity = paid / price;
+      }
+    }
+    const owedBefore = this.owed(slot);
     if (!lots.bid[slot]) {
       lots.bid[slot] = 1;
       cohort.unbid--;
@@ -232,48 +238,38 @@ export class AuctionHouse {
     t.bought += quantity;
     t.raised += paid;
     t.budget -= paid;
-    t.debtRepaid += (paid * lots.debt[slot]!) / lots.initialTab[slot]!;
+    if (this.debtFirst) {
+      // The Vow nets what is raised against the debt: the payment repays debt first, the rest is penalty.
+      const repay = Math.min(paid, owedBefore);
+      lots.repaid[slot] = lots.repaid[slot]! + repay;
+      t.debtRepaid += repay;
+    } else {
+      t.debtRepaid += (paid * lots.debt[slot]!) / lots.initialTab[slot]!;
+    }
     lots.lot[slot] = lot - quantity;
     lots.tab[slot] = tab - paid;
     this.lotTotal -= quantity;
+    this.tabTotal -= paid;
     if (lots.tab[slot]! <= DUST * lots.initialTab[slot]!) {
       t.returned += lots.lot[slot]!;
       this.owedTotal -= owedBefore;
       this.end(cohort, slot);
     } else if (lots.lot[slot]! <= DUST) {
-      t.badDebt += lots.owed(slot);
+      t.badDebt += this.owed(slot);
       this.owedTotal -= owedBefore;
       this.end(cohort, slot);
     } else {
-      this.owedTotal += lots.owed(slot) - owedBefore;
+      this.owedTotal += this.owed(slot) - owedBefore;
     }
   }
 
-  /** Closes a finished auction (its remaining lot and owed debt already accounted for by the caller). */
+  /** Closes a finished auction (its owed debt already accounted for by the caller). */
   private end(cohort: Cohort, slot: number): void {
     const lots = this.lots;
     this.lotTotal -= lots.lot[slot]!;
+    this.tabTotal -= lots.tab[slot]!;
     lots.close(slot);
     cohort.live--;
     this.running--;
   }
-}
-
-/**
- * The largest q in [0, most] such that selling q on `venue` after `bound` raises at least q · price, and 0
- * unless the venue's marginal price after `bound` is above `price` (the first unit must be worth buying).
- * The average price of the q units, proceedsAfter(bound, q) / q, falls as q grows, so bisection finds it.
- */
-export function affordable(venue: Venue, bound: number, price: number, most: number): number {
-  if (!(most > 0)) return 0;
-  if (!(venue.marginalSellPrice(bound) > price)) return 0;
-  if (venue.proceedsAfter(bound, most) >= most * price) return most;
-  let low = 0;
-  let high = most;
-  for (let i = 0; i < 80 && high - low > most * 1e-13; i++) {
-    const mid = (low + high) / 2;
-    if (venue.proceedsAfter(bound, mid) >= mid * price) low = mid;
-    else high = mid;
-  }
-  return low;
 }

@@ -11,11 +11,14 @@ import type { VenueCursor } from './fill.js';
  * to the cash, so its equity grows by exactly the position's equity at P (negative for a bankrupt one).
  * It takes a position only while its equity after the take stays ≥ 0; a position it cannot take is
  * liquidated on the venue like any other. Each round it sells (buys back) `unwind` of its inventory on
- * the venue, after the round's liquidations.
+ * the venue, after the round's liquidations. Its equity can fall below zero afterwards (the price moves on
+ * against what it holds): that loss is reported, not passed on (Hyperliquid would auto-deleverage it).
  */
 export class BackstopVault {
   cash: number;
   inventory = 0;
+  /** Units taken over so far, all sides. */
+  private taken = 0;
 
   constructor(readonly spec: BackstopSpec) {
     this.cash = spec.capital;
@@ -38,18 +41,24 @@ export class BackstopVault {
     const d = book.direction(i);
     const s = book.size[i]!;
     this.inventory += d * s;
+    this.taken += s;
     this.cash += book.margin[i]! - d * s * book.entry[i]!;
     book.close(i);
   }
 
-  /** Trades `unwind` of the inventory on the venue; returns the units sold (negative: bought). */
+  /**
+   * Trades `unwind` of the inventory on the venue, all of it once what would be left is under a billionth
+   * of what the vault ever took (so that a run can end); returns the units sold (negative: bought).
+   */
   unwindInto(cursor: VenueCursor): number {
-    const units = this.spec.unwind * Math.abs(this.inventory);
+    const held = Math.abs(this.inventory);
+    let units = this.spec.unwind * held;
     if (!(units > 0)) return 0;
+    if (held - units <= this.taken * 1e-9) units = held;
     const d: 1 | -1 = this.inventory > 0 ? 1 : -1;
     const fetched = cursor.fill(d, units);
     this.cash += d * fetched;
-    this.inventory -= d * units;
+    this.inventory = units === held ? 0 : this.inventory - d * units;
     return d * units;
   }
 }

@@ -15,6 +15,8 @@ export const auctions: Phase = {
     round.debtRepaid = sold.debtRepaid;
     round.badDebt = sold.badDebt;
     round.collateralReturned = sold.returned;
-    round.underwaterDebt = house.outstandingDebt;
+    round.penaltyIncome = sold.penaltyIncome;
+    // Owed by running auctions, and by positions waiting for room under the hole.
+    round.underwaterDebt = house.outstandingDebt + state.book.waitingDebt;
   },
 };

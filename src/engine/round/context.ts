@@ -35,6 +35,13 @@ export interface RoundContext {
   auctionRaised: number;
   wonForZero: number;
   valueWonForZero: number;
+  /**
+   * Auctions: keeper incentives paid at the round's kicks (tip + chip · tab), what bidders paid beyond the
+   * debt they repaid (penalty income), and positions left waiting because the hole was full.
+   */
+  keeperIncentives: number;
+  penaltyIncome: number;
+  waitingForHole: number;
   /** Perpetuals: the round's liquidations, insurance fund and deleveraging, when the scenario has them. */
   perps: PerpRound | undefined;
   /** Sale: what of the queue was sold, the net trade on the sale venue (with the perpetuals'), its proceeds. */
@@ -79,6 +86,9 @@ export function beginRound(state: CascadeState, round: number): RoundContext {
     auctionRaised: 0,
     wonForZero: 0,
     valueWonForZero: 0,
+    keeperIncentives: 0,
+    penaltyIncome: 0,
+    waitingForHole: 0,
     perps: undefined,
     batch: 0,
     trade: 0,

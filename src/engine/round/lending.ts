@@ -1,5 +1,6 @@
-import { liquidateInto, type Liquidation, type MutableLiquidation } from '../liquidation/index.js';
+import { liquidateInto, type MutableLiquidation } from '../liquidation/index.js';
 import type { Phase, RoundContext } from './context.js';
+import { kickLiquidatable } from './kicks.js';
 import type { CascadeState } from './state.js';
 
 /**
@@ -9,10 +10,13 @@ import type { CascadeState } from './state.js';
 export const lendingLiquidations: Phase = {
   name: 'lending liquidations',
   run(state, round) {
+    if (state.auctions) {
+      kickLiquidatable(state, round);
+      return;
+    }
     const { book } = state;
     const taken = book.takeLiquidatable(round.oraclePrice);
-    if (state.auctions) kickAll(state, round, taken);
-    else liquidateAll(state, round, taken);
+    liquidateAll(state, round, taken);
     // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);
   },
@@ -117,29 +121,3 @@ function fillPartly(
   out.debtAfter = debt - capital;
   out.closed = false;
 }
-
-/** An auction takes each liquidatable position whole: its collateral and debt leave the book, nothing repaid yet. */
-function kickAll(state: CascadeState, round: RoundContext, taken: readonly number[]): void {
-  const { book, auctions } = state;
-  const { bonus } = state.scenario.liquidation;
-  const { oraclePrice, events } = round;
-  for (const index of taken) {
-    const collateral = book.collateral[index]!;
-    const debt = book.debt[index]!;
-    auctions!.kick(index, collateral, debt, bonus, oraclePrice, round.round);
-    book.update(index, 0, 0, true);
-    events?.add(index, collateral, debt, KICKED(collateral));
-  }
-  round.liquidated = taken.length;
-}
-
-/** A position handed to an auction: all its collateral and debt leave the book, nothing repaid yet. */
-const KICKED = (collateral: number): Liquidation => ({
-  repaid: 0,
-  seized: collateral,
-  badDebt: 0,
-  returned: 0,
-  collateralAfter: 0,
-  debtAfter: 0,
-  closed: true,
-});

@@ -45,6 +45,10 @@ export function roundRecord(state: CascadeState, round: RoundContext): RoundReco
     collateralInAuction: state.auctions?.collateral ?? 0,
     wonForZero: round.wonForZero,
     valueWonForZero: round.valueWonForZero,
+    keeperIncentives: round.keeperIncentives,
+    penaltyIncome: round.penaltyIncome,
+    waitingForHole: round.waitingForHole,
+    tabInAuction: state.auctions?.tabInAuction ?? 0,
     venuePrices: state.venues.map((v) => v.price),
   };
 }

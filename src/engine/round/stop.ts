@@ -20,6 +20,7 @@ export const stopTest: Phase = {
       round.trade === 0 &&
       (round.perps?.liquidations ?? 0) === 0 &&
       round.skippedForCapital === 0 &&
+      round.waitingForHole === 0 &&
       (state.auctions?.active ?? 0) === 0 &&
       (Math.abs(oraclePrice - startPrice) <= CONVERGENCE_TOLERANCE * startPrice ||
         heldAtFloor(state, oraclePrice, startPrice)) &&

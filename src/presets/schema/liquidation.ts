@@ -32,8 +32,15 @@ export const liquidation = object(
         tail: rounds(1),
         cusp: number('a number in (0, 1)', (v) => v > 0 && v < 1),
         zeroBids: z.boolean({ error: expecting('true or false') }).optional(),
+        accounting: z
+          .enum(['pro-rata', 'maker'], { error: expecting('one of "pro-rata", "maker"') })
+          .optional(),
+        hole: positive().optional(),
+        tip: number('a finite number >= 0', (v) => v >= 0).optional(),
+        chip: fraction01('[0, 1)').optional(),
+        dust: number('a finite number >= 0', (v) => v >= 0).optional(),
       },
-      'an object {startAbove, decay, tail, cusp, zeroBids?}',
+      'an object {startAbove, decay, tail, cusp, zeroBids?, accounting?, hole?, tip?, chip?, dust?}',
     ).optional(),
   },
   'an object {mechanism, threshold, bonus?, closeFactor?, fullBelowHealth?, sellOn?, maxSellPerRound?, auction?}',
@@ -46,7 +53,23 @@ export const liquidation = object(
     error:
       'expected an object {startAbove, decay, tail, cusp}: mechanism "auction" needs its auction parameters',
     path: ['auction'],
-  });
+  })
+  .refine(
+    (l) => {
+      const { hole, dust = 0 } = l.auction ?? {};
+      // Only once both are valid numbers (a bad one has its own message).
+      if (!(typeof hole === 'number' && hole > 0 && typeof dust === 'number' && dust >= 0)) return true;
+      return hole > dust * (1 + l.bonus);
+    },
+    {
+      error: (issue) => {
+        const l = issue.input as { bonus: number; auction: { hole: number; dust?: number } };
+        const least = (l.auction.dust ?? 0) * (1 + l.bonus);
+        return `expected a number > dust · (1 + bonus) = ${least} (below it no position could be kicked in part), got ${l.auction.hole}`;
+      },
+      path: ['auction', 'hole'],
+    },
+  );
 
 export const liquidators = object(
   {

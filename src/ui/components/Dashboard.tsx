@@ -5,6 +5,7 @@ import { BAND_EDGES, healthSnapshot } from '../helpers/health.js';
 import { dashboardLayout } from '../helpers/layout.js';
 import { logLines } from '../helpers/log.js';
 import { headerFindings } from '../helpers/outcome.js';
+import { perpsSoFar } from '../helpers/perps.js';
 import { outcomeParts, outcomesAt } from '../helpers/run-totals.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
@@ -69,7 +70,13 @@ export function Dashboard({
     [timeline, at, price, provisional.middle],
   );
   const headerHeight = headerRows(
-    outcomeParts(outcomes, snapshot.underWater, preset, headerFindings(session, at)),
+    outcomeParts(
+      outcomes,
+      snapshot.underWater,
+      preset,
+      headerFindings(session, at),
+      perpsSoFar(timeline, at, preset.asset.quote),
+    ),
     columns,
   );
   const layout = dashboardLayout(columns, rows, variantText.length + headerHeight - 4);

@@ -6,6 +6,7 @@ import { packParts } from '../helpers/pack.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 import { headerFindings } from '../helpers/outcome.js';
+import { perpsSoFar } from '../helpers/perps.js';
 
 export interface HeaderProps {
   readonly session: Session;
@@ -18,7 +19,7 @@ export interface HeaderProps {
   readonly theme: Theme;
 }
 
-/** The rows the header takes at `width`: three, and one more for each further line of outcomes. */
+/** The rows the header takes at `width`: three, and one for each line of outcomes. */
 export function headerRows(parts: readonly OutcomePart[], width: number): number {
   return 3 + packParts(parts, width).length;
 }
@@ -34,7 +35,7 @@ export function cascadeStatus(session: Session, round: number): string {
   return round === 0 ? '○ before the shock' : '▶ cascading';
 }
 
-/** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations. */
+/** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations (the perpetuals have their own line: perpsSoFar). */
 export function defenceState(record: RoundRecord, symbol: string): string {
   const parts: string[] = [];
   if (record.queued > 0) parts.push(`Queued ${formatAmount(record.queued, symbol)}`);
@@ -42,6 +43,7 @@ export function defenceState(record: RoundRecord, symbol: string): string {
     parts.push(
       `Auctions ${formatCount(record.auctions)} running (${formatAmount(record.collateralInAuction, symbol)})`,
     );
+  if (record.waitingForHole > 0) parts.push(`Waiting for hole ${formatCount(record.waitingForHole)}`);
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
   if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
   return parts.join('  ');
@@ -69,7 +71,8 @@ export function Header({ session, round, outcomes, underWater, width, theme }: H
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
   const findings = headerFindings(session, at);
-  const lines = packParts(outcomeParts(outcomes, underWater, preset, findings), width);
+  const perps = perpsSoFar(timeline, at, quote);
+  const lines = packParts(outcomeParts(outcomes, underWater, preset, findings, perps), width);
   return (
     <Box flexDirection="column" height={3 + lines.length}>
       <Box justifyContent="space-between">

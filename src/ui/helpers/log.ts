@@ -39,7 +39,7 @@ export function logLines(
           : lendingTotals(r, record, symbol, quote)) +
         skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
         (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
-        perpsNote(record, quote),
+        perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue'),
       badDebt: record.badDebt > 0,
     });
     const room = maxLines - lines.length;
@@ -165,8 +165,8 @@ function skippedNote(forCapital: number, unprofitable: number): string {
   return reasons.length ? `; ${reasons.join(', ')}` : '';
 }
 
-/** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging. */
-function perpsNote(record: RoundRecord, quote: string): string {
+/** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging, slippage, the backstop. */
+function perpsNote(record: RoundRecord, quote: string, booked: boolean): string {
   if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
   const parts = [
     `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatNumber(Math.abs(record.perpNetSold))})`,
@@ -177,5 +177,14 @@ function perpsNote(record: RoundRecord, quote: string): string {
       `${formatCount(record.deleveraged)} deleveraged covering ${formatNumber(record.adlCovered)} ${quote}`,
     );
   if (record.uncoveredLoss > 0) parts.push(`${formatNumber(record.uncoveredLoss)} ${quote} uncovered`);
+  if (record.perpSlippage !== 0)
+    parts.push(
+      `slippage ${formatNumber(record.perpSlippage)} ${quote}${booked ? '' : ' (unbooked: oracle fills)'}`,
+    );
+  if (record.adlOvershoot > 0) parts.push(`ADL overshoot ${formatNumber(record.adlOvershoot)} ${quote}`);
+  if (record.backstopTaken > 0)
+    parts.push(
+      `backstop took ${formatCount(record.backstopTaken)} (${formatNumber(record.backstopNotional)} ${quote})`,
+    );
   return `; ${parts.join(', ')}`;
 }

@@ -1,5 +1,6 @@
 import type { RoundRecord, Scenario, Timeline } from '../../engine/index.js';
 import type { HeaderFindings } from './outcome.js';
+import type { PerpsFigures } from './perps.js';
 import { formatCompact, formatCount } from '../../format.js';
 
 /** The run's cumulative outcome after a round: what the header always shows. */
@@ -60,6 +61,7 @@ export function outcomeParts(
   underWater: number,
   preset: Pick<Scenario, 'perps' | 'asset'>,
   findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'>,
+  perps?: PerpsFigures | null,
 ): OutcomePart[] {
   const quote = preset.asset.quote;
   const parts: OutcomePart[] = [
@@ -68,19 +70,11 @@ export function outcomeParts(
   if (underWater > 0) parts.push({ text: `Open under water ${money(underWater, quote)}`, bad: true });
   if (outcomes.wonForZero > 0)
     parts.push({ text: `Won for 0: ${formatCount(outcomes.wonForZero)} auctions`, bad: true });
-  if (preset.perps) {
-    parts.push({
-      text: `Fund paid ${money(outcomes.fundDrawn, quote)} (${formatCompact(outcomes.fundLeft)} left)`,
-      bad: outcomes.fundDrawn > 0,
-    });
-    parts.push({
-      text: `ADL ${formatCount(outcomes.deleveraged)} for ${money(outcomes.adlCovered, quote)}`,
-      bad: outcomes.deleveraged > 0,
-    });
-    parts.push({
-      text: `Uncovered ${money(outcomes.uncoveredLoss, quote)}`,
-      bad: outcomes.uncoveredLoss > 0,
-    });
+  // The perpetuals' figures as the perpetuals' own helper words them, each a part of its own.
+  if (perps) {
+    if (perps.unbooked) parts.push({ text: perps.unbooked, bad: true });
+    for (const text of perps.text.split(' · '))
+      parts.push({ text, bad: /^(?:ADL [1-9]|uncovered [1-9])/.test(text) });
   }
   if (findings?.shortfall) parts.push({ text: findings.shortfall, bad: true });
   if (findings?.liquidators) parts.push({ text: `⚠ ${findings.liquidators}`, bad: true });
