@@ -99,7 +99,12 @@ describe.each(SIZES)('the screens at $cols×$rows', ({ cols, rows }) => {
     const s = app([id], { cols, rows });
     await s.waitFor('Round 0', START_MS);
     s.write(KEY.end);
-    const screen = await s.waitFor(`Round ${last} of ${last}`, 15_000);
+    // The frame may reach the terminal in more than one write: wait for the header and the whole chart.
+    const screen = await s.waitFor(
+      (text) =>
+        text.includes(`Round ${last} of ${last}`) && /round +0 /.test(text) && axisLabels(text).length > 3,
+      15_000,
+    );
     const labels = axisLabels(screen);
     expect(labels.length).toBeGreaterThan(3);
     // Labels carry at least three significant digits: within half a percent.
