@@ -8,7 +8,7 @@ import { liquidatorLossNote } from '../findings.js';
 export function describeScenario(s: Scenario): string {
   const oracle =
     s.oracle.model === 'twap'
-      ? `TWAP oracle over ${s.oracle.window} rounds`
+      ? `${s.oracle.mean === 'geometric' ? 'geometric ' : ''}${s.oracle.sampling === 'time-weighted' ? 'time-weighted ' : ''}TWAP oracle over ${s.oracle.window} rounds`
       : s.oracle.model === 'lagged'
         ? `oracle lagged ${s.oracle.delay} rounds`
         : 'spot oracle';

@@ -38,12 +38,22 @@ export interface OracleCommon {
 export type OracleSpec = OracleCommon &
   (
     | { readonly model: 'spot' }
-    | { readonly model: 'twap'; readonly window: number }
+    | {
+        readonly model: 'twap';
+        readonly window: number;
+        /** What the TWAP averages: start-of-round prices ("start", the default) or the prices held over time. */
+        readonly sampling?: TwapSampling;
+        /** The average taken: arithmetic (Uniswap v2, the default) or geometric (Uniswap v3). */
+        readonly mean?: TwapMean;
+      }
     | { readonly model: 'lagged'; readonly delay: number }
     | { readonly model: 'feed'; readonly deviation: number; readonly heartbeat: number }
   );
 
 export type OracleModelName = OracleSpec['model'];
+
+export type TwapSampling = 'start' | 'time-weighted';
+export type TwapMean = 'arithmetic' | 'geometric';
 
 export type MechanismName = 'full' | 'partial' | 'auction';
 

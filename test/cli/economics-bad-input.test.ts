@@ -49,6 +49,24 @@ const cases: { what: string; edit: Edit; path: string; message: string }[] = [
     message:
       'expected capital beside it: recycle makes liquidators.capital a stock, so it needs a capital to start from',
   },
+  {
+    what: 'an unknown TWAP sampling',
+    edit: (p) => (p.oracle = { model: 'twap', window: 3, sampling: 'twa' }),
+    path: 'oracle.sampling',
+    message: 'expected one of "start", "time-weighted", got "twa"',
+  },
+  {
+    what: 'a TWAP mean as a number',
+    edit: (p) => (p.oracle = { model: 'twap', window: 3, mean: 2 }),
+    path: 'oracle.mean',
+    message: 'expected one of "arithmetic", "geometric", got 2',
+  },
+  {
+    what: 'sampling on an oracle that is not a TWAP',
+    edit: (p) => (p.oracle = { model: 'spot', sampling: 'time-weighted' }),
+    path: 'oracle.sampling',
+    message: 'not a field of this oracle with its present "model"',
+  },
 ];
 
 describe('liqloop validate names bad liquidator-economics and TWAP-sampling fields', () => {

@@ -4,6 +4,7 @@ import { liquidatorLossNote } from '../../src/findings.js';
 import { loadPreset } from '../../src/presets/index.js';
 import { headerFindings, troughSoFar } from '../../src/ui/helpers/outcome.js';
 import { openSession } from '../../src/ui/state/session.js';
+import { PARAMS, stepParam } from '../../src/ui/params.js';
 
 function session(id: string) {
   const loaded = loadPreset(id);
@@ -49,5 +50,27 @@ describe('the header beyond the round shown', () => {
     expect(liquidatorLossNote(lost, { ...p, liquidators: { requireProfit: true } })).toBe(
       'liquidators lost 1M USD on 1 liquidation',
     );
+  });
+});
+
+describe('the economics and TWAP levers', () => {
+  const twap = loadPreset('oracle-trio-twap');
+  if (!twap.ok) throw new Error('oracle-trio-twap did not load');
+  const param = (path: string) => PARAMS.find((p) => p.path === path)!;
+
+  it('TWAP sampling steps from the default "start" to "time-weighted", and the mean to "geometric"', () => {
+    const sampled = stepParam(twap.preset, param('oracle.sampling'), 1);
+    expect(sampled.ok && sampled.preset.oracle).toMatchObject({ model: 'twap', sampling: 'time-weighted' });
+    const geometric = stepParam(twap.preset, param('oracle.mean'), 1);
+    expect(geometric.ok && geometric.preset.oracle).toMatchObject({ mean: 'geometric' });
+  });
+
+  it('recycle and partial fills turn on beside a capital', () => {
+    const scarce = loadPreset('liquidators-scarce');
+    if (!scarce.ok) throw new Error('liquidators-scarce did not load');
+    const recycled = stepParam(scarce.preset, param('liquidators.recycle'), 1);
+    expect(recycled.ok && recycled.preset.liquidators?.recycle).toBe(true);
+    const partly = stepParam(scarce.preset, param('liquidators.partialFills'), 1);
+    expect(partly.ok && partly.preset.liquidators?.partialFills).toBe(true);
   });
 });

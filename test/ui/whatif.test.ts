@@ -463,6 +463,8 @@ describe('visibleParams', () => {
         (p) =>
           ![
             'oracle.window',
+            'oracle.sampling',
+            'oracle.mean',
             'oracle.delay',
             'liquidation.closeFactor',
             'liquidation.auction.zeroBids',

@@ -36,7 +36,7 @@ function baseOracle(spec: OracleSpec): Oracle {
     case 'spot':
       return spotOracle();
     case 'twap':
-      return twapOracle(spec.window);
+      return twapOracle(spec.window, spec.sampling, spec.mean);
     case 'lagged':
       return laggedOracle(spec.delay);
     case 'feed':

@@ -4,6 +4,11 @@
  */
 export interface StartPrices {
   at(round: number): number;
+  /**
+   * E(r): the oracle venues' price after round r's sale, for r >= 1 (p0 for r <= 0). Only a time-weighted
+   * TWAP reads it, and only for rounds already over.
+   */
+  endAt?(round: number): number;
 }
 
 /** An oracle model: the price P it reports in `round`. */

@@ -6,7 +6,7 @@ import type { CascadeState } from './state.js';
 export const oracleRead: Phase = {
   name: 'oracle read',
   run(state, round) {
-    const startPrice = median(state.oracleVenues.map((i) => state.venues[i]!.price));
+    const startPrice = oracleVenuesPrice(state);
     state.startPrices.push(startPrice);
     round.startPrice = startPrice;
     round.oraclePrice = state.oracle(startPriceReader(state), round.round);
@@ -16,7 +16,16 @@ export const oracleRead: Phase = {
 function startPriceReader(state: CascadeState): StartPrices {
   const p0 = state.scenario.asset.price;
   const prices = state.startPrices;
-  return { at: (round) => (round <= 0 ? p0 : prices[round - 1]!) };
+  const ends = state.endPrices;
+  return {
+    at: (round) => (round <= 0 ? p0 : prices[round - 1]!),
+    endAt: (round) => (round <= 0 ? p0 : ends[round - 1]!),
+  };
+}
+
+/** The oracle venues' median price now. */
+export function oracleVenuesPrice(state: CascadeState): number {
+  return median(state.oracleVenues.map((i) => state.venues[i]!.price));
 }
 
 /** The median of a few prices (the mean of the middle two for an even count). */

@@ -1,4 +1,5 @@
 import type { Phase, RoundContext } from './context.js';
+import { oracleVenuesPrice } from './oracle.js';
 import type { CascadeState } from './state.js';
 
 /**
@@ -19,6 +20,8 @@ export const sale: Phase = {
     round.trade = trade;
     round.saleProceeds = sold.proceeds;
     round.saleUnitPrice = trade > 0 ? sold.proceeds / trade : venue.price;
+    // E(r), the price the oracle venues hold for the rest of the round (a time-weighted TWAP reads it).
+    state.endPrices.push(oracleVenuesPrice(state));
   },
 };
 

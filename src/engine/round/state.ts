@@ -31,6 +31,8 @@ export class CascadeState {
   readonly recordEvents: boolean;
   /** S(1), S(2), …: the oracle venues' median price at the start of each round, after the exogenous move. */
   readonly startPrices: number[] = [];
+  /** E(1), E(2), …: the oracle venues' median price after each round's sale (a time-weighted TWAP reads them). */
+  readonly endPrices: number[] = [];
   /** Seized collateral waiting to be sold (a per-round sale cap). */
   queued = 0;
   /** The perpetuals and their insurance fund, when the scenario has them. */

@@ -42,6 +42,12 @@ function heldAtFloor(state: CascadeState, oraclePrice: number, startPrice: numbe
   const prices = state.startPrices;
   for (let k = Math.max(0, prices.length - 1 - memory); k < prices.length; k++)
     if (prices[k]! > oracle.floor) return false;
+  // A time-weighted TWAP also reads the prices after each round's sale.
+  if (oracle.model === 'twap' && oracle.sampling === 'time-weighted') {
+    const ends = state.endPrices;
+    for (let k = Math.max(0, ends.length - 1 - memory); k < ends.length; k++)
+      if (ends[k]! > oracle.floor) return false;
+  }
   return memory < prices.length || state.scenario.asset.price <= oracle.floor;
 }
 

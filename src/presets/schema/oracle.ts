@@ -14,7 +14,20 @@ export const oracle = z.discriminatedUnion(
   'model',
   [
     object({ model: z.literal('spot'), ...oracleCommon }, 'an object {model}'),
-    object({ model: z.literal('twap'), window: rounds(1), ...oracleCommon }, 'an object {model, window}'),
+    object(
+      {
+        model: z.literal('twap'),
+        window: rounds(1),
+        sampling: z
+          .enum(['start', 'time-weighted'], { error: expecting('one of "start", "time-weighted"') })
+          .optional(),
+        mean: z
+          .enum(['arithmetic', 'geometric'], { error: expecting('one of "arithmetic", "geometric"') })
+          .optional(),
+        ...oracleCommon,
+      },
+      'an object {model, window, sampling?, mean?}',
+    ),
     object({ model: z.literal('lagged'), delay: rounds(0), ...oracleCommon }, 'an object {model, delay}'),
     object(
       { model: z.literal('feed'), deviation: fraction01('[0, 1)'), heartbeat: rounds(1), ...oracleCommon },
