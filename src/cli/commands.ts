@@ -2,7 +2,8 @@ import { runCascade } from '../engine/index.js';
 import { loadPreset, STDIN_FILE, type Override } from '../presets/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 export { listCommand } from './list.js';
-import { checkOutput, emit, outFormat, toCsv } from './out.js';
+import { flatCsv } from './csv.js';
+import { checkOutput, emit, outFormat } from './out.js';
 import { formatLoadFailure } from './problems.js';
 import { runJson } from './run-json.js';
 import { runText } from './run-text.js';
@@ -49,7 +50,7 @@ async function runRobust(ref: string, options: RunOptions, io: CliIo): Promise<n
   } finally {
     bar.end();
   }
-  const json = { ...runJson(run), robust: report };
+  const json = { ...runJson(run, loaded.id), robust: report };
   return emit(io, options, {
     json,
     text: () => runText(run) + robustText(report, preset),
@@ -71,18 +72,11 @@ export function runCommand(ref: string, options: RunOptions, io: CliIo): number 
     return EXIT_BAD_INPUT;
   }
   const run = runCascade(loaded.preset, { maxRounds: options.rounds });
-  const json = runJson(run);
+  const json = runJson(run, loaded.id);
   return emit(io, options, {
     json,
     text: () => runText(run),
-    csv: () => {
-      // A run has at least one round: the cascade steps until it converges, and it cannot before round 1.
-      const header = Object.keys(json.rounds[0]!);
-      return toCsv(
-        header,
-        json.rounds.map((r) => header.map((key) => r[key as keyof typeof r])),
-      );
-    },
+    csv: () => flatCsv(json.rounds.map((row) => ({ row, preset: loaded.preset }))),
   });
 }
 

@@ -1,9 +1,11 @@
 import { runCascade, type CascadeRun } from '../engine/index.js';
-import type { Override } from '../presets/index.js';
+import type { Override, Preset } from '../presets/index.js';
 import { formatCount, formatNumber, formatPct } from '../format.js';
 import { EXIT_BAD_INPUT, EXIT_USAGE, type CliIo } from './io.js';
+import { applies, flatten } from './csv.js';
 import { checkOutput, emit, toCsv } from './out.js';
-import { runJson, summaryJson } from './run-json.js';
+import { outputMeta } from './version.js';
+import { runJson } from './run-json.js';
 import { describeScenario } from './run-text.js';
 import { textTable } from './table.js';
 import { describeOverrides, loadVariant } from './variant.js';
@@ -15,8 +17,6 @@ export interface CompareOptions {
   readonly out?: string;
   readonly force?: boolean;
 }
-
-type SummaryJson = ReturnType<typeof summaryJson>;
 
 /** The summary figures `compare` differences, in the order it prints them. */
 export const DIFFERENCE_FIELDS = [
@@ -54,6 +54,7 @@ export function compareJson(
   baseline: CascadeRun,
   variant: CascadeRun,
   overrides: readonly Override[],
+  presetId: string | null,
 ): {
   preset: string;
   overrides: { path: string; value: unknown }[];
@@ -61,8 +62,8 @@ export function compareJson(
   variant: ReturnType<typeof runJson>;
   difference: Record<DifferenceField, number | null>;
 } {
-  const b = runJson(baseline);
-  const v = runJson(variant);
+  const b = runJson(baseline, presetId);
+  const v = runJson(variant, presetId);
   const difference = Object.fromEntries(
     DIFFERENCE_FIELDS.map((key) => [key, minus(v.summary[key], b.summary[key])]),
   ) as Record<DifferenceField, number | null>;
@@ -72,6 +73,7 @@ export function compareJson(
     baseline: b,
     variant: v,
     difference,
+    ...outputMeta(presetId),
   };
 }
 
@@ -194,13 +196,17 @@ function compareText(
   ].join('\n');
 }
 
-/** The CSV: one row per summary figure, with baseline, variant and difference (empty when not a number). */
-function compareCsv(json: ReturnType<typeof compareJson>): string {
-  const b = json.baseline.summary;
-  const v = json.variant.summary;
-  const rows = (Object.keys(b) as (keyof SummaryJson)[]).map((key) => {
-    const x = b[key];
-    const y = v[key];
+/**
+ * The CSV: one row per summary figure (nested ones flattened, `attack.cost`), with baseline, variant and
+ * difference; a cell is empty where the figure does not apply to that side's preset or is not a number.
+ */
+function compareCsv(json: ReturnType<typeof compareJson>, basePreset: Preset, variantPreset: Preset): string {
+  const b = flatten(json.baseline.summary, basePreset);
+  const v = flatten(json.variant.summary, variantPreset);
+  const figures = [...new Set([...Object.keys(b), ...Object.keys(v)])];
+  const rows = figures.map((key) => {
+    const x = applies(key, basePreset) ? b[key] : null;
+    const y = applies(key, variantPreset) ? v[key] : null;
     return [key, x, y, typeof x === 'number' && typeof y === 'number' ? y - x : null];
   });
   return toCsv(['figure', 'baseline', 'variant', 'difference'], rows);
@@ -233,10 +239,10 @@ export function compareCommand(ref: string, options: CompareOptions, io: CliIo):
   }
   const baseline = runCascade(base.preset, { maxRounds: options.rounds });
   const variant = runCascade(changed.preset, { maxRounds: options.rounds });
-  const json = compareJson(baseline, variant, overrides);
+  const json = compareJson(baseline, variant, overrides, base.id);
   return emit(io, options, {
     json,
     text: () => compareText(json, overrides, baseline, variant),
-    csv: () => compareCsv(json),
+    csv: () => compareCsv(json, base.preset, changed.preset),
   });
 }

@@ -1,5 +1,6 @@
 import type { CascadeRun, RoundRecord, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
+import { outputMeta } from './version.js';
 import { checkRecord, noPredictionOf, type RecordCheck } from '../presets/index.js';
 
 /**
@@ -124,8 +125,8 @@ export function summaryJson(s: Summary) {
   };
 }
 
-/** The object `liqloop run --json` prints. */
-export function runJson(run: CascadeRun) {
+/** The object `liqloop run --json` prints; `presetId` is the preset's id (null from stdin). */
+export function runJson(run: CascadeRun, presetId: string | null) {
   const summary = summarize(run);
   return {
     preset: run.scenario.name,
@@ -133,5 +134,6 @@ export function runJson(run: CascadeRun) {
     summary: summaryJson(summary),
     ...(run.scenario.record?.length ? { record: recordJson(checkRecord(summary, run.scenario.record)) } : {}),
     ...(noPredictionOf(run.scenario) !== undefined ? { noPrediction: noPredictionOf(run.scenario) } : {}),
+    ...outputMeta(presetId),
   };
 }

@@ -6,7 +6,9 @@ import {
   type Preset,
 } from '../presets/index.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
-import { checkOutput, emit, toCsv } from './out.js';
+import { flatCsv } from './csv.js';
+import { checkOutput, emit } from './out.js';
+import { outputMeta } from './version.js';
 import { summaryJson } from './run-json.js';
 import { runInWorkers } from '../whatif/pool.js';
 import {
@@ -46,15 +48,16 @@ export interface SweepJson {
   readonly runs: { value: number; summary: SummaryJson }[];
   /** On amplification (the default) as {from, to, amplificationBefore, amplificationAfter, jump}; on another figure (`--tipping`) as {metric, from, to, before, after, jump}. */
   readonly tippingPoint: TippingPoint | MetricTippingPoint | null;
+  readonly schemaVersion: number;
+  readonly liqloopVersion: string;
+  readonly presetId: string | null;
 }
 
-/** The CSV: one row per value, with every summary field. */
-function sweepCsv(json: SweepJson): string {
-  const first = json.runs[0]!.summary;
-  const fields = Object.keys(first) as (keyof SummaryJson)[];
-  return toCsv(
-    ['value', ...fields],
-    json.runs.map((r) => [r.value, ...fields.map((f) => r.summary[f])]),
+/** The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. */
+function sweepCsv(json: SweepJson, presets: readonly Preset[]): string {
+  return flatCsv(
+    json.runs.map((r, i) => ({ row: r.summary, preset: presets[i]! })),
+    [[json.param, (i) => json.runs[i]!.value]],
   );
 }
 
@@ -122,10 +125,11 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
             values,
             summaries.map((s) => s[options.tipping!]),
           ),
+    ...outputMeta(base.id),
   };
   return emit(io, options, {
     json,
     text: () => sweepText(json, built.presets[0]!, options.tipping),
-    csv: () => sweepCsv(json),
+    csv: () => sweepCsv(json, built.presets),
   });
 }

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import {
+  STDIN_FILE,
   applyOverrides,
+  idOf,
   loadPreset,
   loadRawPreset,
   parseOverride,
@@ -38,7 +40,10 @@ export function formatOverrideFailure(
   return `${head} (${problems.length} problems):\n${problems.map((p) => `  ${line(p)}`).join('\n')}\n`;
 }
 
-export type VariantResult = { ok: true; preset: Preset } | { ok: false; message: string };
+/** `id` is the preset's id (its file name without .json), null for a preset read from stdin. */
+export type VariantResult = { ok: true; preset: Preset; id: string | null } | { ok: false; message: string };
+
+const presetIdOf = (file: string): string | null => (file === STDIN_FILE ? null : idOf(file));
 
 /**
  * Loads a preset and applies overrides to its raw JSON before validation. Without overrides it is
@@ -48,17 +53,23 @@ export function loadVariant(ref: string, overrides: readonly Override[], label =
   if (overrides.length === 0) {
     const loaded = loadPreset(ref);
     return loaded.ok
-      ? { ok: true, preset: loaded.preset }
+      ? { ok: true, preset: loaded.preset, id: presetIdOf(loaded.file) }
       : { ok: false, message: formatLoadFailure(loaded) };
   }
   const raw = loadRawPreset(ref);
   if (!raw.ok) return { ok: false, message: formatLoadFailure(raw) };
   const applied = applyOverrides(raw.raw, overrides);
-  return applied.ok ? applied : { ok: false, message: formatOverrideFailure(ref, label, applied.problems) };
+  return applied.ok
+    ? { ...applied, id: presetIdOf(raw.file) }
+    : { ok: false, message: formatOverrideFailure(ref, label, applied.problems) };
 }
 
 /** Loads a preset's raw JSON once, for many variants (a sweep). */
-export function loadBase(ref: string): { ok: true; raw: unknown } | { ok: false; message: string } {
+export function loadBase(
+  ref: string,
+): { ok: true; raw: unknown; id: string | null } | { ok: false; message: string } {
   const raw = loadRawPreset(ref);
-  return raw.ok ? { ok: true, raw: raw.raw } : { ok: false, message: formatLoadFailure(raw) };
+  return raw.ok
+    ? { ok: true, raw: raw.raw, id: presetIdOf(raw.file) }
+    : { ok: false, message: formatLoadFailure(raw) };
 }

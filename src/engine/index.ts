@@ -4,6 +4,7 @@ export {
   Cascade,
   CONVERGENCE_TOLERANCE,
   externalPriceAt,
+  MAIN_VENUE,
   type CascadeOptions,
   type RoundOutcome,
 } from './cascade.js';

@@ -40,7 +40,17 @@ describe('liqloop compare', () => {
 
   it('prints {preset, overrides, baseline, variant, difference}', async () => {
     expect(result.status).toBe(0);
-    expect(Object.keys(json)).toEqual(['preset', 'overrides', 'baseline', 'variant', 'difference']);
+    expect(Object.keys(json)).toEqual([
+      'preset',
+      'overrides',
+      'baseline',
+      'variant',
+      'difference',
+      'schemaVersion',
+      'liqloopVersion',
+      'presetId',
+    ]);
+    expect(json.presetId).toBe('thin-pool');
     expect(json.preset).toBe('Thin pool: a 10% shock runs away');
     expect(json.overrides).toEqual([
       { path: 'market.depth2pct', value: 3e7 },

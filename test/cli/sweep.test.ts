@@ -78,7 +78,16 @@ describe('liqloop sweep', () => {
 
   it('prints {preset, param, values, runs, tippingPoint}', () => {
     expect(result.status).toBe(0);
-    expect(Object.keys(json)).toEqual(['preset', 'param', 'values', 'runs', 'tippingPoint']);
+    expect(Object.keys(json)).toEqual([
+      'preset',
+      'param',
+      'values',
+      'runs',
+      'tippingPoint',
+      'schemaVersion',
+      'liqloopVersion',
+      'presetId',
+    ]);
     expect(json.preset).toBe('Identical loans');
     expect(json.param).toBe('shock.pct');
     expect(json.values).toEqual(sweepValues(0.01, 0.31, 11));

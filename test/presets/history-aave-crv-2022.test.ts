@@ -104,4 +104,13 @@ describe('aave-crv-2022', () => {
     // Ten times the depth: the liquidators' buying no longer pushes the loan past the frontier.
     expect(badDebtWith({ market: { ...preset.market, depth2pct: 10 * preset.market.depth2pct } })).toBe(0);
   });
+
+  it('with profit-seeking liquidators, as the real ones were, nothing is liquidated: the bad debt needs indifferent ones', () => {
+    const seeking = summarize(
+      runCascade({ ...preset, liquidators: { ...preset.liquidators, requireProfit: true } }),
+    );
+    expect(seeking.positionsLiquidated).toBe(0);
+    expect(seeking.badDebt).toBe(0);
+    expect(seeking.unresolvedDebt).toBe(preset.positions![0]!.debt);
+  });
 });
