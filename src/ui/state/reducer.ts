@@ -27,6 +27,8 @@ export interface PresetEntry {
   readonly kind?: 'history' | 'lesson';
   /** The lesson set it belongs to. */
   readonly group?: string;
+  /** The user's own preset (listed after the shipped ones, under its own heading). */
+  readonly source?: 'user';
 }
 
 export type Mode = 'picker' | 'dashboard';
@@ -75,7 +77,7 @@ export type Action =
   | { type: 'sweepFailed'; message: string }
   | { type: 'message'; text: string }
   | { type: 'key'; key: KeyEvent }
-  | { type: 'written'; text: string };
+  | { type: 'written'; text: string; entry?: PresetEntry };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {
@@ -123,6 +125,7 @@ export const reducer: (state: AppState, action: Action) => AppState = produce(
       case 'written':
         state.pendingWrite = false;
         state.message = action.text;
+        if (action.entry) state.entries = [...state.entries, action.entry];
         return;
       case 'tick':
         if (state.autoplay && state.mode === 'dashboard' && !state.help) advance(state);
