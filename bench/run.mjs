@@ -13,189 +13,45 @@
 //    book, only the step() calls timed. Loose bound: the big book's rounds take less than 3x as long.
 // 3. Informational: the 100,000-position preset through the CLI.
 // 5. A 200-step sweep over the 100,000-position preset through the CLI (worker threads). Bound: < 60 s.
+// 6. Every mechanism and liquidator lever at 1,000,000 positions (bench/mechanisms.mjs): each row's median
+//    against the base model's on the same book and market. Bound: < 5x.
 // 4. Dashboard step latency (bench/render.mjs): on the 100,000-position preset, from a key reaching the
 //    app to the frame showing the new round, every round to convergence. Bound: median < 50 ms (the
 //    slowest step is printed too).
 //
 // Exit status: 0 when every bound holds, 1 when one fails, 2 when the benchmark itself could not run.
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, availableParallelism, cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const ENGINE = join(ROOT, 'dist', 'engine', 'index.js');
-const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
-const SCALING = fileURLToPath(new URL('./scaling.mjs', import.meta.url));
-const RENDER = fileURLToPath(new URL('./render.mjs', import.meta.url));
-const DIST = pathToFileURL(join(ROOT, 'dist')).href;
-const STEP_RENDER_BOUND_MS = 50;
-const SWEEP_BOUND_MS = 60_000;
-const PEAK_RSS_HOOK = new URL('./peak-rss.mjs', import.meta.url).href;
-
-const TIME_RATIO_BOUND = 3;
-const RSS_BOUND_MB = 400;
-const ROUND_COST_RATIO_BOUND = 3;
-const WARMUP_RUNS = 1;
-const MEASURED_RUNS = 5;
-const SMALL_MEASURED_RUNS = 3;
-/** The subject must cascade for the timing to mean anything: this share of the book liquidated, these rounds. */
-const LIQUIDATED_SHARE = { min: 0.2, max: 0.6 };
-const MIN_ROUNDS = 5;
-
-class BenchError extends Error {}
-
-const fmt = (n, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (n) => `${fmt(n, n < 10 ? 2 : 0)} ms`;
-const list = (values) => values.map((v) => fmt(v, v < 10 ? 2 : 0)).join(', ');
-const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/**
- * A liquidation-cascade preset over `count` generated positions: ETH at $2,000, a constant-product pool with
- * $2,000 of ±2% depth per position, a spot oracle on that pool, full liquidation with a 5% bonus at LT 0.825,
- * and a 10% shock. Scaling the depth with the book makes every size cascade alike: about a third of the
- * positions are liquidated over 20 to 30 rounds and the price ends near $1,570.
- */
-function cascadePreset(count) {
-  return {
-    name: `bench: ${fmt(count)} generated positions`,
-    description: 'Written by bench/run.mjs for one benchmark run and removed afterwards.',
-    asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
-    market: { model: 'constant-product', depth2pct: count * 2000 },
-    oracle: { model: 'spot' },
-    liquidation: { mechanism: 'full', bonus: 0.05, threshold: 0.825 },
-    shock: { pct: 0.1 },
-    generate: {
-      count,
-      seed: 42,
-      collateral: { min: 1, max: 50 },
-      healthFactor: { min: 1.02, max: 1.8 },
-    },
-    rounds: 500,
-  };
-}
-
-/** A mixed book of 1,000,000 generated perpetuals (half long, half short) on a deep order book. */
-function mixedPerpsPreset() {
-  return {
-    name: 'bench: 1,000,000 perpetuals',
-    description: 'Written by bench/run.mjs for one benchmark run and removed afterwards.',
-    asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
-    market: { model: 'orderbook', depth2pct: 2e9 },
-    oracle: { model: 'spot' },
-    liquidation: { mechanism: 'full', bonus: 0.05, threshold: 0.825 },
-    shock: { pct: 0.1 },
-    perps: {
-      insuranceFund: 1e10,
-      maintenance: 0.01,
-      generate: {
-        longs: 500_000,
-        shorts: 500_000,
-        seed: 3,
-        size: { min: 1, max: 50 },
-        leverage: { min: 2, max: 25 },
-        entrySpread: 0.05,
-      },
-    },
-  };
-}
-
-/**
- * Runs `node <args>` and resolves with its wall time from spawn to exit, its status and its output.
- * stdout goes to a pipe that is always drained; it is kept only when `keepStdout` (the JSON is a few kB).
- */
-function runNode(args, { env = process.env, keepStdout = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let exitedAt = 0n;
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      if (keepStdout) stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('exit', () => {
-      exitedAt = process.hrtime.bigint();
-    });
-    child.on('close', (code, signal) => {
-      resolve({ ms: Number(exitedAt - start) / 1e6, code, signal, stdout, stderr });
-    });
-  });
-}
-
-function expectSuccess(what, result) {
-  if (result.code !== 0) {
-    const status = result.signal ? `signal ${result.signal}` : `status ${result.code}`;
-    throw new BenchError(`${what} exited with ${status}:\n${result.stderr.trim()}`);
-  }
-}
-
-/** One CLI run of a preset file under the peak-RSS hook: time, peak RSS and the JSON summary. */
-async function runCli(presetFile, rssFile) {
-  rmSync(rssFile, { force: true });
-  const result = await runNode(['--import', PEAK_RSS_HOOK, CLI, 'run', presetFile, '--json'], {
-    env: { ...process.env, LIQLOOP_BENCH_RSS_FILE: rssFile },
-    keepStdout: true,
-  });
-  expectSuccess(`node dist/cli/main.js run ${presetFile} --json`, result);
-  let output;
-  try {
-    output = JSON.parse(result.stdout);
-  } catch (error) {
-    throw new BenchError(`the CLI did not print a JSON object (${error.message})`);
-  }
-  if (!existsSync(rssFile)) throw new BenchError('the peak-RSS hook (bench/peak-rss.mjs) wrote nothing');
-  const rss = JSON.parse(readFileSync(rssFile, 'utf8'));
-  // maxRSS is in KiB on Linux. In any other unit, KiB * 1024 would be far from the resident set at exit.
-  const unitRatio = (rss.maxRssKiB * 1024) / rss.rssAtExitBytes;
-  if (!(unitRatio >= 0.95 && unitRatio < 64)) {
-    throw new BenchError(
-      `process.resourceUsage().maxRSS does not look like KiB here: ${rss.maxRssKiB} vs ` +
-        `${rss.rssAtExitBytes} bytes resident at exit`,
-    );
-  }
-  return {
-    ms: result.ms,
-    cpuMs: rss.cpuMs,
-    peakRssMB: (rss.maxRssKiB * 1024) / 1e6,
-    summary: output.summary,
-  };
-}
-
-function describeSummary(s) {
-  const share = s.positionsLiquidated / s.positions;
-  return (
-    `${fmt(s.positionsLiquidated)} of ${fmt(s.positions)} positions liquidated (${fmt(100 * share, 1)}%) ` +
-    `over ${fmt(s.rounds)} rounds, ${s.converged ? 'converged' : 'not converged'}; ` +
-    `price $${fmt(s.initialPrice)} -> $${fmt(s.finalPrice, 2)}, amplification ${fmt(s.amplification ?? 0, 2)}`
-  );
-}
-
-function checkCascades(summary) {
-  const share = summary.positionsLiquidated / summary.positions;
-  if (share < LIQUIDATED_SHARE.min || share > LIQUIDATED_SHARE.max || summary.rounds < MIN_ROUNDS) {
-    throw new BenchError(
-      `the benchmark book no longer cascades as designed (expected ${100 * LIQUIDATED_SHARE.min}-` +
-        `${100 * LIQUIDATED_SHARE.max}% liquidated over >= ${MIN_ROUNDS} rounds): ${describeSummary(summary)}`,
-    );
-  }
-}
+import { pathToFileURL } from 'node:url';
+import {
+  BenchError,
+  CLI,
+  ENGINE,
+  FLOOR,
+  MEASURED_RUNS,
+  ROUND_COST_RATIO_BOUND,
+  RSS_BOUND_MB,
+  SCALING,
+  TIME_RATIO_BOUND,
+  WARMUP_RUNS,
+  cascadePreset,
+  checkCascades,
+  describeSummary,
+  expectSuccess,
+  fmt,
+  list,
+  measureCli,
+  median,
+  mixedPerpsPreset,
+  ms,
+  runCli,
+  runNode,
+  verdict,
+} from './lib.mjs';
+import { interactiveRows } from './interactive.mjs';
+import { mechanismRows } from './mechanisms.mjs';
 
 async function main() {
   const viaNpm = process.env.npm_lifecycle_event === 'bench';
@@ -309,17 +165,11 @@ async function main() {
         `   bound < ${RSS_BOUND_MB} MB   ${verdict(rssOk)}`,
     );
     for (const lever of leverPresets) {
-      const runs = [];
-      let leverSummary;
-      let leverRss = 0;
-      for (let i = 0; i < WARMUP_RUNS + SMALL_MEASURED_RUNS; i++) {
-        const run = await runCli(lever.file, rssFile);
-        leverSummary = run.summary;
-        if (i >= WARMUP_RUNS) {
-          runs.push(run.ms);
-          leverRss = Math.max(leverRss, run.peakRssMB);
-        }
-      }
+      const {
+        times: runs,
+        summary: leverSummary,
+        peakRssMB: leverRss,
+      } = await measureCli(lever.file, rssFile);
       const leverRatio = median(runs) / floorMedian;
       const leverOk = leverRatio < TIME_RATIO_BOUND && leverRss < RSS_BOUND_MB;
       console.log(`   with ${lever.label}: ${describeSummary(leverSummary)}`);
@@ -335,17 +185,11 @@ async function main() {
     // A mixed book of 1,000,000 perpetuals, longs and shorts: the same bounds.
     const mixedFile = join(workDir, 'bench-1m-perps.json');
     writeFileSync(mixedFile, `${JSON.stringify(mixedPerpsPreset(), null, 2)}\n`);
-    const mixedRuns = [];
-    let mixedSummary;
-    let mixedRss = 0;
-    for (let i = 0; i < WARMUP_RUNS + SMALL_MEASURED_RUNS; i++) {
-      const run = await runCli(mixedFile, rssFile);
-      mixedSummary = run.summary;
-      if (i >= WARMUP_RUNS) {
-        mixedRuns.push(run.ms);
-        mixedRss = Math.max(mixedRss, run.peakRssMB);
-      }
-    }
+    const {
+      times: mixedRuns,
+      summary: mixedSummary,
+      peakRssMB: mixedRss,
+    } = await measureCli(mixedFile, rssFile);
     const mixedRatio = median(mixedRuns) / floorMedian;
     const mixedOk = mixedRatio < TIME_RATIO_BOUND && mixedRss < RSS_BOUND_MB;
     console.log(
@@ -408,72 +252,22 @@ async function main() {
     // 3. Informational: the 100,000-position preset.
     console.log('');
     console.log('3. Informational: 100,000 generated positions through the CLI (same preset, pool scaled)');
-    const smallRuns = [];
-    let smallSummary;
-    let smallRss = 0;
-    for (let i = 0; i < WARMUP_RUNS + SMALL_MEASURED_RUNS; i++) {
-      const run = await runCli(smallPreset, rssFile);
-      smallSummary = run.summary;
-      if (i >= WARMUP_RUNS) {
-        smallRuns.push(run.ms);
-        smallRss = Math.max(smallRss, run.peakRssMB);
-      }
-    }
+    const {
+      times: smallRuns,
+      summary: smallSummary,
+      peakRssMB: smallRss,
+    } = await measureCli(smallPreset, rssFile);
     console.log(`   book:    ${describeSummary(smallSummary)}`);
     console.log(
       `   runs ${list(smallRuns)} ms; median ${ms(median(smallRuns))} ` +
         `(${fmt(median(smallRuns) / floorMedian, 2)}x the floor); peak RSS ${fmt(smallRss, 1)} MB`,
     );
 
-    // 4. Dashboard step latency.
-    console.log('');
-    console.log(
-      '4. Dashboard: a step on the 100,000-position preset, key to frame (120x36, every round, keys 150 ms apart)',
-    );
-    const rendered = await runNode([RENDER, DIST, smallPreset], { keepStdout: true });
-    expectSuccess('node bench/render.mjs', rendered);
-    const { steps, backs, rounds: renderRounds } = JSON.parse(rendered.stdout);
-    const stepMedian = median(steps);
-    // The bound is on the median; the slowest step (usually the first, while V8 warms up) is printed beside it.
-    const stepOk = stepMedian < STEP_RENDER_BOUND_MS;
-    console.log(`   ${renderRounds} steps forward: ${list(steps)} ms`);
-    console.log(`   ${backs.length} steps back:    ${list(backs)} ms`);
-    console.log(
-      `   step median ${ms(stepMedian)}, slowest ${ms(Math.max(...steps))}; back median ${ms(median(backs))}   bound median < ${STEP_RENDER_BOUND_MS} ms   ${verdict(stepOk)}`,
-    );
-    if (!stepOk)
-      failures.push(`dashboard step median ${fmt(stepMedian, 1)} ms >= ${STEP_RENDER_BOUND_MS} ms`);
+    // 4 and 5. The dashboard's step latency and a sweep (bench/interactive.mjs).
+    failures.push(...(await interactiveRows(smallPreset)));
 
-    // 5. A sweep over the 100,000-position preset.
-    console.log('');
-    console.log(
-      '5. liqloop sweep over the 100,000-position preset: 200 values of shock.pct from 0.01 to 0.3',
-    );
-    const sweep = await runNode(
-      [
-        CLI,
-        'sweep',
-        smallPreset,
-        '--param',
-        'shock.pct',
-        '--from',
-        '0.01',
-        '--to',
-        '0.3',
-        '--steps',
-        '200',
-        '--json',
-      ],
-      { keepStdout: true },
-    );
-    expectSuccess('liqloop sweep', sweep);
-    const swept = JSON.parse(sweep.stdout);
-    const sweepOk = sweep.ms < SWEEP_BOUND_MS && swept.runs.length === 200;
-    console.log(
-      `   ${swept.runs.length} runs in ${ms(sweep.ms)} on ${availableParallelism()} cores ` +
-        `(${ms(sweep.ms / swept.runs.length)} a run)   bound < ${fmt(SWEEP_BOUND_MS / 1000)} s   ${verdict(sweepOk)}`,
-    );
-    if (!sweepOk) failures.push(`200-step sweep took ${ms(sweep.ms)}`);
+    // 6. Every mechanism against the base model (bench/mechanisms.mjs).
+    failures.push(...(await mechanismRows(workDir, rssFile)));
 
     console.log('');
     const loadAfter = loadavg()[0];

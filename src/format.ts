@@ -1,12 +1,29 @@
-/** Number formatting shared by the command line and the dashboard. Pure. */
+/**
+ * The one number formatter of the command line and the dashboard. Pure; components never call toFixed.
+ *
+ * The rules, fixed:
+ * - amounts and prices (`formatNumber`): 1e9 and above compact to 3 significant digits (1.23B); 1e5 and
+ *   above whole, grouped (122,000); 1 and above two decimals, grouped (1,769.17); below 1 four significant
+ *   digits (0.03830); 0 is "0".
+ * - tight columns (`formatCompact`): 1e4 and above compact (1.75M, 45.6K), below as `formatNumber`.
+ * - counts and other whole numbers (`formatCount`): whole, grouped (1,024).
+ * - percents (`formatPct`): one decimal by default, with more (up to four) only when one decimal would
+ *   round a non-zero figure to 0% or a figure short of 100% up to 100% (−99.99%, not −100.0%).
+ * - multiples (`formatTimes`): two decimals and ×.
+ * - differences (`formatSigned`): +, − or, when the difference is exactly 0, ±; a non-zero difference
+ *   that the format would show as zero shows as "<" the smallest step (−<0.01).
+ */
 
 const grouped = (digits: number) =>
   new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const twoDecimals = grouped(2);
 const noDecimals = grouped(0);
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+const significant = (digits: number) =>
+  new Intl.NumberFormat('en-US', { minimumSignificantDigits: digits, maximumSignificantDigits: digits });
+const fourSignificant = significant(4);
 
-/** An amount or price: 1,234.57; 0.6781; 12.3M for very large values. */
+/** An amount or price: 1,234.57; 0.06781; 12.3M for very large values. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
@@ -14,29 +31,102 @@ export function formatNumber(value: number): string {
   if (abs >= 1e9) return compact.format(value);
   if (abs >= 1e5) return noDecimals.format(value);
   if (abs >= 1) return twoDecimals.format(value);
-  return value.toPrecision(4);
+  return fourSignificant.format(value);
+}
+
+/** An amount with its unit: "1,234.57 USD". */
+export function formatAmount(value: number, unit: string): string {
+  return `${formatNumber(value)} ${unit}`;
 }
 
 /** A short amount for tight columns: 1.23M, 45.6K, 789.12, 0.1234. */
 export function formatCompact(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
   if (abs >= 1e4) return compact.format(value);
   return formatNumber(value);
 }
 
-/** A fraction as a percentage: 0.0812 → "8.1%". */
-export function formatPct(fraction: number, digits = 1): string {
-  return `${(fraction * 100).toFixed(digits)}%`;
-}
-
-/** A signed change as a percentage: -0.0812 → "−8.1%", 0.02 → "+2.0%". */
-export function formatChange(fraction: number, digits = 1): string {
-  const text = formatPct(Math.abs(fraction), digits);
-  if (Math.abs(fraction) < 0.5 * 10 ** -(digits + 2)) return `±${formatPct(0, digits)}`;
-  return fraction < 0 ? `−${text}` : `+${text}`;
-}
-
-/** A count with thousands separators. */
+/** A count or other whole number, grouped: 1,024. */
 export function formatCount(value: number): string {
   return noDecimals.format(value);
+}
+
+/** A fraction as a percentage: 0.0812 → "8.1%"; 0.99987 → "99.99%" (never rounded up to 100%). */
+export function formatPct(fraction: number, digits = 1): string {
+  if (!Number.isFinite(fraction)) return `${String(fraction)}%`;
+  const abs = Math.abs(fraction * 100);
+  let d = digits;
+  const misleading = (text: number) => (abs > 0 && text === 0) || (abs < 100 && text >= 100);
+  while (d < 4 && misleading(Number(abs.toFixed(d)))) d++;
+  return `${grouped(d).format(fraction * 100)}%`;
+}
+
+/** A signed change as a percentage: -0.0812 → "−8.1%", 0.02 → "+2.0%", 0 → "±0.0%". */
+export function formatChange(fraction: number, digits = 1): string {
+  // Below what four decimals of a percent show, a change is float noise, not a move.
+  if (Math.abs(fraction) < 5e-7) return `±${formatPct(0, digits)}`;
+  return formatSigned(fraction, (v) => formatPct(v, digits));
+}
+
+/** A health factor: two decimals (1.02), so that the liquidation line at 1 reads exactly. */
+export function formatHealth(value: number): string {
+  return Number.isFinite(value) ? twoDecimals.format(value) : '∞';
+}
+
+/** A multiple: 1.3449 → "1.34×". */
+export function formatTimes(value: number): string {
+  return `${twoDecimals.format(value)}×`;
+}
+
+/** Percentage points between two fractions: 0.032 → "+3.2 pts". */
+export function formatPoints(fractionDifference: number): string {
+  return formatSigned(fractionDifference * 100, (v) => `${grouped(1).format(v)} pts`);
+}
+
+/**
+ * A difference with its sign, its size written by `format` (given a non-negative value): "+268", "−64.35",
+ * "±0" when it is exactly 0, and "−<0.01" when it is not 0 but `format` would write it as zero.
+ */
+export function formatSigned(difference: number, format: (value: number) => string): string {
+  if (difference === 0 || !Number.isFinite(difference)) return `±${format(Math.abs(difference) || 0)}`;
+  const sign = difference < 0 ? '−' : '+';
+  const text = format(Math.abs(difference));
+  if (/[1-9]/.test(text)) return `${sign}${text}`;
+  // The smallest step the format shows: the last digit of its zero, set to 1.
+  const step = text.replace(/0(?=\D*$)/, '1');
+  return `${sign}<${step}`;
+}
+
+/**
+ * Axis labels for `values`: the fewest significant digits (from 3) at which no two neighbouring labels read
+ * the same, grouped; compact from 1e6.
+ */
+export function formatLabels(values: readonly number[]): string[] {
+  for (let digits = 3; digits <= 8; digits++) {
+    const texts = values.map((v) => label(v, digits));
+    if (texts.every((t, i) => i === 0 || t !== texts[i - 1] || values[i] === values[i - 1])) return texts;
+  }
+  return values.map((v) => label(v, 8));
+}
+
+function label(value: number, digits: number): string {
+  if (Math.abs(value) >= 1e6) {
+    return new Intl.NumberFormat('en-US', {
+      notation: 'compact',
+      minimumSignificantDigits: digits,
+      maximumSignificantDigits: digits,
+    }).format(value);
+  }
+  if (Math.abs(value) >= 10 ** digits) return noDecimals.format(value);
+  return significant(digits).format(value);
+}
+
+/** "a" or "an" before a number as it is read aloud: "an 8.0% shock", "an 11% shock", "a 10% shock". */
+export function article(numberText: string): 'a' | 'an' {
+  const whole = /^[−+-]?([\d,]+)/.exec(numberText)?.[1]?.replace(/,/g, '') ?? '';
+  if (whole.startsWith('8')) return 'an';
+  // Eleven and eighteen, and their thousands and millions (11,000; 18,000,000).
+  const lead = whole.length % 3 === 2 ? whole.slice(0, 2) : '';
+  return lead === '11' || lead === '18' ? 'an' : 'a';
 }

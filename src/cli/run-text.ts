@@ -1,6 +1,6 @@
 import type { CascadeRun, Scenario, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
-import { formatChange, formatCount, formatNumber, formatPct } from '../format.js';
+import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
 import { liquidatorLossNote } from '../findings.js';
 
@@ -55,14 +55,14 @@ export function runText(run: CascadeRun): string {
   ];
   const m = summarize(run);
   const amplification =
-    m.amplification === null ? 'no shock' : `amplification ${m.amplification.toFixed(2)}×`;
+    m.amplification === null ? 'no shock' : `amplification ${formatTimes(m.amplification)}`;
   const troughAmplification =
-    m.troughAmplification === null ? '' : `, amplification ${m.troughAmplification.toFixed(2)}×`;
+    m.troughAmplification === null ? '' : `, amplification ${formatTimes(m.troughAmplification)}`;
   const lossNote = liquidatorLossNote(m, s);
   const summary = [
     `Summary`,
     `  price        ${formatNumber(m.initialPrice)} → ${formatNumber(m.finalPrice)} ${quote} ` +
-      `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from a ${formatPct(m.shockPct)} shock, ${amplification}`,
+      `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from ${article(formatPct(m.shockPct))} ${formatPct(m.shockPct)} shock, ${amplification}`,
     `  trough       ${formatNumber(m.troughPrice)} ${quote} after round ${m.troughRound}: ` +
       `drawdown ${formatPct(m.troughDrawdownPct)}${troughAmplification}`,
     `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +

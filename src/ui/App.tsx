@@ -28,10 +28,11 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   const [state, dispatch] = useReducer(reducer, initial);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
+  const hidden = tooSmall(columns, rows);
 
-  useKeys((key) => dispatch({ type: 'key', key }));
+  useKeys((key) => dispatch({ type: 'key', key, hidden }));
   useSweep(state.sweep, dispatch);
-  const tick = useCallback(() => dispatch({ type: 'tick' }), []);
+  const tick = useCallback(() => dispatch({ type: 'tick', hidden }), [hidden]);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
   useAutoplay(state.autoplay, speedMs, tick);
   useEffect(() => {
@@ -64,7 +65,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
 
   // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the screen every frame.
   const height = rows - 1;
-  if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
+  if (hidden) return <TooSmall columns={columns} rows={rows} />;
   return (
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       {state.help ? (
@@ -83,6 +84,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
               variant={state.variant}
               sweep={state.sweep}
               round={state.round}
+              seen={state.seen}
+              zoom={state.zoom}
+              logScale={state.logScale}
               showRecord={state.record}
               columns={columns}
               rows={rows}

@@ -18,7 +18,9 @@ export type Command =
   | 'sweep'
   | 'keep'
   | 'drop'
-  | 'write';
+  | 'write'
+  | 'log'
+  | 'zoom';
 
 /** The special keys bound to commands. */
 export type SpecialKey = 'right' | 'left' | 'home' | 'end' | 'escape' | 'ctrl-c';
@@ -60,7 +62,7 @@ export const BINDINGS: readonly Binding[] = [
     chars: ['g'],
     special: ['home'],
     label: 'Home/g',
-    description: 'go to the first round',
+    description: 'go to round 0, before the shock',
   },
   {
     command: 'end',
@@ -90,6 +92,13 @@ export const BINDINGS: readonly Binding[] = [
     chars: ['w'],
     label: 'w',
     description: 'write the variant to a new preset file (never overwrites)',
+  },
+  { command: 'log', chars: ['l'], label: 'l', description: 'chart: logarithmic price scale on/off' },
+  {
+    command: 'zoom',
+    chars: ['z'],
+    label: 'z',
+    description: 'chart: the whole run, or follow the last 50 or 20 rounds',
   },
   {
     command: 'record',

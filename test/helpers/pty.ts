@@ -63,7 +63,8 @@ export function spawnInPty(file: string, args: readonly string[], options: PtyOp
   if (options.noColor) env.NO_COLOR = '1';
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
   const pty = spawn(file, [...args], {
-    name: 'xterm-256color',
+    // node-pty sets TERM to `name`: a TERM given in `env` (TERM=dumb) must be the name too.
+    name: env.TERM ?? 'xterm-256color',
     cols,
     rows,
     cwd: options.cwd ?? process.cwd(),

@@ -127,7 +127,7 @@ describe('picker', () => {
     const frame = plain(await waitForFrame(lastFrame, 'Round 0'));
     expect(frame).toContain(entry('thin-pool').name);
     expect(frame).toContain('before the shock');
-    expect(frame).toContain('Liquidated 0/10,000');
+    expect(frame).toContain('Liquidated 0 of 10,000');
     expect(frame).not.toContain('pick a preset');
   });
 
@@ -257,7 +257,7 @@ describe('dashboard', () => {
     expect(plain(lastFrame())).toContain('before the shock');
   });
 
-  it('End runs to convergence, Home goes to round 1, r resets to round 0', async () => {
+  it('End runs to convergence, Home goes to round 0, r resets to round 0', async () => {
     const { lastFrame, stdin } = renderApp({ dashboard: true });
     await waitForRound(lastFrame, 0);
     await press(stdin, KEY.end);
@@ -266,7 +266,9 @@ describe('dashboard', () => {
     expect(last).toBeGreaterThan(4);
     expect(end).toContain(`Round ${last} of ${last}`);
     await press(stdin, KEY.home);
-    await waitForRound(lastFrame, 1);
+    await waitForRound(lastFrame, 0);
+    await press(stdin, 'n', 'n');
+    await waitForRound(lastFrame, 2);
     await press(stdin, 'r');
     await waitForRound(lastFrame, 0);
     await press(stdin, 'G');

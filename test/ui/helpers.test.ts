@@ -3,7 +3,15 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { Timeline, type PositionsView } from '../../src/engine/index.js';
 import { loadPreset } from '../../src/presets/index.js';
-import { fitToWidth, pricePaths, renderPriceChart, type ChartRow } from '../../src/ui/helpers/chart.js';
+import {
+  GLYPHS,
+  LABEL_WIDTH,
+  niceStep,
+  pricePaths,
+  renderPriceChart,
+  type ChartRow,
+} from '../../src/ui/helpers/chart.js';
+import { columnOf, downsample } from '../../src/ui/helpers/downsample.js';
 import {
   BAND_EDGES,
   BAR_SCALE_MAX,
@@ -27,46 +35,82 @@ function thinPoolTimeline(): Timeline {
 }
 
 // ---------------------------------------------------------------------------------------------------
-describe('fitToWidth', () => {
-  it('returns exactly `width` values and keeps the last point, for few and many points', () => {
+describe('downsample', () => {
+  it('gives exactly `width` columns that cover every point once, in order, for few and many points', () => {
     for (const n of [1, 2, 3, 7, 59, 60, 61, 500]) {
       const series = Array.from({ length: n }, (_, i) => 100 + i * 3 + (i % 2));
       for (const width of [1, 2, 5, 60, 71]) {
-        const fitted = fitToWidth(series, width);
-        expect(fitted, `n=${n} width=${width}`).toHaveLength(width);
-        expect(fitted.at(-1), `n=${n} width=${width}`).toBe(series.at(-1));
+        const columns = downsample(series, width);
+        expect(columns, `n=${n} width=${width}`).toHaveLength(width);
+        expect(columns.at(-1)!.last, `n=${n} width=${width}`).toBe(series.at(-1));
+        expect(columns[0]!.first).toBe(series[0]);
+        if (n > width) {
+          // Buckets: contiguous, covering [0, n).
+          expect(columns[0]!.from).toBe(0);
+          for (let c = 1; c < width; c++) expect(columns[c]!.from).toBe(columns[c - 1]!.to);
+          expect(columns.at(-1)!.to).toBe(n);
+        }
       }
     }
   });
 
-  it('draws few points as a staircase: each point an equal run of columns, in order', () => {
-    expect(fitToWidth([1, 2, 3], 9)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);
-    expect(fitToWidth([5], 4)).toEqual([5, 5, 5, 5]);
-    const fitted = fitToWidth([10, 20, 30, 40], 10);
-    expect(fitted[0]).toBe(10);
-    // Every point appears, in order, with runs differing by at most one column.
-    const runs = [10, 20, 30, 40].map((v) => fitted.filter((x) => x === v).length);
+  it('draws few points as a staircase: each point an equal run of columns', () => {
+    expect(downsample([1, 2, 3], 9).map((c) => c.last)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);
+    expect(downsample([5], 4).map((c) => c.min)).toEqual([5, 5, 5, 5]);
+    const runs = [10, 20, 30, 40].map(
+      (v) => downsample([10, 20, 30, 40], 10).filter((c) => c.max === v).length,
+    );
     expect(runs.every((r) => r >= 2 && r <= 3)).toBe(true);
-    expect(runs.reduce((a, b) => a + b)).toBe(10);
-    expect([...fitted].sort((a, b) => a - b)).toEqual(fitted);
   });
 
-  it('averages many points into buckets (the last column being the last point)', () => {
-    const series = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    // Buckets [0,3) [3,6) [6,10): means 2, 5, 8.5; the last column is the last point, 10.
-    expect(fitToWidth(series, 3)).toEqual([2, 5, 10]);
-    expect(fitToWidth(series, 10)).toEqual(series);
+  it("keeps each column's minimum and maximum, so a one-round peak or trough is never averaged away", () => {
+    // Buckets [0,3) [3,6) [6,10).
+    const columns = downsample([1, 9, 2, 4, 0.5, 6, 7, 8, 9, 10], 3);
+    expect(columns.map((c) => [c.first, c.min, c.max, c.last])).toEqual([
+      [1, 1, 9, 2],
+      [4, 0.5, 6, 6],
+      [7, 7, 10, 10],
+    ]);
+  });
+
+  it('keeps the extremes of any series at any width (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 200 }),
+        (series, width) => {
+          const columns = downsample(series, width);
+          expect(Math.max(...columns.map((c) => c.max))).toBe(Math.max(...series));
+          expect(Math.min(...columns.map((c) => c.min))).toBe(Math.min(...series));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('gives nothing for an empty series or no width', () => {
-    expect(fitToWidth([], 10)).toEqual([]);
-    expect(fitToWidth([1, 2], 0)).toEqual([]);
+    expect(downsample([], 10)).toEqual([]);
+    expect(downsample([1, 2], 0)).toEqual([]);
+  });
+
+  it('columnOf: the first column of a round', () => {
+    expect(columnOf(0, 3, 9)).toBe(0);
+    expect(columnOf(1, 3, 9)).toBe(3);
+    expect(columnOf(2, 3, 9)).toBe(6);
+    expect(columnOf(50, 100, 10)).toBe(5);
   });
 });
 
 // ---------------------------------------------------------------------------------------------------
 describe('renderPriceChart', () => {
   const falling = (n: number) => Array.from({ length: n }, (_, i) => 2000 * 0.97 ** i);
+  /** The value labels of the plot rows (the last row holds the round ticks). */
+  const labels = (rows: ChartRow[]) =>
+    rows
+      .slice(0, -1)
+      .map((r) => rowText(r).slice(0, LABEL_WIDTH).trim())
+      .filter((t) => t !== '');
+  const number = (t: string) => Number(t.replace(/,/g, ''));
 
   it('draws exactly `height` rows of exactly `width` characters', () => {
     for (const n of [1, 2, 5, 17, 300]) {
@@ -85,15 +129,16 @@ describe('renderPriceChart', () => {
     }
   });
 
-  it('keeps its size for any positive series (property)', () => {
+  it('keeps its size for any positive series, linear or log (property)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0.01, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 200 }),
         fc.integer({ min: 16, max: 200 }),
         fc.integer({ min: 2, max: 50 }),
-        (venue, width, height) => {
+        fc.boolean(),
+        (venue, width, height, log) => {
           const oracle = venue.map((v) => v * 1.01);
-          const rows = renderPriceChart({ venue, oracle }, width, height);
+          const rows = renderPriceChart({ venue, oracle }, width, height, { log });
           expect(rows).toHaveLength(height);
           for (const row of rows) expect(chars(rowText(row))).toBe(width);
         },
@@ -115,41 +160,93 @@ describe('renderPriceChart', () => {
     }
   });
 
-  it('draws the oracle only where it differs from the venue, and the axis in the label columns', () => {
+  it('draws the oracle only where it differs from the venue, never with a glyph of the venue', () => {
     const venue = [2000, 1800, 1700, 1650];
     const same = renderPriceChart({ venue, oracle: venue }, 60, 12);
     expect(same.flatMap((r) => r.runs).filter((r) => r.ink === 'oracle')).toEqual([]);
     const lagged = renderPriceChart({ venue, oracle: [2000, 2000, 1800, 1700] }, 60, 12);
-    const oracleRuns = lagged.flatMap((r) => r.runs).filter((r) => r.ink === 'oracle');
-    expect(oracleRuns.length).toBeGreaterThan(0);
-    expect(oracleRuns.map((r) => r.text).join('')).toMatch(/┄/);
-    // The oracle's dashes never overwrite the venue's line.
-    expect(oracleRuns.map((r) => r.text).join('')).not.toMatch(/─/);
+    const oracleText = lagged
+      .flatMap((r) => r.runs)
+      .filter((r) => r.ink === 'oracle')
+      .map((r) => r.text)
+      .join('');
+    const venueText = lagged
+      .flatMap((r) => r.runs)
+      .filter((r) => r.ink === 'venue')
+      .map((r) => r.text)
+      .join('');
+    expect(oracleText).toMatch(/┄/);
+    expect(venueText).toMatch(/━/);
+    for (const ch of oracleText) expect(GLYPHS.solid, ch).not.toContain(ch);
+    for (const ch of venueText) expect(GLYPHS.dashed, ch).not.toContain(ch);
     for (const row of lagged) expect(row.runs[0]).toMatchObject({ ink: 'axis' });
-    for (const row of lagged) expect(chars(row.runs[0]!.text)).toBeGreaterThanOrEqual(10);
   });
 
-  it('labels the top row with the high price and the bottom row with the low one', () => {
+  it('the two glyph sets share nothing but the blank', () => {
+    const shared = GLYPHS.solid.filter((g) => GLYPHS.dashed.includes(g));
+    expect(shared).toEqual([' ']);
+  });
+
+  it('labels the top row with the high price and the bottom row with the low one, at any width', () => {
     const rows = renderPriceChart({ venue: [2000, 1500], oracle: [2000, 1500] }, 60, 10);
-    expect(rowText(rows[0]!)).toMatch(/^\s*2,000[┤┼]/);
-    expect(rowText(rows.at(-1)!)).toMatch(/^\s*1,500┤/);
+    expect(rowText(rows[0]!)).toMatch(/^\s*2,000┤/);
+    expect(rowText(rows.at(-2)!)).toMatch(/^\s*1,500┤/);
+    // A one-round spike and a one-round dip in a long run survive downsampling into 40 columns.
+    const venue = Array.from({ length: 3000 }, (_, i) =>
+      i === 1 ? 0.907 : i === 2000 ? 0.011 : 0.038 + i * 1e-6,
+    );
+    const long = labels(renderPriceChart({ venue, oracle: venue }, 50, 12));
+    expect(number(long[0]!)).toBe(0.907);
+    expect(number(long.at(-1)!)).toBe(0.011);
   });
 
-  it('labels prices of ten million and more without dropping their leading digits', () => {
-    // A label reads as a number (commas, an optional k/M/B suffix); it must be near the price it marks.
+  it('labels prices of ten million and more without dropping their leading digits, and never repeats a label', () => {
     const value = (label: string) => {
-      const m = /^\s*([\d,.]+)\s*([kMB]?)/.exec(label);
+      const m = /^\s*([\d,.]+)\s*([KMB]?)/.exec(label);
       if (!m) return NaN;
       return (
         Number(m[1]!.replace(/,/g, '')) *
-        ({ '': 1, k: 1e3, M: 1e6, B: 1e9 } as const)[m[2] as '' | 'k' | 'M' | 'B']
+        ({ '': 1, K: 1e3, M: 1e6, B: 1e9 } as const)[m[2] as '' | 'K' | 'M' | 'B']
       );
     };
-    for (const high of [2000, 150_000, 50_000_000, 3e9]) {
-      const rows = renderPriceChart({ venue: [high, high * 0.9], oracle: [high, high * 0.9] }, 60, 10);
-      const top = value(rowText(rows[0]!).slice(0, 9));
-      expect(top / high, `top label for ${high}: "${rowText(rows[0]!).slice(0, 9)}"`).toBeCloseTo(1, 1);
+    for (const high of [2000, 150_000, 50_000_000, 3e9, 0.0383]) {
+      const rows = renderPriceChart({ venue: [high, high * 0.999], oracle: [high, high * 0.999] }, 60, 10);
+      const top = value(rowText(rows[0]!).slice(0, LABEL_WIDTH));
+      expect(top / high, `top label for ${high}: "${rowText(rows[0]!).slice(0, 9)}"`).toBeCloseTo(1, 3);
+      const all = labels(rows);
+      expect(new Set(all).size, all.join(' ')).toBe(all.length);
     }
+  });
+
+  it('a log scale spreads 80 → 0.01 so that the floor at 0.107 has rows of its own', () => {
+    const venue = [80, 40, 10, 1, 0.5, 0.107, 0.05, 0.01];
+    const linear = renderPriceChart({ venue, oracle: venue }, 60, 12, {
+      references: [{ value: 0.107, label: 'floor' }],
+    });
+    const log = renderPriceChart({ venue, oracle: venue }, 60, 12, {
+      log: true,
+      references: [{ value: 0.107, label: 'floor' }],
+    });
+    const floorRow = (rows: ChartRow[]) => rows.findIndex((r) => rowText(r).includes('floor'));
+    // Linear: the floor shares the bottom row with 0.01; log: it sits rows above it.
+    expect(floorRow(linear)).toBe(10);
+    expect(floorRow(log)).toBeLessThan(9);
+    expect(floorRow(log)).toBeGreaterThan(2);
+  });
+
+  it('marks the round on screen, and ticks rounds under the plot', () => {
+    const venue = falling(21);
+    const rows = renderPriceChart({ venue, oracle: venue }, 60, 12, { marker: 5 });
+    const x = LABEL_WIDTH + 1 + columnOf(5, 21, 60 - LABEL_WIDTH - 1);
+    const column = rows.slice(0, -1).map((r) => Array.from(rowText(r))[x]);
+    expect(column.filter((c) => c === '│').length).toBeGreaterThan(5);
+    const ticks = rowText(rows.at(-1)!);
+    expect(ticks).toMatch(/round/);
+    expect(ticks).toMatch(/\b0\b.*\b10\b.*\b20\b/);
+  });
+
+  it('niceStep: 1, 2, 5 times a power of ten', () => {
+    expect([0.3, 1, 1.5, 3, 7, 12, 48, 101].map(niceStep)).toEqual([1, 1, 2, 5, 10, 20, 50, 200]);
   });
 
   it('pricePaths starts both paths at the price before the shock', () => {

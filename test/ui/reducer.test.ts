@@ -101,14 +101,14 @@ describe('reducer: moving through rounds', () => {
     expect(state.autoplay).toBe(false);
   });
 
-  it('reset goes to round 0 and stops autoplay; first goes to round 1', () => {
+  it('reset goes to round 0 and stops autoplay; first (Home) goes to round 0 too', () => {
     let state = run(dashboard(), ...steps(4), 'autoplay');
     expect(state.autoplay).toBe(true);
     state = run(state, 'reset');
     expect(state.round).toBe(0);
     expect(state.autoplay).toBe(false);
     state = run(state, ...steps(5), 'first');
-    expect(state.round).toBe(1);
+    expect(state.round).toBe(0);
   });
 
   it('steps forward and back give back the same round as a fresh step', () => {
@@ -252,5 +252,32 @@ describe('the record panel (h)', () => {
     expect(run(shown, 'record').record).toBe(false);
     const reopened = run(shown, { type: 'open', session: thinPool() });
     expect(reopened.record).toBe(false);
+  });
+});
+
+describe('reducer: a hidden screen (terminal too small)', () => {
+  const hidden = (action: Action): Action => ({ ...action, hidden: true }) as Action;
+  const keyOf = (char: string): Action => ({ type: 'key', key: { kind: 'char', char } });
+  const enter: Action = { type: 'key', key: { kind: 'special', name: 'enter' } };
+
+  it('ignores every key but quit and help: Enter opens nothing, space steps nothing', () => {
+    const picker = run(
+      initialState(ENTRIES),
+      hidden(enter),
+      hidden({ type: 'key', key: { kind: 'special', name: 'down' } }),
+    );
+    expect(picker.pendingOpen).toBeUndefined();
+    expect(picker.highlighted).toBe(0);
+    const board = run(dashboard(), hidden(keyOf(' ')), hidden(keyOf('e')), hidden(keyOf('G')));
+    expect(board.round).toBe(0);
+    expect(board.panel).toBeUndefined();
+    expect(run(board, hidden(keyOf('?'))).help).toBe(true);
+    expect(run(board, hidden(keyOf('q'))).quitting).toBe(true);
+  });
+
+  it('pauses autoplay: a tick while hidden does not step', () => {
+    const playing = run(dashboard(), 'autoplay');
+    expect(run(playing, { type: 'tick', hidden: true }).round).toBe(0);
+    expect(run(playing, { type: 'tick' }).round).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCascade, summarize, type Scenario } from '../../src/engine/index.js';
+import { formatPct } from '../../src/format.js';
 import { loadPreset } from '../../src/presets/index.js';
 import { App } from '../../src/ui/App.js';
 import { progressBar, SweepView } from '../../src/ui/components/SweepView.js';
@@ -40,7 +41,14 @@ async function dashboard() {
   return app;
 }
 
-const variantLine = (frame: string) => frame.split('\n').find((line) => line.startsWith('Variant '));
+/** The variant's lines (what changed, then its figures), as one string. */
+const variantLine = (frame: string) => {
+  const lines = frame.split('\n');
+  const at = lines.findIndex((line) => line.startsWith('Variant: '));
+  if (at < 0) return undefined;
+  const end = lines.findIndex((line, i) => i > at && !line.startsWith('  '));
+  return lines.slice(at, end).join('\n');
+};
 const roundShown = (frame: string) => Number(/Round (\d+)/.exec(frame)?.[1] ?? NaN);
 
 afterEach(() => {
@@ -71,24 +79,27 @@ describe('the what-if panel', () => {
 
   it('Enter runs the variant: a Variant line and both venues in the chart legend', async () => {
     const { lastFrame, stdin } = await dashboard();
-    expect(lastFrame()).not.toContain('Variant ');
-    expect(lastFrame()).not.toContain('variant venue');
+    expect(lastFrame()).not.toContain('Variant: ');
+    expect(lastFrame()).not.toContain('┄ variant');
     await press(stdin, 'e');
     await waitForFrame(lastFrame, 'What if');
     await press(stdin, KEY.down, KEY.right, KEY.enter);
-    const frame = await waitForFrame(lastFrame, 'Variant ');
+    const frame = await waitForFrame(lastFrame, 'Variant: ');
     expect(frame).not.toContain('What if');
     expect(frame).toContain('Round 0');
     // Round 0 is before the shock: the variant starts where the baseline does.
-    expect(variantLine(frame)).toMatch(/^Variant price 2,000(\.00)? \(±0\)\s+drawdown 0\.0% \(±0\.0 pts\)/);
-    expect(frame).toContain('baseline venue');
-    expect(frame).toContain('variant venue');
+    expect(variantLine(frame)).toMatch(
+      /^Variant: market depth \(±2%\) 3,000,000 → 3,750,000 \(before the shock\)/,
+    );
+    expect(variantLine(frame)).toMatch(/price 2,000\.00 USD \(±0\)\s+drawdown 0\.0% \(±0\.0 pts\)/);
+    expect(frame).toContain('━ baseline');
+    expect(frame).toContain('┄ variant');
   });
 
   it('n steps both: the header shows round 1 and the Variant line changes', async () => {
     const { lastFrame, stdin } = await dashboard();
     await press(stdin, 'e', KEY.down, KEY.right, KEY.enter);
-    const before = await waitForFrame(lastFrame, 'Variant ');
+    const before = await waitForFrame(lastFrame, 'Variant: ');
     await press(stdin, 'n');
     const after = await waitForFrame(lastFrame, (f) => roundShown(f) === 1);
     expect(variantLine(after)).toBeDefined();
@@ -98,11 +109,11 @@ describe('the what-if panel', () => {
   it('x removes the Variant line', async () => {
     const { lastFrame, stdin } = await dashboard();
     await press(stdin, 'e', KEY.down, KEY.right, KEY.enter);
-    await waitForFrame(lastFrame, 'Variant ');
+    await waitForFrame(lastFrame, 'Variant: ');
     await press(stdin, 'x');
     const frame = await waitForFrame(lastFrame, 'variant dropped');
     expect(variantLine(frame)).toBeUndefined();
-    expect(frame).not.toContain('variant venue');
+    expect(frame).not.toContain('┄ variant');
     expect(frame).toContain('━ venue');
   });
 
@@ -116,7 +127,7 @@ describe('the what-if panel', () => {
     const panel = await waitForFrame(lastFrame, '(was ');
     expect(panel).toMatch(/▶ shock size\s+20(\.0)?%\s+\(was 10(\.0)?%\)/);
     await press(stdin, KEY.enter);
-    await waitForFrame(lastFrame, 'Variant ');
+    await waitForFrame(lastFrame, 'Variant: ');
     await press(stdin, 'n');
     const frame = await waitForFrame(lastFrame, (f) => roundShown(f) === 1);
     // A 20% shock against the baseline's 10%: at least 20% down, and further down than the baseline.
@@ -224,7 +235,7 @@ describe('sweeps', () => {
       ).sweep!;
       const { lastFrame } = render(<SweepView sweep={running} width={100} height={16} theme={{}} />);
       const frame = plain(lastFrame());
-      expect(frame).toContain('Sweeping shock size from 0.01 to 0.3: 6/24 runs');
+      expect(frame).toContain('Sweeping shock size from 1.0% to 30.0%: 6/24 runs');
       expect(frame).toContain(progressBar(6, 24, 60));
       expect(frame).toContain('Esc to close the sweep');
     });
@@ -239,11 +250,10 @@ describe('sweeps', () => {
       expect(frame).toContain('↑ tipping point');
       const tip = sweep.tipping!;
       expect(tip).not.toBeNull();
-      expect(frame).toContain(
-        `Tipping point: between ${Number(tip.from.toPrecision(4))} and ${Number(tip.to.toPrecision(4))}`,
-      );
-      // The x axis runs from the first value to the last.
-      expect(frame).toMatch(/^\s+0\.01\s+0\.3$/m);
+      expect(frame).toContain(`Tipping point: between ${formatPct(tip.from)} and ${formatPct(tip.to)}`);
+      // The x axis is in the panel's unit (percents for the shock), from the first value on.
+      expect(frame).toMatch(/^\s+1\.0%\s+\d+\.\d%/m);
+      expect(frame).not.toMatch(/0\.01\s/);
     });
 
     it('says when there is no tipping point, and shows a refused sweep', () => {

@@ -15,9 +15,15 @@ export const lendingLiquidations: Phase = {
       return;
     }
     const { book } = state;
+    const liquidators = state.scenario.liquidators;
+    if (liquidators?.capital !== undefined || liquidators?.requireProfit) {
+      // Liquidators may skip positions: those wait off the heap (`takeCandidates`).
+      liquidateAll(state, round, book.takeCandidates(round.oraclePrice), true);
+      return;
+    }
     const taken = book.takeLiquidatable(round.oraclePrice);
-    liquidateAll(state, round, taken);
-    // Positions left open (and those skipped) go back only now, so none is liquidated twice in a round.
+    liquidateAll(state, round, taken, false);
+    // Positions left open go back only now, so none is liquidated twice in a round.
     for (const index of taken) book.reinsert(index);
   },
 };
@@ -26,7 +32,12 @@ export const lendingLiquidations: Phase = {
  * The round's hot loop (a million positions may be liquidated in one round): totals in locals, one
  * reused outcome object, no closures, so that V8 keeps it one monomorphic kernel.
  */
-function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly number[]): void {
+function liquidateAll(
+  state: CascadeState,
+  round: RoundContext,
+  taken: ArrayLike<number>,
+  skipping: boolean,
+): void {
   const { book, scenario, mechanism, outcome } = state;
   const { bonus } = scenario.liquidation;
   const requireProfit = scenario.liquidators?.requireProfit ?? false;
@@ -48,10 +59,42 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
   let skippedUnprofitable = 0;
   let underwaterDebt = 0;
   let filledPartly = 0;
+  let hopeless = false;
+  // With skipping, the candidates' collateral and debt are read in order beside them.
+  const collaterals = skipping ? book.candidateCollateral : book.collateral;
+  const debts = skipping ? book.candidateDebt : book.debt;
+  // A lower bound on any liquidation's repaid (a partial cap is at least closeFactor · debt).
+  const capShare = scenario.liquidation.mechanism === 'partial' ? scenario.liquidation.closeFactor! : 1;
   ledger.clear();
-  for (const index of taken) {
-    const collateral = book.collateral[index]!;
-    const debt = book.debt[index]!;
+  for (let k = 0; k < taken.length; k++) {
+    const index = taken[k]!;
+    if (requireProfit && !hopeless) {
+      // Once the venue's next unit fetches at most P / (1 + bonus), no seizure (seized ≤ repaid · (1 +
+      // bonus) / P) pays for itself, and what is bound for the venue no longer grows this round.
+      const marginal = sellVenue.marginalSellPrice(queued + collateralSold);
+      hopeless = marginal * (1 + bonus) <= oraclePrice * (1 - 1e-9);
+    }
+    if (skipping && (capital <= 0 || (hopeless && (capital === Infinity || partialFills)))) {
+      // Every position left is skipped alike: for capital if none is left, else for profit.
+      for (let j = k; j < taken.length; j++) underwaterDebt += debts[j]!;
+      if (capital <= 0) skippedForCapital += taken.length - k;
+      else skippedUnprofitable += taken.length - k;
+      book.skipFrom(k, taken.length);
+      break;
+    }
+    const collateral = collaterals[skipping ? k : index]!;
+    const debt = debts[skipping ? k : index]!;
+    if (
+      skipping &&
+      !partialFills &&
+      Math.min(capShare * debt, (collateral * oraclePrice) / (1 + bonus)) > capital
+    ) {
+      // repaid = min(cap, collateral · P / (1 + bonus)) is above this bound: skipped for capital, as below.
+      skippedForCapital++;
+      underwaterDebt += debt;
+      book.skip(k);
+      continue;
+    }
     // Only Aave-style caps look at the health factor; skip the division otherwise.
     const healthFactor = needsHealth ? book.healthFactor(index, oraclePrice) : 0;
     liquidateInto(outcome, mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
@@ -60,6 +103,7 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
       if (!partialFills || capital <= 0) {
         skippedForCapital++;
         underwaterDebt += debt;
+        book.skip(k);
         continue;
       }
       fillPartly(outcome, capital, collateral, debt, oraclePrice, bonus);
@@ -67,11 +111,11 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
     }
     if (requireProfit) {
       // What selling this seizure would raise on top of everything already bound for the venue.
-      const before = queued + collateralSold;
-      const proceeds = sellVenue.sell(before + outcome.seized).proceeds - sellVenue.sell(before).proceeds;
-      if (proceeds <= outcome.repaid + gasCost) {
+      const proceeds = hopeless ? 0 : sellVenue.proceedsAfter(queued + collateralSold, outcome.seized);
+      if (hopeless || proceeds <= outcome.repaid + gasCost) {
         skippedUnprofitable++;
         underwaterDebt += debt;
+        book.skip(k);
         continue;
       }
     }
@@ -80,6 +124,8 @@ function liquidateAll(state: CascadeState, round: RoundContext, taken: readonly 
     if (partly) filledPartly++;
     ledger.add(outcome.seized, outcome.repaid);
     book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    // Skipped positions wait off the heap; one left open goes back under its new liquidation price.
+    if (skipping && !outcome.closed) book.reinsert(index);
     collateralSold += outcome.seized;
     debtRepaid += outcome.repaid;
     badDebt += outcome.badDebt;

@@ -1,17 +1,21 @@
 import { Box } from 'ink';
+import { formatNumber } from '../../format.js';
 import { useMemo } from 'react';
 import { BAND_EDGES, healthSnapshot } from '../helpers/health.js';
 import { dashboardLayout } from '../helpers/layout.js';
 import { logLines } from '../helpers/log.js';
+import { headerFindings } from '../helpers/outcome.js';
+import { perpsSoFar } from '../helpers/perps.js';
+import { outcomeParts, outcomesAt } from '../helpers/run-totals.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
-import { Header } from './Header.js';
+import { Header, headerRows } from './Header.js';
 import { HealthPanel, nearestRows } from './HealthPanel.js';
 import { LiquidationLog } from './LiquidationLog.js';
 import { PriceChart } from './PriceChart.js';
 import { RecordPanel } from './RecordPanel.js';
 import { SweepView } from './SweepView.js';
-import { VariantLine } from './VariantLine.js';
+import { VariantLine, variantLines } from './VariantLine.js';
 import type { SweepState } from '../state/whatif.js';
 
 export interface DashboardProps {
@@ -19,6 +23,10 @@ export interface DashboardProps {
   readonly variant?: Session;
   readonly sweep?: SweepState;
   readonly round: number;
+  /** The furthest round shown so far (the chart draws up to it). */
+  readonly seen?: number;
+  readonly zoom?: number;
+  readonly logScale?: boolean;
   /** The record in place of the liquidation log. */
   readonly showRecord?: boolean;
   readonly columns: number;
@@ -32,29 +40,72 @@ export function Dashboard({
   variant,
   sweep,
   round,
+  seen = round,
+  zoom,
+  logScale,
   showRecord,
   columns,
   rows,
   theme,
 }: DashboardProps) {
-  const layout = dashboardLayout(columns, rows, variant ? 1 : 0);
   const { timeline, preset } = session;
-  const records = useMemo(() => timeline.recordsTo(round), [timeline, round]);
-  const variantRecords = useMemo(() => variant?.timeline.recordsTo(round), [variant, round]);
+  const variantText = useMemo(
+    () => (variant ? variantLines(session, variant, round, columns) : []),
+    [session, variant, round, columns],
+  );
+  // A baseline that ended before the variant stays at its own last round.
+  const at = timeline.reach(round);
+  const outcomes = useMemo(() => outcomesAt(timeline, at), [timeline, at]);
+  // The header's outcome lines depend on figures that need the health pass (debt under water): a first
+  // layout with one outcome line sizes the health pass, whose figure then sizes the header.
+  const provisional = dashboardLayout(columns, rows, variantText.length);
+  const records = useMemo(() => timeline.recordsTo(at), [timeline, at]);
+  const drawnTo = Math.max(seen, round);
+  const chartRecords = useMemo(() => timeline.recordsTo(drawnTo), [timeline, drawnTo]);
+  const variantRecords = useMemo(() => variant?.timeline.recordsTo(drawnTo), [variant, drawnTo]);
   const price = records.at(-1)?.price ?? preset.asset.price;
   const snapshot = useMemo(
     () =>
-      healthSnapshot(timeline.positionsAt(round), price, nearestRows(layout.middle, BAND_EDGES.length - 1)),
-    [timeline, round, price, layout.middle],
+      healthSnapshot(timeline.positionsAt(at), price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
+    [timeline, at, price, provisional.middle],
+  );
+  const headerHeight = headerRows(
+    outcomeParts(
+      outcomes,
+      snapshot.underWater,
+      preset,
+      headerFindings(session, at),
+      perpsSoFar(timeline, at, preset.asset.quote),
+    ),
+    columns,
+  );
+  const layout = dashboardLayout(columns, rows, variantText.length + headerHeight - 4);
+  const nextLiquidation = snapshot.nextLiquidationPrice;
+  const floor = preset.oracle.floor;
+  const references = useMemo(
+    () => [
+      ...(floor !== undefined ? [{ value: floor, label: `oracle floor ${formatNumber(floor)}` }] : []),
+      ...(nextLiquidation !== undefined
+        ? [{ value: nextLiquidation, label: `next liquidation ${formatNumber(nextLiquidation)}` }]
+        : []),
+    ],
+    [floor, nextLiquidation],
   );
   const log = useMemo(
-    () => logLines(timeline, round, layout.log - 1, preset.asset.symbol, preset.asset.quote),
-    [timeline, round, layout.log, preset.asset.symbol, preset.asset.quote],
+    () => logLines(timeline, at, layout.log - 1, preset.asset.symbol, preset.asset.quote),
+    [timeline, at, layout.log, preset.asset.symbol, preset.asset.quote],
   );
   return (
     <Box flexDirection="column">
-      <Header session={session} round={round} theme={theme} />
-      {variant ? <VariantLine base={session} variant={variant} round={round} theme={theme} /> : null}
+      <Header
+        session={session}
+        round={round}
+        outcomes={outcomes}
+        underWater={snapshot.underWater}
+        width={columns}
+        theme={theme}
+      />
+      {variant ? <VariantLine lines={variantText} theme={theme} /> : null}
       {sweep ? (
         <Box height={layout.middle}>
           <SweepView sweep={sweep} width={columns} height={layout.middle} theme={theme} />
@@ -63,7 +114,11 @@ export function Dashboard({
         <Box height={layout.middle}>
           <PriceChart
             initialPrice={preset.asset.price}
-            records={records}
+            records={chartRecords}
+            round={round}
+            zoom={zoom}
+            log={logScale}
+            references={references}
             variantRecords={variantRecords}
             shockPct={preset.shock.pct}
             followsPath={preset.path !== undefined}
@@ -87,7 +142,7 @@ export function Dashboard({
         <RecordPanel
           preset={preset}
           timeline={timeline}
-          round={round}
+          round={at}
           width={columns}
           height={layout.log}
           theme={theme}

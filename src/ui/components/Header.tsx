@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
-import { formatChange, formatCompact, formatCount, formatNumber } from '../../format.js';
-import type { RoundRecord } from '../../engine/index.js';
+import { formatAmount, formatChange, formatCompact, formatCount } from '../../format.js';
+import type { RoundRecord, Scenario } from '../../engine/index.js';
+import { outcomeParts, type OutcomePart, type Outcomes } from '../helpers/run-totals.js';
+import { packParts } from '../helpers/pack.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 import { headerFindings } from '../helpers/outcome.js';
@@ -8,15 +10,27 @@ import { perpsSoFar } from '../helpers/perps.js';
 
 export interface HeaderProps {
   readonly session: Session;
+  /** The round on screen; a baseline that ended earlier shows its last round. */
   readonly round: number;
+  readonly outcomes: Outcomes;
+  /** Debt of open positions beyond their collateral's value at the venue price. */
+  readonly underWater: number;
+  readonly width: number;
   readonly theme: Theme;
 }
 
-/** Where the displayed round stands in the run. */
+/** The rows the header takes at `width`: three, and one for each line of outcomes. */
+export function headerRows(parts: readonly OutcomePart[], width: number): number {
+  return 3 + packParts(parts, width).length;
+}
+
+/** Where the displayed round stands in the run; `round` past the run's end means it ended earlier. */
 export function cascadeStatus(session: Session, round: number): string {
   const timeline = session.timeline;
-  if (timeline.finished && round === timeline.computed) {
-    return timeline.converged ? '● converged' : `■ stopped at the ${formatCount(round)}-round limit`;
+  const last = timeline.reach(round);
+  if (timeline.finished && round >= timeline.computed) {
+    const ended = timeline.converged ? '● converged' : `■ stopped at the ${formatCount(last)}-round limit`;
+    return round > last ? `${ended}: baseline ended at round ${formatCount(last)}` : ended;
   }
   return round === 0 ? '○ before the shock' : '▶ cascading';
 }
@@ -24,10 +38,10 @@ export function cascadeStatus(session: Session, round: number): string {
 /** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations (the perpetuals have their own line: perpsSoFar). */
 export function defenceState(record: RoundRecord, symbol: string): string {
   const parts: string[] = [];
-  if (record.queued > 0) parts.push(`Queued ${formatNumber(record.queued)} ${symbol}`);
+  if (record.queued > 0) parts.push(`Queued ${formatAmount(record.queued, symbol)}`);
   if (record.auctions > 0)
     parts.push(
-      `Auctions ${formatCount(record.auctions)} (${formatNumber(record.collateralInAuction)} ${symbol})`,
+      `Auctions ${formatCount(record.auctions)} running (${formatAmount(record.collateralInAuction, symbol)})`,
     );
   if (record.waitingForHole > 0) parts.push(`Waiting for hole ${formatCount(record.waitingForHole)}`);
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
@@ -35,58 +49,68 @@ export function defenceState(record: RoundRecord, symbol: string): string {
   return parts.join('  ');
 }
 
-export function Header({ session, round, theme }: HeaderProps) {
+/** What the venue is, in words: "pool: 1.75M USD moves the price 2%". */
+export function marketText(preset: Pick<Scenario, 'market' | 'asset' | 'oracle' | 'liquidation'>): string {
+  const kind = preset.market.model === 'constant-product' ? 'pool' : 'order book';
+  return (
+    `${kind}: ${formatCompact(preset.market.depth2pct)} ${preset.asset.quote} moves the price 2%` +
+    ` · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`
+  );
+}
+
+export function Header({ session, round, outcomes, underWater, width, theme }: HeaderProps) {
   const { preset, timeline } = session;
   const p0 = preset.asset.price;
-  const record = timeline.record(round);
+  const at = timeline.reach(round);
+  const record = timeline.record(at);
   const venue = record?.price ?? p0;
   const oracle = record?.oraclePrice ?? p0;
-  const totals = timeline.totalsAt(round);
+  const totals = timeline.totalsAt(at);
   const { symbol, quote } = preset.asset;
-  const of = timeline.finished ? ` of ${timeline.computed}` : '';
+  const of = timeline.finished ? ` of ${formatCount(timeline.computed)}` : '';
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
-  const findings = headerFindings(session, round);
-  const perps = perpsSoFar(timeline, round, quote);
+  const findings = headerFindings(session, at);
+  const perps = perpsSoFar(timeline, at, quote);
+  const lines = packParts(outcomeParts(outcomes, underWater, preset, findings, perps), width);
   return (
-    <Box flexDirection="column" height={3}>
+    <Box flexDirection="column" height={3 + lines.length}>
       <Box justifyContent="space-between">
-        <Text bold wrap="truncate-end">
-          {preset.name}
-        </Text>
-        <Text>
-          <Text bold>{`Round ${round}${of}`}</Text>
-          <Text color={status.startsWith('●') ? theme.safe : theme.accent}>{`  ${status}`}</Text>
-        </Text>
+        <Box flexShrink={1}>
+          <Text bold wrap="truncate-end">
+            {preset.name}
+          </Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={1}>
+          <Text>
+            <Text bold>{`Round ${formatCount(round)}${round > at ? '' : of}`}</Text>
+            <Text color={status.startsWith('●') ? theme.safe : theme.accent}>{`  ${status}`}</Text>
+          </Text>
+        </Box>
       </Box>
       <Text wrap="truncate-end">
         <Text
           color={theme.venue}
-        >{`Venue ${formatNumber(venue)} ${quote} (${formatChange(venue / p0 - 1)})`}</Text>
+        >{`Venue ${formatAmount(venue, quote)} (${formatChange(venue / p0 - 1)})`}</Text>
         {'  '}
-        <Text
-          color={theme.oracle}
-        >{`Oracle ${formatNumber(oracle)} (${formatChange(oracle / p0 - 1)})`}</Text>
+        <Text color={theme.oracle}>
+          {`Oracle ${formatAmount(oracle, quote)} (${formatChange(oracle / p0 - 1)})`}
+        </Text>
         {findings.trough ? <Text color={theme.venue}>{`  ${findings.trough}`}</Text> : null}
-        {`  Liquidated ${formatCount(totals.positionsLiquidated)}/${formatCount(timeline.positions)}`}
       </Text>
+      {lines.map((parts, y) => (
+        <Text key={y} wrap="truncate-end">
+          {parts.map((part, i) => (
+            <Text key={i} color={part.bad ? theme.danger : undefined}>
+              {`${i > 0 ? '  ' : ''}${part.text}`}
+            </Text>
+          ))}
+        </Text>
+      ))}
       <Text wrap="truncate-end">
-        {/* At the end a liquidators' loss needs the room: the sale's total is in the log and in `run`. */}
-        {findings.liquidators ? null : `Sold ${formatNumber(totals.collateralSold)} ${symbol}  `}
-        <Text
-          color={totals.badDebt > 0 ? theme.danger : undefined}
-        >{`Bad debt ${formatNumber(totals.badDebt)} ${quote}`}</Text>
-        {findings.shortfall ? <Text color={theme.danger}>{`  ${findings.shortfall}`}</Text> : null}
-        {perps?.unbooked ? <Text color={theme.danger}>{`  ${perps.unbooked}`}</Text> : null}
-        {perps ? <Text color={theme.warning}>{`  ${perps.text}`}</Text> : null}
+        {`Liquidated ${formatCount(totals.positionsLiquidated)} of ${formatCount(timeline.positions)}  Sold ${formatAmount(totals.collateralSold, symbol)}`}
         {defences ? <Text color={theme.warning}>{`  ${defences}`}</Text> : null}
-        {findings.liquidators ? (
-          <Text color={theme.warning}>{`  ⚠ ${findings.liquidators}`}</Text>
-        ) : (
-          <Text color={theme.muted}>
-            {`  ${preset.market.model} ${formatCompact(preset.market.depth2pct)} ±2% · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`}
-          </Text>
-        )}
+        <Text color={theme.muted}>{`  ${marketText(preset)}`}</Text>
       </Text>
     </Box>
   );

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatCount, formatNumber } from '../../format.js';
+import { formatAmount, formatCount, formatHealth } from '../../format.js';
+import { fitId, ID_WIDTH } from '../helpers/log.js';
 import { countBar, healthBar, healthTone, type HealthSnapshot } from '../helpers/health.js';
 import type { Theme } from '../theme.js';
 
@@ -13,11 +14,13 @@ export interface HealthPanelProps {
 }
 
 /** How many nearest-liquidation bars fit in a panel of `height` rows beside the histogram. */
-export const nearestRows = (height: number, bands: number) => Math.max(1, height - bands - 3);
+export const nearestRows = (height: number, bands: number) => Math.max(0, height - bands - 3);
 
 /** The positions nearest liquidation as bars with the liquidation line, and every position by health band. */
 export function HealthPanel({ snapshot, price, quote, width, height, theme }: HealthPanelProps) {
-  const idWidth = 9;
+  const idWidth = ID_WIDTH + 3;
+  // No room for a nearest-liquidation bar: the histogram alone, its title kept.
+  const showNearest = nearestRows(height, snapshot.bands.length) > 0;
   const numberWidth = 6;
   const barWidth = Math.max(10, width - idWidth - numberWidth - 3);
   const largest = Math.max(0, ...snapshot.bands.map((b) => b.count));
@@ -25,21 +28,23 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
   const countWidth = 8;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold wrap="truncate-end">{`Nearest liquidation: HF at ${formatNumber(price)} ${quote}`}</Text>
-      {snapshot.nearest.length === 0 ? <Text color={theme.muted}>no open position with debt</Text> : null}
-      {snapshot.nearest.map((p) => (
-        <Text key={`${p.kind}-${p.index}`} wrap="truncate-end">
-          {(p.kind === 'loan' ? p.id : `${p.id} ${p.kind === 'long' ? '↑' : '↓'}`)
-            .slice(0, idWidth - 1)
-            .padEnd(idWidth)}
-          <Text color={theme[healthTone(p.healthFactor)]}>
-            {p.healthFactor.toFixed(2).padStart(numberWidth - 1)} {healthBar(p.healthFactor, barWidth)}
+      {showNearest ? (
+        <>
+          <Text bold wrap="truncate-end">{`Nearest liquidation: HF at ${formatAmount(price, quote)}`}</Text>
+          {snapshot.nearest.length === 0 ? <Text color={theme.muted}>no open position with debt</Text> : null}
+          {snapshot.nearest.slice(0, nearestRows(height, snapshot.bands.length)).map((p) => (
+            <Text key={`${p.kind}-${p.index}`} wrap="truncate-end">
+              {`${fitId(p.id, ID_WIDTH)} ${p.kind === 'loan' ? ' ' : p.kind === 'long' ? '↑' : '↓'} `}
+              <Text color={theme[healthTone(p.healthFactor)]}>
+                {formatHealth(p.healthFactor).padStart(numberWidth - 1)} {healthBar(p.healthFactor, barWidth)}
+              </Text>
+            </Text>
+          ))}
+          <Text color={theme.muted} wrap="truncate-end">
+            {`${'HF scale'.padEnd(idWidth + numberWidth)}${'0'.padEnd(Math.round(barWidth / 2))}${'1'.padEnd(barWidth - Math.round(barWidth / 2) - 1)}2`}
           </Text>
-        </Text>
-      ))}
-      <Text color={theme.muted} wrap="truncate-end">
-        {`${'HF scale'.padEnd(idWidth + numberWidth)}${'0'.padEnd(Math.round(barWidth / 2))}${'1'.padEnd(barWidth - Math.round(barWidth / 2) - 1)}2`}
-      </Text>
+        </>
+      ) : null}
       <Text bold wrap="truncate-end">{`By health factor: ${formatCount(snapshot.open)} open`}</Text>
       {snapshot.bands.map((band) => (
         <Text key={band.label} wrap="truncate-end">

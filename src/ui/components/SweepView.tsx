@@ -1,9 +1,10 @@
-import { plot } from 'asciichart';
 import { Box, Text } from 'ink';
-import { formatCompact, formatNumber } from '../../format.js';
+import { formatCompact, formatNumber, formatTimes } from '../../format.js';
 import type { SweepState } from '../state/whatif.js';
 import type { Theme } from '../theme.js';
-import { fitToWidth } from '../helpers/chart.js';
+import { LABEL_WIDTH, renderChart } from '../helpers/chart.js';
+import { columnOf } from '../helpers/downsample.js';
+import { PARAMS } from '../params.js';
 
 export interface SweepViewProps {
   readonly sweep: SweepState;
@@ -18,11 +19,16 @@ export function progressBar(done: number, total: number, width: number): string 
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-const valueText = (v: number) => (Math.abs(v) >= 1000 ? formatCompact(v) : String(Number(v.toPrecision(4))));
+/** A swept value as the what-if panel writes it (a shock as a percent, a window as whole rounds). */
+export function sweptValueText(path: string, value: number): string {
+  const param = PARAMS.find((p) => p.path === path);
+  return param ? param.format(value) : formatNumber(value);
+}
 
 /** One small chart of a figure against the swept value, with a caret under the tipping point. */
 function SmallChart(props: {
   title: string;
+  path: string;
   values: readonly number[];
   ys: readonly number[];
   mark?: number;
@@ -31,34 +37,29 @@ function SmallChart(props: {
   colour?: string;
   format: (v: number) => string;
 }) {
-  const { title, values, ys, mark, width, height, colour, format } = props;
-  const labelWidth = 9;
-  const plotWidth = Math.max(4, width - labelWidth - 2);
-  const series = fitToWidth(ys, plotWidth);
-  let min = Math.min(...series);
-  let max = Math.max(...series);
-  if (max - min < Math.abs(max) * 1e-9 + 1e-12) {
-    min -= 1;
-    max += 1;
-  }
-  const lines = plot(series, {
-    min,
-    max,
-    height: Math.max(2, height - 3),
-    offset: 2,
-    format: (v: number) => format(v).padStart(labelWidth).slice(-labelWidth),
-  }).split('\n');
-  const caretAt =
-    mark === undefined ? -1 : labelWidth + 1 + Math.round(((mark + 1) / values.length) * plotWidth);
+  const { title, path, values, ys, mark, width, height, colour, format } = props;
+  const rows = renderChart({
+    lines: [{ series: ys, ink: 'venue', style: 'solid' }],
+    width,
+    height: Math.max(3, height - 2),
+    tick: (i) => sweptValueText(path, values[i]!),
+    axisName: '',
+    labels: (vs) => vs.map(format),
+  });
+  const plotWidth = width - LABEL_WIDTH - 1;
+  const caretAt = mark === undefined ? -1 : LABEL_WIDTH + 1 + columnOf(mark + 1, values.length, plotWidth);
+  const same = ys.every((y) => y === ys[0]);
   return (
     <Box flexDirection="column">
-      <Text bold>{title}</Text>
-      {lines.map((line, i) => (
+      <Text bold wrap="truncate-end">
+        {title}
+        {same ? <Text color={colour}>{`: ${format(ys[0] ?? 0)} at every value`}</Text> : null}
+      </Text>
+      {rows.map((row, i) => (
         <Text key={i} color={colour} wrap="truncate-end">
-          {line}
+          {row.runs.map((r) => r.text).join('')}
         </Text>
       ))}
-      <Text wrap="truncate-end">{`${' '.repeat(labelWidth + 1)}${valueText(values[0]!).padEnd(plotWidth - valueText(values.at(-1)!).length)}${valueText(values.at(-1)!)}`}</Text>
       {caretAt >= 0 ? <Text wrap="truncate-end">{`${' '.repeat(caretAt)}↑ tipping point`}</Text> : null}
     </Box>
   );
@@ -81,7 +82,7 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
       <Box flexDirection="column">
         <Text
           bold
-        >{`Sweeping ${sweep.label} from ${valueText(sweep.values[0]!)} to ${valueText(sweep.values.at(-1)!)}: ${sweep.done}/${total} runs`}</Text>
+        >{`Sweeping ${sweep.label} from ${sweptValueText(sweep.path, sweep.values[0]!)} to ${sweptValueText(sweep.path, sweep.values.at(-1)!)}: ${sweep.done}/${total} runs`}</Text>
         <Text color={theme.accent}>{progressBar(sweep.done, total, Math.min(60, width - 2))}</Text>
         <Text color={theme.muted}>The dashboard keeps working: step, or Esc to close the sweep.</Text>
       </Box>
@@ -96,16 +97,18 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
     <Box flexDirection="column" width={width}>
       <SmallChart
         title={`Amplification against ${sweep.label}`}
+        path={sweep.path}
         values={sweep.values}
         ys={amplification}
         mark={tipIndex >= 0 ? tipIndex : undefined}
         width={width}
         height={chartHeight}
         colour={theme.venue}
-        format={(v) => `${v.toFixed(2)}×`}
+        format={formatTimes}
       />
       <SmallChart
         title={`Bad debt against ${sweep.label}`}
+        path={sweep.path}
         values={sweep.values}
         ys={badDebt}
         width={width}
@@ -115,7 +118,7 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
       />
       <Text wrap="truncate-end">
         {tip
-          ? `Tipping point: between ${valueText(tip.from)} and ${valueText(tip.to)}, amplification goes from ${formatNumber(tip.amplificationBefore)}× to ${formatNumber(tip.amplificationAfter)}× (the largest jump). Esc closes.`
+          ? `Tipping point: between ${sweptValueText(sweep.path, tip.from)} and ${sweptValueText(sweep.path, tip.to)}, amplification goes from ${formatTimes(tip.amplificationBefore)} to ${formatTimes(tip.amplificationAfter)} (the largest jump). Esc closes.`
           : 'No tipping point: fewer than two runs have an amplification. Esc closes.'}
       </Text>
     </Box>

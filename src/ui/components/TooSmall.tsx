@@ -6,7 +6,7 @@ export function TooSmall({ columns, rows }: { readonly columns: number; readonly
   return (
     <Box flexDirection="column">
       <Text bold>{`terminal too small: need ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>
-      <Text>{`This one is ${columns}×${rows}. Enlarge the window, or press q to quit.`}</Text>
+      <Text>{`This one is ${columns}×${rows}. Enlarge the window, or press q to quit; other keys wait until it fits.`}</Text>
     </Box>
   );
 }

@@ -1,6 +1,6 @@
-import { plot } from 'asciichart';
 import type { RoundRecord } from '../../engine/index.js';
-import { formatCompact } from '../../format.js';
+import { formatCount, formatLabels } from '../../format.js';
+import { columnOf, downsample, type Column } from './downsample.js';
 
 /** The two price paths per round, round 0 being the price before the shock. */
 export interface PricePaths {
@@ -15,86 +15,197 @@ export function pricePaths(initialPrice: number, records: readonly RoundRecord[]
   };
 }
 
-/**
- * Fits a per-round series to exactly `width` columns: each round gets an equal run of columns when there
- * are few (a staircase, honest about discrete rounds), and bucket means keep the last point when there are many.
- */
-export function fitToWidth(series: readonly number[], width: number): number[] {
-  const n = series.length;
-  if (n === 0 || width <= 0) return [];
-  if (n <= width) {
-    const out: number[] = [];
-    for (let c = 0; c < width; c++) out.push(series[Math.min(n - 1, Math.floor((c * n) / width))]!);
-    return out;
-  }
-  const out: number[] = [];
-  for (let c = 0; c < width; c++) {
-    const a = Math.floor((c * n) / width);
-    const b = Math.floor(((c + 1) * n) / width);
-    let sum = 0;
-    for (let j = a; j < b; j++) sum += series[j]!;
-    out.push(sum / (b - a));
-  }
-  out[width - 1] = series[n - 1]!;
-  return out;
-}
-
 /** What one cell of the chart shows, so that a component can colour it. */
-export type Ink = 'axis' | 'venue' | 'oracle' | 'blank';
+export type Ink = 'axis' | 'venue' | 'oracle' | 'line' | 'marker' | 'blank';
 
 export interface ChartRow {
   readonly runs: readonly { readonly text: string; readonly ink: Ink }[];
 }
 
-const ORACLE_SYMBOLS = ['┼', '┤', '╶', '╴', '┄', '╰', '╭', '╮', '╯', '┆'];
+/** A line's glyphs, indexed by its connections in a cell: left 1, right 2, up 4, down 8. */
+type Glyphs = readonly string[];
+// Solid: heavy box drawing. Dashed: light dashes with light round corners. No glyph is in both sets, so the
+// two lines stay apart without colour.
+const SOLID: Glyphs = [' ', '╸', '╺', '━', '╹', '┛', '┗', '┻', '╻', '┓', '┏', '┳', '┃', '┫', '┣', '╋'];
+const DASHED: Glyphs = [' ', '╴', '╶', '┄', '╵', '╯', '╰', '┴', '╷', '╮', '╭', '┬', '┆', '┤', '├', '┼'];
+export const GLYPHS = { solid: SOLID, dashed: DASHED } as const;
+const REFERENCE = '·';
+const MARKER = '│';
 
-const LABEL_FORMATS = [0, 2, 4].map(
-  (digits) =>
-    new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
-);
+export interface ChartLine {
+  /** One value per round (index 0 is the chart's first round). */
+  readonly series: readonly number[];
+  readonly ink: 'venue' | 'oracle';
+  readonly style: 'solid' | 'dashed';
+}
 
-/** Formats a price label to exactly `width` characters. */
-function label(value: number, width: number): string {
-  const text =
-    value >= 1e6
-      ? formatCompact(value)
-      : LABEL_FORMATS[value >= 1000 ? 0 : value >= 10 ? 1 : 2]!.format(value);
-  return text.padStart(width);
+/** A horizontal line across the chart at a value, with its name at the right end. */
+export interface Reference {
+  readonly value: number;
+  readonly label: string;
+}
+
+export interface ChartSpec {
+  /** Drawn in order, the first on top. */
+  readonly lines: readonly ChartLine[];
+  readonly width: number;
+  /** Rows in all: the plot, then one row of round ticks. */
+  readonly height: number;
+  /** A logarithmic value axis (every value must be positive). */
+  readonly log?: boolean;
+  /** Values must be positive (prices): others are replaced by the round before's. */
+  readonly positive?: boolean;
+  readonly references?: readonly Reference[];
+  /** A round (an index into the series) marked with a vertical line. */
+  readonly marker?: number;
+  /** The round number of index 0, for the ticks (a zoomed chart starts later). */
+  readonly firstRound?: number;
+  /** A tick's text for a round (default: the round's number), and the axis's name under the labels. */
+  readonly tick?: (round: number) => string;
+  readonly axisName?: string;
+  /** The value labels for a column of row values (default: the fewest digits that keep them apart). */
+  readonly labels?: (values: number[]) => string[];
+}
+
+export const LABEL_WIDTH = 9;
+
+/** A series with its unusable values (NaN, ±∞, and for prices ≤ 0) replaced by the one before, or the first usable. */
+function usable(series: readonly number[], positive: boolean): number[] {
+  const ok = (v: number) => Number.isFinite(v) && (!positive || v > 0);
+  const seed = series.find(ok);
+  if (seed === undefined) return [];
+  let last = seed;
+  return series.map((v) => (ok(v) ? (last = v) : last));
 }
 
 /**
- * Draws the venue path (solid) and the oracle path (dashed, where it does not lie under the venue's)
- * into exactly `height` rows of `width` columns. asciichart has no width option and throws on NaN or an
- * empty series: this function gives it neither.
+ * Draws the lines into exactly `height` rows of `width` columns: value labels, the plot, then round ticks.
+ * Each column is drawn from its rounds' minimum to their maximum (`downsample`), so the top label is the
+ * highest value and the bottom label the lowest, whatever the zoom or width.
  */
-export function renderPriceChart(paths: PricePaths, width: number, height: number): ChartRow[] {
-  const labelWidth = 9;
-  const plotWidth = Math.max(2, width - labelWidth - 2);
-  const finite = (s: readonly number[]) => s.filter((v) => Number.isFinite(v) && v > 0);
-  const venue = fitToWidth(finite(paths.venue), plotWidth);
-  const oracle = fitToWidth(finite(paths.oracle), plotWidth);
-  if (venue.length === 0 || height < 2) return [];
-  let min = Math.min(...venue, ...oracle);
-  let max = Math.max(...venue, ...oracle);
-  if (max - min < max * 1e-9) {
-    min *= 0.99;
-    max *= 1.01;
+export function renderChart(spec: ChartSpec): ChartRow[] {
+  const { width, height } = spec;
+  const plotRows = height >= 3 ? height - 1 : height;
+  const plotWidth = Math.max(1, width - LABEL_WIDTH - 1);
+  const log = spec.log === true;
+  const series = spec.lines.map((l) => usable(l.series, spec.positive === true || log));
+  const columns = series.map((s) => downsample(s, plotWidth));
+  const grid: { ch: string; ink: Ink }[][] = Array.from({ length: height }, () =>
+    Array.from({ length: width }, () => ({ ch: ' ', ink: 'blank' as Ink })),
+  );
+  const all = columns.flat();
+  if (all.length === 0 || plotRows < 1) return toRows(grid);
+  const lo = Math.min(...all.map((c) => c.min));
+  const hi = Math.max(...all.map((c) => c.max));
+  const scale = (v: number) => (log ? Math.log(v) : v);
+  const span = scale(hi) - scale(lo);
+  const flat = !(span > Math.abs(scale(hi)) * 1e-12) || plotRows === 1;
+  const rowOf = (v: number) =>
+    flat ? Math.floor((plotRows - 1) / 2) : Math.round(((scale(hi) - scale(v)) / span) * (plotRows - 1));
+  const valueOf = (row: number) => {
+    const s = scale(hi) - (row / (plotRows - 1)) * span;
+    return log ? Math.exp(s) : s;
+  };
+  const x0 = LABEL_WIDTH + 1;
+
+  // References: dotted under the lines, their names over them at the right end.
+  const references = flat ? [] : (spec.references ?? []).filter((r) => r.value >= lo && r.value <= hi);
+  for (const ref of references) {
+    const y = rowOf(ref.value);
+    for (let x = x0; x < width; x++) grid[y]![x] = { ch: REFERENCE, ink: 'line' };
   }
-  const config = { min, max, height: height - 1, offset: 2, format: (v: number) => label(v, labelWidth) };
-  const venueRows = plot(venue, config).split('\n');
-  const oracleRows = oracle.length ? plot(oracle, { ...config, symbols: ORACLE_SYMBOLS }).split('\n') : [];
-  const axisWidth = labelWidth + 1;
-  return venueRows.slice(0, height).map((line, y) => {
-    const cells: { ch: string; ink: Ink }[] = [];
-    const other = oracleRows[y] ?? '';
-    for (let x = 0; x < width; x++) {
-      const v = line[x] ?? ' ';
-      const o = other[x] ?? ' ';
-      if (x < axisWidth) cells.push({ ch: v, ink: 'axis' });
-      else if (v !== ' ') cells.push({ ch: v, ink: 'venue' });
-      else if (o !== ' ') cells.push({ ch: o, ink: 'oracle' });
-      else cells.push({ ch: ' ', ink: 'blank' });
+  const n = series[0]?.length ?? 0;
+  if (spec.marker !== undefined && n > 0 && spec.marker < n - 1) {
+    const x = x0 + columnOf(spec.marker, n, plotWidth);
+    for (let y = 0; y < plotRows; y++) if (x < width) grid[y]![x] = { ch: MARKER, ink: 'marker' };
+  }
+  // The first line first: a later one fills only the cells left free, so the first is drawn over the others.
+  for (let l = 0; l < spec.lines.length; l++) {
+    drawLine(grid, columns[l]!, rowOf, x0, GLYPHS[spec.lines[l]!.style], spec.lines[l]!.ink);
+  }
+
+  for (const ref of references) {
+    const y = rowOf(ref.value);
+    // At the left end: a cascade starts high, so the line is seldom there to be hidden by the name.
+    const name = ` ${ref.label} `;
+    const at = x0 + 1;
+    Array.from(name).forEach((ch, i) => {
+      if (at + i < width) grid[y]![at + i] = { ch, ink: 'line' };
+    });
+  }
+  // Value labels: every row, the top the highest value and the bottom the lowest.
+  const rowValues = flat
+    ? [lo]
+    : Array.from({ length: plotRows }, (_, y) => (y === plotRows - 1 ? lo : y === 0 ? hi : valueOf(y)));
+  const texts = (spec.labels ?? formatLabels)(rowValues);
+  for (let y = 0; y < plotRows; y++) {
+    const text = flat ? (y === rowOf(lo) ? texts[0]! : '') : texts[y]!;
+    const cell = `${text.length > LABEL_WIDTH ? text.slice(0, LABEL_WIDTH) : text.padStart(LABEL_WIDTH)}${text ? '┤' : '│'}`;
+    Array.from(cell).forEach((ch, x) => {
+      if (x < width) grid[y]![x] = { ch, ink: 'axis' };
+    });
+  }
+  if (plotRows < height) ticks(grid[height - 1]!, n, plotWidth, spec);
+  return toRows(grid);
+}
+
+/** Draws one line: each column from where the line comes in to its lowest and highest value to where it leaves. */
+function drawLine(
+  grid: { ch: string; ink: Ink }[][],
+  columns: readonly Column[],
+  rowOf: (v: number) => number,
+  x0: number,
+  glyphs: Glyphs,
+  ink: Ink,
+): void {
+  let previous: number | undefined;
+  columns.forEach((col, c) => {
+    const x = x0 + c;
+    if (x >= grid[0]!.length) return;
+    const enter = rowOf(previous ?? col.first);
+    const leave = rowOf(col.last);
+    const top = Math.min(enter, leave, rowOf(col.max));
+    const bottom = Math.max(enter, leave, rowOf(col.min));
+    for (let y = top; y <= bottom; y++) {
+      const mask = (y === enter ? 1 : 0) | (y === leave ? 2 : 0) | (y > top ? 4 : 0) | (y < bottom ? 8 : 0);
+      const cell = grid[y]![x]!;
+      if (cell.ink === 'venue' || cell.ink === 'oracle') continue;
+      grid[y]![x] = { ch: glyphs[mask]!, ink };
     }
+    previous = col.last;
+  });
+}
+
+/** Round ticks under the plot at a step that keeps their labels apart, the axis's name under the labels. */
+function ticks(row: { ch: string; ink: Ink }[], n: number, plotWidth: number, spec: ChartSpec): void {
+  const first = spec.firstRound ?? 0;
+  const text = spec.tick ?? ((r: number) => formatCount(r));
+  const name = (spec.axisName ?? 'round').slice(0, LABEL_WIDTH);
+  Array.from(name.padStart(LABEL_WIDTH)).forEach((ch, x) => (row[x] = { ch, ink: 'axis' }));
+  if (n === 0) return;
+  const widest = Math.max(text(first).length, text(first + n - 1).length) + 2;
+  const room = Math.max(1, Math.floor(plotWidth / widest));
+  const step = niceStep((n - 1) / room);
+  let free = 0;
+  for (let r = Math.ceil(first / step) * step; r <= first + n - 1; r += step) {
+    const x = LABEL_WIDTH + 1 + columnOf(r - first, n, plotWidth);
+    const label = text(r);
+    if (x < free || x + label.length > row.length) continue;
+    Array.from(label).forEach((ch, i) => (row[x + i] = { ch, ink: 'axis' }));
+    free = x + label.length + 1;
+  }
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50, … at least `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 1)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
+  return 10 * power;
+}
+
+function toRows(grid: readonly { ch: string; ink: Ink }[][]): ChartRow[] {
+  return grid.map((cells) => {
     const runs: { text: string; ink: Ink }[] = [];
     for (const cell of cells) {
       const last = runs.at(-1);
@@ -102,5 +213,24 @@ export function renderPriceChart(paths: PricePaths, width: number, height: numbe
       else runs.push({ text: cell.ch, ink: cell.ink });
     }
     return { runs };
+  });
+}
+
+/** The price chart's two lines: the venue solid, and the oracle (or a variant's venue) dashed. */
+export function renderPriceChart(
+  paths: PricePaths,
+  width: number,
+  height: number,
+  options: Omit<ChartSpec, 'lines' | 'width' | 'height' | 'positive'> = {},
+): ChartRow[] {
+  return renderChart({
+    ...options,
+    lines: [
+      { series: paths.venue, ink: 'venue', style: 'solid' },
+      { series: paths.oracle, ink: 'oracle', style: 'dashed' },
+    ],
+    width,
+    height,
+    positive: true,
   });
 }

@@ -1,3 +1,4 @@
+import { formatHealth } from '../../format.js';
 import type { PositionsView } from '../../engine/index.js';
 
 export interface NearPosition {
@@ -23,15 +24,19 @@ export interface HealthSnapshot {
   readonly open: number;
   /** Open positions with no debt left (never liquidatable). */
   readonly debtFree: number;
+  /** What open positions owe beyond their collateral's value at the price: a loss nobody has taken yet. */
+  readonly underWater: number;
+  /** The highest price below this one at which an open loan becomes liquidatable (none: undefined). */
+  readonly nextLiquidationPrice?: number;
 }
 
 /** Health-factor bands of the histogram; the first is under water. */
 export const BAND_EDGES = [0, 1, 1.05, 1.1, 1.25, 1.5, 2, Infinity] as const;
 
 function bandLabel(from: number, to: number): string {
-  if (from === 0) return `< ${to.toFixed(2)}`;
-  if (to === Infinity) return `≥ ${from.toFixed(2)}`;
-  return `${from.toFixed(2)}–${to.toFixed(2)}`;
+  if (from === 0) return `< ${formatHealth(to)}`;
+  if (to === Infinity) return `≥ ${formatHealth(from)}`;
+  return `${formatHealth(from)}–${formatHealth(to)}`;
 }
 
 /**
@@ -45,6 +50,8 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
   const nearestIndex: number[] = [];
   let open = 0;
   let debtFree = 0;
+  let underWater = 0;
+  let nearestSafeHf = Infinity;
   /** Counts a position's health in its band and keeps it if it is among the k nearest liquidation. */
   const tally = (index: number, hf: number) => {
     let band = 0;
@@ -69,7 +76,11 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       debtFree++;
       continue;
     }
-    tally(i, (collateral[i]! * price * threshold[i]!) / debt[i]!);
+    const value = collateral[i]! * price;
+    if (debt[i]! > value) underWater += debt[i]! - value;
+    const hf = (value * threshold[i]!) / debt[i]!;
+    if (hf >= 1 && hf < nearestSafeHf) nearestSafeHf = hf;
+    tally(i, hf);
   }
   // Perpetuals: health is equity over the maintenance requirement, so that 1 is the liquidation line too.
   const perps = view.perps;
@@ -81,6 +92,7 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       open++;
       const direction = perps.long[j] ? 1 : -1;
       const equity = perps.margin[j]! + direction * size * (price - perps.entry[j]!);
+      if (equity < 0) underWater -= equity;
       tally(perpStart + j, equity / (perps.maintenance[j]! * size * price));
     }
   }
@@ -104,6 +116,9 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
     })),
     open,
     debtFree,
+    underWater,
+    // A loan's health is proportional to the price, so it reaches 1 at price / HF.
+    nextLiquidationPrice: Number.isFinite(nearestSafeHf) ? price / nearestSafeHf : undefined,
   };
 }
 

@@ -21,7 +21,7 @@ export function tooSmall(columns: number, rows: number): boolean {
 /** Splits the terminal: header, chart beside health, log, footer. */
 export function dashboardLayout(columns: number, terminalRows: number, extraHeader = 0): DashboardLayout {
   const rows = terminalRows - 1;
-  const header = 3 + extraHeader;
+  const header = 4 + extraHeader;
   const footer = 1;
   const log = Math.max(5, Math.floor((rows - header - footer) * 0.3));
   const middle = rows - header - footer - log;

@@ -1,10 +1,12 @@
-import type { RoundRecord, Timeline } from '../../engine/index.js';
-import { formatCount, formatNumber } from '../../format.js';
+import type { RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
+import { formatAmount, formatCount, formatNumber } from '../../format.js';
 
 export interface LogLine {
   readonly kind: 'round' | 'event' | 'more';
   readonly text: string;
   readonly badDebt: boolean;
+  /** The round the line belongs to (Enter on it goes there). */
+  readonly round: number;
 }
 
 /**
@@ -19,6 +21,8 @@ export function logLines(
   quote: string,
 ): LogLine[] {
   const lines: LogLine[] = [];
+  // With auctions a round's liquidations send lots to auction, and bidders buy from every running auction.
+  const auction = timeline.scenario.liquidation.mechanism === 'auction';
   for (let r = round; r >= 1 && lines.length < maxLines; r--) {
     const record = timeline.record(r);
     const events = timeline.events(r);
@@ -28,9 +32,11 @@ export function logLines(
       continue;
     lines.push({
       kind: 'round',
+      round: r,
       text:
-        `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatNumber(record.collateralSold)} ${symbol} seized, ` +
-        `${formatNumber(record.debtRepaid)} ${quote} repaid, ${formatNumber(record.badDebt)} ${quote} bad debt` +
+        (auction
+          ? auctionTotals(r, record, events, symbol, quote)
+          : lendingTotals(r, record, symbol, quote)) +
         skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
         (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
         perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue'),
@@ -41,20 +47,24 @@ export function logLines(
     const shown = room >= events.length ? events.length : room - 1;
     for (const i of largest(events.seized, shown)) {
       const bad = events.badDebt[i]!;
+      const id = fitId(timeline.positionId(events.position[i]!), ID_WIDTH);
       lines.push({
         kind: 'event',
-        text:
-          `  ${timeline.positionId(events.position[i]!).padEnd(8)} seized ${formatNumber(events.seized[i]!)} ${symbol}, ` +
-          `repaid ${formatNumber(events.repaid[i]!)} ${quote}` +
-          (bad > 0 ? `, bad debt ${formatNumber(bad)} ${quote}` : '') +
-          (events.closed[i] ? '' : ' (partial)'),
+        round: r,
+        text: auction
+          ? `  ${id} sent to auction ${formatAmount(events.seized[i]!, symbol)} for ${formatAmount(events.debtBefore[i]!, quote)} of debt`
+          : `  ${id} seized ${formatAmount(events.seized[i]!, symbol)}, ` +
+            `repaid ${formatAmount(events.repaid[i]!, quote)}` +
+            (bad > 0 ? `, bad debt ${formatAmount(bad, quote)}` : '') +
+            (events.closed[i] ? '' : ' (partial)'),
         badDebt: bad > 0,
       });
     }
     if (shown < events.length) {
       lines.push({
         kind: 'more',
-        text: `  … and ${formatCount(events.length - shown)} more in round ${r}`,
+        round: r,
+        text: `  … and ${formatCount(events.length - shown)} more ${auction ? 'sent to auction ' : ''}in round ${r}`,
         badDebt: false,
       });
     }
@@ -65,16 +75,18 @@ export function logLines(
     const perpShown = perpRoom >= perpEvents.length ? perpEvents.length : perpRoom - 1;
     for (const e of perpEvents.slice(0, perpShown)) {
       const side = timeline.perpSide(e.position);
-      const name = `${timeline.perpId(e.position)} ${side}`.padEnd(10);
+      const name = `${fitId(timeline.perpId(e.position), ID_WIDTH)} ${side.padEnd(5)}`;
       lines.push(
         e.kind === 'deleveraged'
           ? {
               kind: 'event',
+              round: r,
               text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at the bankruptcy price, gave up ${formatNumber(e.amount)} ${quote}`,
               badDebt: false,
             }
           : {
               kind: 'event',
+              round: r,
               text:
                 `  ${name} liquidated ${formatNumber(e.quantity)} ${symbol}` +
                 (e.amount > 0 ? `, ${formatNumber(e.amount)} ${quote} below bankruptcy` : ''),
@@ -85,12 +97,50 @@ export function logLines(
     if (perpShown < perpEvents.length) {
       lines.push({
         kind: 'more',
+        round: r,
         text: `  … and ${formatCount(perpEvents.length - perpShown)} more perpetual events in round ${r}`,
         badDebt: false,
       });
     }
   }
   return lines;
+}
+
+/** The width of an id column. */
+export const ID_WIDTH = 8;
+
+/** An id padded or cut to `width` characters, a cut one ending in …. */
+export function fitId(id: string, width: number): string {
+  const chars = Array.from(id);
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : id.padEnd(width);
+}
+
+/** A lending round's total: liquidations, the collateral they seized and sold, the debt repaid. */
+function lendingTotals(r: number, record: RoundRecord, symbol: string, quote: string): string {
+  return (
+    `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatAmount(record.collateralSold, symbol)} seized, ` +
+    `${formatAmount(record.debtRepaid, quote)} repaid, ${formatAmount(record.badDebt, quote)} bad debt`
+  );
+}
+
+/**
+ * An auction round's totals, each with its own label: the lots sent to auction this round (the rows under
+ * it), then what bidders bought from every running auction and the debt that repaid.
+ */
+function auctionTotals(
+  r: number,
+  record: RoundRecord,
+  events: RoundEvents,
+  symbol: string,
+  quote: string,
+): string {
+  let lots = 0;
+  for (let i = 0; i < events.length; i++) lots += events.seized[i]!;
+  return (
+    `round ${r}: ${formatCount(events.length)} sent to auction (${formatAmount(lots, symbol)}); ` +
+    `bidders bought ${formatAmount(record.collateralSold, symbol)}, repaid ${formatAmount(record.debtRepaid, quote)}` +
+    (record.badDebt > 0 ? `, ${formatAmount(record.badDebt, quote)} bad debt` : '')
+  );
 }
 
 /** Indices of the `k` largest values, largest first: O(n·k), and k is a screenful. */

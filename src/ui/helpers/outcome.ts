@@ -1,7 +1,7 @@
 /** What the header says about the run beyond the round shown: the trough so far, the whole loss, the liquidators. Pure. */
 import { summarize, type Summary, type Timeline } from '../../engine/index.js';
 import { liquidatorLossNote } from '../../findings.js';
-import { formatCompact, formatNumber } from '../../format.js';
+import { formatCompact, formatNumber, formatTimes } from '../../format.js';
 import type { Session } from '../state/session.js';
 
 /** The lowest venue price after a sale in rounds 1 … round, and the first round it was reached. */
@@ -44,7 +44,7 @@ export function headerFindings(session: Session, round: number): HeaderFindings 
   const trough = troughSoFar(session.timeline, round);
   const summary = finalSummary(session, round);
   const amplification =
-    summary && summary.troughAmplification !== null ? ` · ${summary.troughAmplification.toFixed(2)}×` : '';
+    summary && summary.troughAmplification !== null ? ` · ${formatTimes(summary.troughAmplification)}` : '';
   return {
     trough: trough ? `Trough ${formatNumber(trough.price)} r${trough.round}${amplification}` : null,
     shortfall:

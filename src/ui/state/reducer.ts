@@ -43,6 +43,12 @@ export interface AppState {
   readonly session?: Session;
   /** The round on screen (0 = before the shock). */
   readonly round: number;
+  /** The furthest round shown so far: the chart draws up to it and marks the round on screen. */
+  readonly seen: number;
+  /** The chart follows the last this many rounds (undefined: the whole run). */
+  readonly zoom?: number;
+  /** The chart's price axis is logarithmic. */
+  readonly logScale: boolean;
   readonly autoplay: boolean;
   readonly speedIndex: number;
   /** A line for the user, e.g. why a preset could not be opened. */
@@ -70,13 +76,13 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'open'; session: Session }
   | { type: 'openFailed'; message: string }
-  | { type: 'tick' }
+  | { type: 'tick'; hidden?: boolean }
   | { type: 'panelKey'; key: PanelKey }
   | { type: 'sweepProgress'; done: number }
   | { type: 'sweepDone'; summaries: readonly Summary[]; tipping: TippingPoint | null }
   | { type: 'sweepFailed'; message: string }
   | { type: 'message'; text: string }
-  | { type: 'key'; key: KeyEvent }
+  | { type: 'key'; key: KeyEvent; hidden?: boolean }
   | { type: 'written'; text: string; entry?: PresetEntry };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
@@ -87,6 +93,8 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
     entries,
     session,
     round: 0,
+    seen: 0,
+    logScale: false,
     autoplay: false,
     speedIndex: DEFAULT_SPEED,
     message,
@@ -101,64 +109,75 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
  */
 export const reducer: (state: AppState, action: Action) => AppState = produce(
   (state: Draft, action: Action): void => {
-    switch (action.type) {
-      case 'open':
-        state.pendingOpen = undefined;
-        state.session = castDraft(action.session);
-        state.variant = undefined;
-        state.panel = undefined;
-        state.sweep = undefined;
-        state.mode = 'dashboard';
-        state.round = 0;
-        state.autoplay = false;
-        state.help = false;
-        state.record = false;
-        state.message = undefined;
-        return;
-      case 'openFailed':
-        state.message = action.message;
-        state.pendingOpen = undefined;
-        return;
-      case 'key':
-        key(state, action.key);
-        return;
-      case 'written':
-        state.pendingWrite = false;
-        state.message = action.text;
-        if (action.entry) state.entries = [...state.entries, action.entry];
-        return;
-      case 'tick':
-        if (state.autoplay && state.mode === 'dashboard' && !state.help) advance(state);
-        return;
-      case 'command':
-        commandOf(state, action.command);
-        return;
-      case 'panelKey':
-        reducerPanelKey(state, action.key);
-        return;
-      case 'sweepProgress':
-        if (state.sweep) state.sweep.done = action.done;
-        return;
-      case 'sweepDone':
-        if (state.sweep) {
-          state.sweep.done = state.sweep.values.length;
-          state.sweep.summaries = castDraft(action.summaries);
-          state.sweep.tipping = action.tipping;
-        }
-        return;
-      case 'sweepFailed':
-        if (state.sweep) state.sweep.error = action.message;
-        return;
-      case 'message':
-        state.message = action.text;
-        return;
-      default: {
-        const unhandled: never = action;
-        throw new Error(`unhandled action ${JSON.stringify(unhandled)}`);
-      }
-    }
+    act(state, action);
+    if (state.round > state.seen) state.seen = state.round;
   },
 );
+
+/** Chart zooms the zoom key cycles through: the whole run, then the last this many rounds. */
+export const ZOOMS = [undefined, 50, 20] as const;
+
+function act(state: Draft, action: Action): void {
+  switch (action.type) {
+    case 'open':
+      state.pendingOpen = undefined;
+      state.session = castDraft(action.session);
+      state.variant = undefined;
+      state.panel = undefined;
+      state.sweep = undefined;
+      state.mode = 'dashboard';
+      state.round = 0;
+      state.seen = 0;
+      state.autoplay = false;
+      state.help = false;
+      state.record = false;
+      state.message = undefined;
+      return;
+    case 'openFailed':
+      state.message = action.message;
+      state.pendingOpen = undefined;
+      return;
+    case 'key':
+      if (action.hidden) hiddenKey(state, action.key);
+      else key(state, action.key);
+      return;
+    case 'written':
+      state.pendingWrite = false;
+      state.message = action.text;
+      if (action.entry) state.entries = [...state.entries, action.entry];
+      return;
+    case 'tick':
+      if (action.hidden) return;
+      if (state.autoplay && state.mode === 'dashboard' && !state.help) advance(state);
+      return;
+    case 'command':
+      commandOf(state, action.command);
+      return;
+    case 'panelKey':
+      reducerPanelKey(state, action.key);
+      return;
+    case 'sweepProgress':
+      if (state.sweep) state.sweep.done = action.done;
+      return;
+    case 'sweepDone':
+      if (state.sweep) {
+        state.sweep.done = state.sweep.values.length;
+        state.sweep.summaries = castDraft(action.summaries);
+        state.sweep.tipping = action.tipping;
+      }
+      return;
+    case 'sweepFailed':
+      if (state.sweep) state.sweep.error = action.message;
+      return;
+    case 'message':
+      state.message = action.text;
+      return;
+    default: {
+      const unhandled: never = action;
+      throw new Error(`unhandled action ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
 
 /** Steps the baseline and the variant together; the round goes on while either still runs. */
 function advance(state: Draft): void {
@@ -172,6 +191,12 @@ function advance(state: Draft): void {
 /** Runs both timelines to their end and returns the later last round. */
 function finish(state: Draft): number {
   return Math.max(state.session?.timeline.finish() ?? 0, state.variant?.timeline.finish() ?? 0);
+}
+
+/** While the screen is hidden (the terminal is too small), a key only quits or toggles the help. */
+function hiddenKey(state: Draft, key: KeyEvent): void {
+  const command = commandForKey(key);
+  if (command === 'quit' || command === 'help') commandOf(state, command);
 }
 
 /** What a key means depends on where the user is: the picker, the panel, or the dashboard. */
@@ -293,7 +318,14 @@ function commandOf(state: Draft, command: Command): void {
       state.autoplay = false;
       return;
     case 'first':
-      state.round = timeline.reach(1);
+      state.round = 0;
+      state.autoplay = false;
+      return;
+    case 'log':
+      state.logScale = !state.logScale;
+      return;
+    case 'zoom':
+      state.zoom = ZOOMS[(ZOOMS.indexOf(state.zoom as (typeof ZOOMS)[number]) + 1) % ZOOMS.length];
       return;
     case 'end':
       state.round = finish(state);

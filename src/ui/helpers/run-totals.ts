@@ -1,0 +1,87 @@
+import type { RoundRecord, Scenario, Timeline } from '../../engine/index.js';
+import type { HeaderFindings } from './outcome.js';
+import type { PerpsFigures } from './perps.js';
+import { formatCompact, formatCount } from '../../format.js';
+
+/** The run's cumulative outcome after a round: what the header always shows. */
+export interface Outcomes {
+  readonly badDebt: number;
+  /** Perpetuals: what the insurance fund paid, what is left in it, auto-deleveraging, and losses nobody covered. */
+  readonly fundDrawn: number;
+  readonly fundLeft: number;
+  readonly deleveraged: number;
+  readonly adlCovered: number;
+  readonly uncoveredLoss: number;
+  /** Auctions won by a bid of zero. */
+  readonly wonForZero: number;
+}
+
+/** Sums the rounds' outcomes up to the last record given. */
+export function outcomesOf(records: readonly RoundRecord[]): Outcomes {
+  let badDebt = 0;
+  let fundDrawn = 0;
+  let deleveraged = 0;
+  let adlCovered = 0;
+  let uncoveredLoss = 0;
+  let wonForZero = 0;
+  for (const r of records) {
+    badDebt += r.badDebt;
+    fundDrawn += r.fundDrawn;
+    deleveraged += r.deleveraged;
+    adlCovered += r.adlCovered;
+    uncoveredLoss += r.uncoveredLoss;
+    wonForZero += r.wonForZero;
+  }
+  return {
+    badDebt,
+    fundDrawn,
+    fundLeft: records.at(-1)?.insuranceFund ?? 0,
+    deleveraged,
+    adlCovered,
+    uncoveredLoss,
+    wonForZero,
+  };
+}
+
+const money = (value: number, quote: string) => `${formatCompact(value)} ${quote}`;
+
+/** One header part: a label, its figure, and whether it is a loss to show in the danger colour. */
+export interface OutcomePart {
+  readonly text: string;
+  readonly bad: boolean;
+}
+
+/**
+ * The outcome parts in order: bad debt always; the debt still open and under water at the venue price when
+ * there is some; the perpetuals' fund, ADL and uncovered loss whenever the preset has perpetuals; then, once
+ * the run is over, the engine's shortfall and whole loss and what the liquidators lost.
+ */
+export function outcomeParts(
+  outcomes: Outcomes,
+  underWater: number,
+  preset: Pick<Scenario, 'perps' | 'asset'>,
+  findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'>,
+  perps?: PerpsFigures | null,
+): OutcomePart[] {
+  const quote = preset.asset.quote;
+  const parts: OutcomePart[] = [
+    { text: `Bad debt ${money(outcomes.badDebt, quote)}`, bad: outcomes.badDebt > 0 },
+  ];
+  if (underWater > 0) parts.push({ text: `Open under water ${money(underWater, quote)}`, bad: true });
+  if (outcomes.wonForZero > 0)
+    parts.push({ text: `Won for 0: ${formatCount(outcomes.wonForZero)} auctions`, bad: true });
+  // The perpetuals' figures as the perpetuals' own helper words them, each a part of its own.
+  if (perps) {
+    if (perps.unbooked) parts.push({ text: perps.unbooked, bad: true });
+    for (const text of perps.text.split(' · '))
+      parts.push({ text, bad: /^(?:ADL [1-9]|uncovered [1-9])/.test(text) });
+  }
+  if (findings?.shortfall) parts.push({ text: findings.shortfall, bad: true });
+  if (findings?.liquidators) parts.push({ text: `⚠ ${findings.liquidators}`, bad: true });
+  return parts;
+}
+
+/** The outcome of `timeline` after `round`. */
+export function outcomesAt(timeline: Timeline, round: number): Outcomes {
+  return outcomesOf(timeline.recordsTo(round));
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  article,
+  formatAmount,
+  formatChange,
+  formatCompact,
+  formatCount,
+  formatLabels,
+  formatNumber,
+  formatPct,
+  formatPoints,
+  formatSigned,
+  formatTimes,
+} from '../src/format.js';
+
+describe('the one number formatter', () => {
+  it('amounts and prices: compact from 1e9, whole from 1e5, two decimals from 1, four significant digits below', () => {
+    expect(formatNumber(1_234_567_890)).toBe('1.23B');
+    expect(formatNumber(122_000)).toBe('122,000');
+    expect(formatNumber(103_915.4)).toBe('103,915');
+    expect(formatNumber(1769.172)).toBe('1,769.17');
+    expect(formatNumber(966.864)).toBe('966.86');
+    expect(formatNumber(0.038)).toBe('0.03800');
+    expect(formatNumber(0.90712)).toBe('0.9071');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-12.5)).toBe('-12.50');
+    expect(formatAmount(15467.339, 'USD')).toBe('15,467.34 USD');
+  });
+
+  it('tight columns go compact from 1e4; counts are whole and grouped', () => {
+    expect(formatCompact(1_750_000)).toBe('1.75M');
+    expect(formatCompact(45_600)).toBe('45.6K');
+    expect(formatCompact(789.123)).toBe('789.12');
+    expect(formatCount(1024)).toBe('1,024');
+    expect(formatCount(5)).toBe('5');
+  });
+
+  it('percents: one decimal, more only where one would say 0% or 100% of something that is not', () => {
+    expect(formatPct(0.0812)).toBe('8.1%');
+    expect(formatPct(0.1, 0)).toBe('10%');
+    expect(formatPct(0.999875)).toBe('99.99%');
+    expect(formatPct(1)).toBe('100.0%');
+    expect(formatPct(0.0003)).toBe('0.03%');
+    expect(formatPct(0)).toBe('0.0%');
+    expect(formatChange(-0.999875)).toBe('−99.99%');
+    expect(formatChange(0.02)).toBe('+2.0%');
+    expect(formatChange(0)).toBe('±0.0%');
+    expect(formatChange(1e-12)).toBe('±0.0%');
+  });
+
+  it('multiples, points and signed differences: a non-zero difference never reads as zero', () => {
+    expect(formatTimes(1.3449)).toBe('1.34×');
+    expect(formatPoints(0.032)).toBe('+3.2 pts');
+    expect(formatPoints(-0.0001)).toBe('−<0.1 pts');
+    expect(formatSigned(0, formatCount)).toBe('±0');
+    expect(formatSigned(-64.35, formatNumber)).toBe('−64.35');
+    expect(formatSigned(268, formatCount)).toBe('+268');
+    expect(formatSigned(-0.001, (v) => formatTimes(v).slice(0, -1))).toBe('−<0.01');
+  });
+
+  it('axis labels take the fewest digits that keep neighbours apart', () => {
+    expect(formatLabels([0.0383, 0.0384, 0.0385])).toEqual(['0.0383', '0.0384', '0.0385']);
+    expect(formatLabels([2000, 1900, 1800])).toEqual(['2,000', '1,900', '1,800']);
+    expect(formatLabels([122_000, 121_000])).toEqual(['122,000', '121,000']);
+    expect(formatLabels([1_750_000, 1_500_000])).toEqual(['1.75M', '1.50M']);
+    const labels = formatLabels([0.907, 0.774, 0.64, 0.507, 0.373, 0.24, 0.106, 0.038]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('a or an, as the number is read aloud', () => {
+    expect(`${article('8.0%')} 8.0% shock`).toBe('an 8.0% shock');
+    expect(article('10.0%')).toBe('a');
+    expect(article('11%')).toBe('an');
+    expect(article('18.5%')).toBe('an');
+    expect(article('80%')).toBe('an');
+    expect(article('1.0%')).toBe('a');
+    expect(article('110%')).toBe('a');
+  });
+});
