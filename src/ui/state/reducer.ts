@@ -244,6 +244,12 @@ function reducerPanelKey(state: Draft, key: PanelKey): void {
   const result = panelKey(undraft<PanelState>(state.panel), key);
   state.panel = castDraft(result.panel);
   if (result.apply) {
+    const from = undraft<Session>(state.variant ?? state.session).preset;
+    if (JSON.stringify(result.panel.draft) === JSON.stringify(from)) {
+      // An identical variant would only repeat the baseline: say so, and leave the panel open.
+      state.message = 'no lever changed: nothing to run (←/→ or type a value, then Enter)';
+      return;
+    }
     state.variant = castDraft(variantOf(undraft<Session>(state.session), result.panel.draft));
     state.panel = undefined;
     state.message = undefined;
