@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { fieldPaths, presetIds } from '../presets/index.js';
+import { fieldPaths, knownPresetIds as presetIds } from '../presets/index.js';
 import { EXIT_OK, type CliIo } from './io.js';
 
 /**

@@ -1,5 +1,14 @@
 import wrapAnsi from 'wrap-ansi';
-import { KIND_TITLES, PRESET_KINDS, catalogue, loadLibrary, type CatalogueEntry } from '../presets/index.js';
+import {
+  KIND_TITLES,
+  PRESET_KINDS,
+  USER_TITLE,
+  catalogue,
+  describeShadowed,
+  loadLibrary,
+  loadUserLibrary,
+  type CatalogueEntry,
+} from '../presets/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 import { formatLoadFailure } from './problems.js';
 
@@ -27,17 +36,21 @@ function entryText(p: CatalogueEntry, idWidth: number, columns: number | undefin
   return `${head}\n${block(p.description, indent, columns)}\n\n`;
 }
 
-/** `liqloop list`: the shipped presets, by kind and lesson set. */
+/** `liqloop list`: the shipped presets, by kind and lesson set, then the user's own. */
 export function listCommand(options: { json?: boolean }, io: CliIo): number {
   const library = loadLibrary();
-  const broken = library.filter((l) => !l.ok);
+  const user = loadUserLibrary();
+  const broken = [...library, ...user.presets].filter((l) => !l.ok);
   for (const failure of broken) if (!failure.ok) io.err(formatLoadFailure(failure));
-  const presets = catalogue(library);
+  for (const shadowed of user.shadowed) io.err(`liqloop: ${describeShadowed(shadowed)}\n`);
+  const presets = catalogue(library, user.presets);
   if (options.json) io.out(`${JSON.stringify(presets, null, 2)}\n`);
   else {
     const width = Math.max(0, ...presets.map((p) => p.id.length));
+    const shipped = presets.filter((p) => p.source !== 'user');
+    const own = presets.filter((p) => p.source === 'user');
     for (const kind of PRESET_KINDS) {
-      const ofKind = presets.filter((p) => p.kind === kind);
+      const ofKind = shipped.filter((p) => p.kind === kind);
       if (ofKind.length === 0) continue;
       io.out(`${block(KIND_TITLES[kind], 0, io.columns)}\n\n`);
       let group: string | undefined;
@@ -46,6 +59,10 @@ export function listCommand(options: { json?: boolean }, io: CliIo): number {
         group = p.group;
         io.out(entryText(p, width, io.columns));
       }
+    }
+    if (own.length > 0) {
+      io.out(`${block(USER_TITLE, 0, io.columns)}\n\n`);
+      for (const p of own) io.out(entryText(p, width, io.columns));
     }
   }
   return broken.length ? EXIT_BAD_INPUT : EXIT_OK;

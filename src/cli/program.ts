@@ -3,7 +3,7 @@ import {
   MAX_ROUNDS,
   closest,
   parsePath,
-  presetIds,
+  knownPresetIds,
   presetJsonSchemaText,
   type Override,
 } from '../presets/index.js';
@@ -105,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
       if (ref !== undefined && !ref.includes('.') && !ref.includes('/')) {
         const suggestion = closest(ref, COMMANDS);
         if (suggestion && suggestion !== ref) {
-          if (!presetIds().includes(ref)) {
+          if (!knownPresetIds().includes(ref)) {
             io.err(
               `liqloop: unknown command or preset ${JSON.stringify(ref)}; did you mean "${suggestion}"?\n`,
             );

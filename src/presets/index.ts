@@ -55,5 +55,13 @@ export {
   type RecordMetric,
   type RecordRole,
 } from './record.js';
-export { catalogue, type CatalogueEntry } from './catalogue.js';
+export { USER_TITLE, catalogue, type CatalogueEntry } from './catalogue.js';
 export { SCHEMA_FILE, fieldPaths, presetJsonSchema, presetJsonSchemaText } from './json-schema.js';
+export { configPresetsDir, userPresetDirs, userWriteDir, type Env } from './user-dirs.js';
+export {
+  describeShadowed,
+  knownPresetIds,
+  loadUserLibrary,
+  type ShadowedPreset,
+  type UserLibrary,
+} from './user.js';

@@ -7,6 +7,7 @@ import { STDIN_FILE, readText } from './read.js';
 
 export { STDIN_FILE, readText };
 import { closest, type Problem } from './problems.js';
+import { userPresetDirs } from './user-dirs.js';
 import type { Preset } from './schema/index.js';
 
 /** The presets that ship with liqloop. */
@@ -61,18 +62,21 @@ export function loadPresetFile(file: string): LoadResult {
 }
 
 /**
- * Loads a preset by the name of a file in `presets/` (without `.json`), by a path, or from standard input
+ * Loads a preset by the name of a file in `presets/` or a user folder (without `.json`), by a path, or from standard input
  * (`-`). An unknown name gets the closest known one.
  */
-export function loadPreset(ref: string, dir = PRESETS_DIR): LoadResult {
+export function loadPreset(ref: string, dir = PRESETS_DIR, userDirs = userPresetDirs()): LoadResult {
   if (ref === '-') return loadPresetFile(STDIN_FILE);
   if (looksLikePath(ref)) return loadPresetFile(ref);
   const file = join(dir, `${ref}.json`);
   const known = presetIds(dir);
   if (known.includes(ref)) return loadPresetFile(file);
+  // Then the user's folders, in order (LIQLOOP_PRESETS, then ~/.config/liqloop/presets).
+  for (const userDir of userDirs)
+    if (presetIds(userDir).includes(ref)) return loadPresetFile(join(userDir, `${ref}.json`));
   // A bare name that is also a file in the working directory is taken as that file.
   if (readText(resolve(ref)).ok) return loadPresetFile(ref);
-  const suggestion = closest(ref, known);
+  const suggestion = closest(ref, [...known, ...userDirs.flatMap((d) => presetIds(d))]);
   return {
     ok: false,
     file: ref,

@@ -1,6 +1,6 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer } from 'react';
-import type { LoadResult } from '../presets/index.js';
+import { userWriteDir, type LoadResult } from '../presets/index.js';
 import { Dashboard } from './components/Dashboard.js';
 import { Footer } from './components/Footer.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -60,10 +60,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   }, [state.pendingOpen, loadPreset]);
   useEffect(() => {
     if (!state.pendingWrite || !state.variant || !state.session) return;
-    dispatch({
-      type: 'written',
-      text: writeVariant(state.variant, state.session.preset.name, process.cwd()),
-    });
+    dispatch({ type: 'written', ...writeVariant(state.session, state.variant, userWriteDir()) });
   }, [state.pendingWrite, state.variant, state.session]);
 
   // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the screen every frame.

@@ -1,5 +1,12 @@
 import { render } from 'ink';
-import { catalogue, loadLibrary, loadPreset, type LoadFailure } from '../presets/index.js';
+import {
+  catalogue,
+  describeShadowed,
+  loadLibrary,
+  loadPreset,
+  loadUserLibrary,
+  type LoadFailure,
+} from '../presets/index.js';
 import { App } from './App.js';
 import { runFullScreen } from './full-screen.js';
 import { initialState, type PresetEntry } from './state/reducer.js';
@@ -11,9 +18,11 @@ export type OpenResult = { ok: true } | { ok: false; failure: LoadFailure };
 
 /** Opens the full-screen app on the picker, or on `presetRef`'s dashboard. Resolves when the user quits. */
 export async function openDashboard(presetRef: string | undefined): Promise<OpenResult> {
-  // History first, then lessons, each lesson set's presets side by side.
-  const entries: PresetEntry[] = catalogue(loadLibrary());
-  let initial = initialState(entries);
+  // History first, then lessons, each lesson set's presets side by side, then the user's own.
+  const user = loadUserLibrary();
+  const entries: PresetEntry[] = catalogue(loadLibrary(), user.presets);
+  const shadowed = user.shadowed[0];
+  let initial = initialState(entries, undefined, shadowed ? describeShadowed(shadowed) : undefined);
   if (presetRef !== undefined) {
     const loaded = loadPreset(presetRef);
     if (!loaded.ok) return { ok: false, failure: loaded };

@@ -332,6 +332,13 @@ export function typeParam(preset: Scenario, param: Param, typed: string): Change
   }
   if (t === 'off' || t === '') return setNumber(preset, param, undefined);
   const percent = t.endsWith('%');
+  // A percent is a share: typed on an amount (a depth, a capital) it would silently mean a hundredth of it.
+  if (percent && param.format !== pct) {
+    return {
+      ok: false,
+      reason: `${param.path}: expected an amount, not a percent, got ${JSON.stringify(t)}`,
+    };
+  }
   const value = Number(percent ? t.slice(0, -1) : t);
   if (!Number.isFinite(value)) {
     return { ok: false, reason: `${param.path}: expected a number, got ${JSON.stringify(t)}` };

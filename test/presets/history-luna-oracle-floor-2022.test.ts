@@ -50,11 +50,17 @@ describe('luna-oracle-floor-2022', () => {
     expect(floored[0]).toBe(22);
   });
 
-  it('the borrowers of the slide are all liquidated above the floor; their bad debt is a rounding error', () => {
+  it('the borrowers of the slide are liquidated above the floor but for dust; their whole loss is a rounding error', () => {
     const lastLiquidation = run.rounds.findLast((r) => r.liquidations > 0)!;
     expect(lastLiquidation.round).toBeLessThanOrEqual(22);
-    for (let i = 0; i < run.book.count - 1; i++) expect(run.book.open[i]).toBe(0);
-    expect(summary.badDebt).toBeLessThan(0.01 * attack.badDebt);
+    // Liquidators need a profit after $1 of gas (BNB Chain): loans of a few hundred dollars, whose seizure
+    // the collapsing market would not sell for enough, are left open and under water.
+    for (let i = 0; i < run.book.count - 1; i++)
+      if (run.book.open[i]) expect(run.book.debt[i]).toBeLessThan(1000);
+    expect(summary.badDebt + summary.shortfall).toBeLessThan(0.01 * attack.badDebt);
+    // Without the gas and the profit test (the preset before issue 11), every one of them was liquidated.
+    const idealised = runCascade({ ...preset, liquidators: undefined });
+    for (let i = 0; i < idealised.book.count - 1; i++) expect(idealised.book.open[i]).toBe(0);
   });
 
   it('the borrower borrows against the floor, not the market, and leaves the bad debt', () => {

@@ -15,11 +15,20 @@ const lowRound = path.indexOf(Math.min(...path)) + 1;
 const variant = (change: Partial<Scenario>) => summarize(runCascade({ ...preset, ...change }));
 
 describe('19 May 2021: ETH to ~$1,874 (Aave, Compound and Maker as one book)', () => {
-  it('runs the day and converges, with no bad debt', () => {
+  it('runs the day and converges, with no bad debt; the loans left are those whose liquidation would not pay its gas', () => {
     expect(summary.converged).toBe(true);
     expect(summary.rounds).toBe(path.length);
     expect(summary.badDebt).toBe(0);
-    expect(summary.unresolvedDebt).toBe(0);
+    // $250 of gas a liquidation (Ethereum that day): a loan whose best liquidation, half its debt at the
+    // 7.4% bonus, earns less is left under water; they are a rounding error of the day's volume.
+    const { book } = baseline;
+    const P = baseline.rounds.at(-1)!.oraclePrice;
+    const { closeFactor, bonus } = preset.liquidation;
+    for (let i = 0; i < book.count; i++)
+      if (book.open[i] && book.debt[i]! > book.collateral[i]! * P * book.threshold[i]!)
+        expect(book.debt[i]! * closeFactor! * bonus).toBeLessThan(preset.liquidators!.gasCost!);
+    expect(summary.unresolvedDebt).toBeLessThan(1e-3 * summary.debtRepaid);
+    expect(variant({ liquidators: undefined }).unresolvedDebt).toBe(0);
   });
 
   it('matches every figure it claims, within its tolerance, and says why it misses the rest', () => {
@@ -49,14 +58,21 @@ describe('19 May 2021: ETH to ~$1,874 (Aave, Compound and Maker as one book)', (
     expect(summary.minPrice).toBeLessThan(0.99 * path[lowRound - 1]!);
     const deep = variant({ market: { ...preset.market, depth2pct: 10 * preset.market.depth2pct } });
     expect(deep.minPrice).toBeGreaterThan(0.995 * path[lowRound - 1]!);
-    expect(deep.positionsLiquidated).toBe(summary.positionsLiquidated);
-    expect(deep.debtRepaid).toBeCloseTo(summary.debtRepaid, 0);
+    // The same loans, but for the few whose liquidation pays its gas only where the sale moves the price less.
+    expect(deep.positionsLiquidated).toBeGreaterThanOrEqual(summary.positionsLiquidated);
+    expect(deep.positionsLiquidated).toBeLessThan(1.01 * summary.positionsLiquidated);
+    expect(Math.abs(deep.debtRepaid - summary.debtRepaid)).toBeLessThan(1e-3 * summary.debtRepaid);
   });
 
   it('congestion capping liquidators at $20M an hour leaves loans waiting at the low; the rebound rescues them and the volume falls short of the record', () => {
-    const congested = variant({ liquidators: { capital: 20_000_000 } });
-    expect(summary.skippedLiquidations).toBe(0);
-    expect(congested.skippedLiquidations).toBeGreaterThan(0);
+    const congestedRun = runCascade({
+      ...preset,
+      liquidators: { ...preset.liquidators, capital: 20_000_000 },
+    });
+    const congested = summarize(congestedRun);
+    const forCapital = (run: typeof baseline) => run.rounds.reduce((n, r) => n + r.skippedForCapital, 0);
+    expect(forCapital(baseline)).toBe(0);
+    expect(forCapital(congestedRun)).toBeGreaterThan(0);
     expect(congested.resolvedAtRound).toBeGreaterThan(lowRound);
     expect(congested.positionsLiquidated).toBeLessThan(0.8 * summary.positionsLiquidated);
     const [volume] = (preset.record ?? []).filter((f) => f.metric === 'saleProceeds');
@@ -66,7 +82,8 @@ describe('19 May 2021: ETH to ~$1,874 (Aave, Compound and Maker as one book)', (
 
   it('the 50% close factor of Aave and Compound matters: whole-loan liquidation of the same book would sell over 30% more', () => {
     const whole = variant({ liquidation: { ...preset.liquidation, mechanism: 'full' } });
-    expect(whole.positionsLiquidated).toBe(summary.positionsLiquidated);
+    // Whole loans pay their gas more often, so a few more are liquidated at all.
+    expect(whole.positionsLiquidated).toBeGreaterThanOrEqual(summary.positionsLiquidated);
     expect(whole.saleProceeds).toBeGreaterThan(1.3 * summary.saleProceeds);
   });
 });

@@ -19,13 +19,13 @@ describe('the header line of the perpetuals', () => {
     const figures = perpsSoFar(timeline, last, 'USD')!;
     expect(figures.unbooked).toBeNull();
     expect(figures.text).toBe(
-      `Fund ${formatCompact(s.insuranceFund)} USD (paid ${formatCompact(s.fundDrawn)}) · ` +
-        `ADL ${formatCount(s.deleveraged)} for ${formatCompact(s.adlCovered)} · ` +
-        `uncovered ${formatCompact(s.uncoveredLoss)} · slippage ${formatCompact(s.perpSlippage)} USD`,
+      `Fund ${formatCompact(s.insuranceFund)} USD (paid ${formatCompact(s.fundDrawn)} USD) · ` +
+        `ADL ${formatCount(s.deleveraged)} for ${formatCompact(s.adlCovered)} USD · ` +
+        `uncovered ${formatCompact(s.uncoveredLoss)} USD · slippage ${formatCompact(s.perpSlippage)} USD`,
     );
     // Before the shock nothing has happened yet.
     expect(perpsSoFar(timeline, 0, 'USD')!.text).toBe(
-      'Fund 0 USD (paid 0) · ADL 0 for 0 · uncovered 0 · slippage 0 USD',
+      'Fund 0 USD (paid 0 USD) · ADL 0 for 0 USD · uncovered 0 USD · slippage 0 USD',
     );
   });
 
@@ -49,7 +49,7 @@ describe('the header line of the perpetuals', () => {
     };
     const timeline = new Timeline(vault, { maxRounds: 80 });
     const figures = perpsSoFar(timeline, 80, 'USD')!;
-    expect(figures.text).toMatch(/ · vault -?[\d.]+[KM]? \(took [\d,]+\)$/);
+    expect(figures.text).toMatch(/ · vault -?[\d.]+[KM]? USD \(took [\d,]+\)$/);
     expect(perpsSoFar(new Timeline(preset('thin-pool')), 0, 'USD')).toBeNull();
   });
 });

@@ -281,3 +281,25 @@ describe('reducer: a hidden screen (terminal too small)', () => {
     expect(run(playing, { type: 'tick' }).round).toBe(1);
   });
 });
+
+describe('reducer: the what-if panel refuses what it cannot mean', () => {
+  const char = (c: string): Action => ({ type: 'key', key: { kind: 'char', char: c } });
+  const special = (name: 'down' | 'enter'): Action => ({ type: 'key', key: { kind: 'special', name } });
+  const type = (text: string) => Array.from(text, char);
+
+  it('a percent on an amount (the depth) is refused and the text cleared; on a share (the shock) it is read', () => {
+    const depth = run(dashboard(), 'edit', special('down'), ...type('50%'), special('enter'));
+    expect(depth.panel!.error).toMatch(/market\.depth2pct: expected an amount, not a percent, got "50%"/);
+    expect(depth.panel!.typing).toBe('');
+    expect(depth.panel!.draft.market.depth2pct).toBe(dashboard().session!.preset.market.depth2pct);
+    const shock = run(dashboard(), 'edit', ...type('20%'), special('enter'));
+    expect(shock.panel!.draft.shock.pct).toBeCloseTo(0.2);
+  });
+
+  it('Enter with no lever changed says so and runs no variant', () => {
+    const state = run(dashboard(), 'edit', special('enter'));
+    expect(state.variant).toBeUndefined();
+    expect(state.panel).toBeDefined();
+    expect(state.message).toMatch(/no lever changed/);
+  });
+});

@@ -786,17 +786,19 @@ describe('startSweep', () => {
 
 // ————————————————————————————————————————————————————————————————————————————————————————————————
 describe('writeVariant', () => {
-  const variant = () => variantOf(thinPool(), withValues(['market.depth2pct', 4e6]));
+  const variant = () => variantOf(thinPool(), withValues(['market.depth2pct', 4e6], ['shock.pct', 0.2]));
   const tempDir = () => mkdtempSync(join(tmpdir(), 'liqloop-variant-'));
 
-  it('writes <id>.json, then <id>-2.json; the file validates and loads as a preset', () => {
+  it('writes <id>.json, then <id>-2.json; the file validates, loads, and says what changed', () => {
     const dir = tempDir();
     const v = variant();
     expect(v.id).toBe('thin-pool-variant');
-    const first = writeVariant(v, BASE.name, dir);
-    expect(first).toBe(`wrote ${join(dir, 'thin-pool-variant.json')}`);
-    const second = writeVariant(v, BASE.name, dir);
-    expect(second).toBe(`wrote ${join(dir, 'thin-pool-variant-2.json')}`);
+    const first = writeVariant(thinPool(), v, dir);
+    expect(first.text).toBe(`wrote ${join(dir, 'thin-pool-variant.json')}`);
+    const second = writeVariant(thinPool(), v, dir);
+    expect(second.text).toBe(`wrote ${join(dir, 'thin-pool-variant-2.json')}`);
+    expect(second.entry).toMatchObject({ id: 'thin-pool-variant-2', source: 'user', kind: 'lesson' });
+    const changes = 'shock size 10.0% → 20.0%, market depth (±2%) 3,000,000 → 4,000,000';
     for (const name of ['thin-pool-variant.json', 'thin-pool-variant-2.json']) {
       const file = join(dir, name);
       const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -805,9 +807,19 @@ describe('writeVariant', () => {
       const loaded = loadPreset(file);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
       expect(loaded.preset.market.depth2pct).toBe(4e6);
-      expect(loaded.preset.name).toBe(`${BASE.name} (variant)`);
-      expect(loaded.preset.description).toContain(`A variant of "${BASE.name}"`);
-      expect(changedPaths(BASE, loaded.preset).sort()).toEqual(['description', 'market.depth2pct', 'name']);
+      expect(loaded.preset.name).toBe(`thin-pool with ${changes}`);
+      expect(loaded.preset.description).toMatch(
+        new RegExp(`^thin-pool with ${changes.replace(/[()±+.]/g, '\\$&')}, made in`),
+      );
+      // The relative $schema of a shipped preset would not resolve from the user's folder: it is dropped.
+      expect(Object.keys(json as object)).not.toContain('$schema');
+      expect(changedPaths(BASE, loaded.preset).sort()).toEqual([
+        '$schema',
+        'description',
+        'market.depth2pct',
+        'name',
+        'shock.pct',
+      ]);
     }
   });
 
@@ -816,16 +828,25 @@ describe('writeVariant', () => {
     const taken = ['thin-pool-variant.json', 'thin-pool-variant-2.json'];
     taken.forEach((name, i) => writeFileSync(join(dir, name), `keep me ${i}\n`));
     expect(freeName(dir, 'thin-pool-variant')).toBe(join(dir, 'thin-pool-variant-3.json'));
-    expect(writeVariant(variant(), BASE.name, dir)).toBe(`wrote ${join(dir, 'thin-pool-variant-3.json')}`);
+    expect(writeVariant(thinPool(), variant(), dir).text).toBe(
+      `wrote ${join(dir, 'thin-pool-variant-3.json')}`,
+    );
     taken.forEach((name, i) => expect(readFileSync(join(dir, name), 'utf8')).toBe(`keep me ${i}\n`));
     expect(validatePreset(JSON.parse(readFileSync(join(dir, 'thin-pool-variant-3.json'), 'utf8'))).ok).toBe(
       true,
     );
   });
 
-  it('says why when the directory does not exist', () => {
-    const message = writeVariant(variant(), BASE.name, join(tempDir(), 'missing'));
-    expect(message).toMatch(/^cannot write .*thin-pool-variant\.json: the directory .* does not exist$/);
+  it('creates the user presets folder when it is missing; says why when it cannot', () => {
+    const missing = join(tempDir(), 'liqloop', 'presets');
+    expect(writeVariant(thinPool(), variant(), missing).text).toBe(
+      `wrote ${join(missing, 'thin-pool-variant.json')}`,
+    );
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, '');
+    expect(writeVariant(thinPool(), variant(), join(file, 'presets')).text).toMatch(
+      /^not written: cannot create .*\(ENOTDIR\)$/,
+    );
   });
 });
 

@@ -95,17 +95,23 @@ describe("the loop's share", () => {
       (share.withLoop.drawdown - share.withoutLoop.drawdown) / share.withLoop.drawdown,
       12,
     );
-    // The same loans are liquidated either way (the book's sales add 2% to the fall, not a liquidation).
-    expect(share.share.positionsLiquidated).toBe(0);
-    // No losses with or without: no share to give.
-    expect(share.share.losses).toBeNull();
+    // The same loans are liquidated either way (the book's sales add 2% to the fall, not a liquidation), but
+    // for a few small ones whose liquidation pays its $250 of gas only where the sale moves the price less.
+    expect(Math.abs(share.share.positionsLiquidated!)).toBeLessThan(0.01);
+    // Losses only from the loans gas leaves under water, and only with the loop (in the deep twin their
+    // liquidation pays): all of a loss that is a rounding error of the day.
+    expect(share.withoutLoop.losses).toBe(0);
+    expect(share.withLoop.losses).toBeLessThan(1e-6 * base.debtRepaid);
+    expect(share.share.losses).toBe(share.withLoop.losses > 0 ? 1 : null);
   });
 
   it("the shortfall counts a loan left under water at the venue's price, even one a floored oracle calls healthy", () => {
     const luna = load('luna-oracle-floor-2022');
     const run = runCascade(luna);
     const summary = summarize(run);
-    expect(shortfallOf(run)).toBeCloseTo(summary.attack!.badDebt, 0);
+    // The borrower's loan, and the dust loans profit-seeking liquidators leave after their gas (under 1% of it).
+    expect(shortfallOf(run)).toBeGreaterThanOrEqual(summary.attack!.badDebt - 0.5);
+    expect(shortfallOf(run)).toBeLessThan(1.01 * summary.attack!.badDebt);
   });
 
   it('aave-crv-2022: the spiral is the loop, so without it there is no bad debt and a third less fall', () => {

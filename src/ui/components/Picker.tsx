@@ -19,7 +19,8 @@ export interface PickerProps {
 const MIN_LIST_ROWS = 6;
 
 /** The group column: each kind's name beside the first preset of its group. */
-const GROUP_LABELS = { history: 'History', lesson: 'Lessons' } as const;
+const GROUP_LABELS = { history: 'History', lesson: 'Lessons', user: 'Yours' } as const;
+const groupOf = (e: PresetEntry) => (e.source === 'user' ? 'user' : (e.kind ?? 'lesson'));
 const GROUP_WIDTH = 9;
 
 /**
@@ -32,8 +33,8 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
   const idWidth = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4) + 2);
   const cut = (text: string) => (text.length > width - 3 ? `${text.slice(0, width - 4)}…` : text);
   const items = entries.map((e, i) => {
-    const kind = e.kind ?? 'lesson';
-    const group = i === 0 || (entries[i - 1]!.kind ?? 'lesson') !== kind ? GROUP_LABELS[kind] : '';
+    const kind = groupOf(e);
+    const group = i === 0 || groupOf(entries[i - 1]!) !== kind ? GROUP_LABELS[kind] : '';
     return {
       key: e.id,
       label: cut(`${group.padEnd(GROUP_WIDTH)}${e.id.padEnd(idWidth)}${e.name}`),

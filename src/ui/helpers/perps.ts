@@ -3,7 +3,7 @@ import type { Timeline } from '../../engine/index.js';
 import { formatCompact, formatCount } from '../../format.js';
 
 export interface PerpsFigures {
-  /** "Fund 1.78M USD (paid 31.04M) · ADL 14,746 for 34.58M · uncovered 0 · slippage 55.29M USD". */
+  /** "Fund 1.78M USD (paid 31.04M USD) · ADL 14,746 for 34.58M USD · uncovered 0 USD · slippage 55.29M USD". */
   readonly text: string;
   /** With oracle fills: "⚠ 115.67M USD slippage unbooked (oracle fills)", to be shown loudly. */
   readonly unbooked: string | null;
@@ -37,12 +37,12 @@ export function perpsSoFar(timeline: Timeline, round: number, quote: string): Pe
   }
   const booked = perps.fill === 'venue';
   const parts = [
-    `Fund ${formatCompact(fund)} ${quote} (paid ${formatCompact(drawn)})`,
-    `ADL ${formatCount(deleveraged)} for ${formatCompact(adl)}` +
+    `Fund ${formatCompact(fund)} ${quote} (paid ${formatCompact(drawn)} ${quote})`,
+    `ADL ${formatCount(deleveraged)} for ${formatCompact(adl)} ${quote}` +
       (overshoot > 0 ? ` (+${formatCompact(overshoot)} over)` : ''),
-    `uncovered ${formatCompact(uncovered)}`,
+    `uncovered ${formatCompact(uncovered)} ${quote}`,
     ...(booked ? [`slippage ${formatCompact(slippage)} ${quote}`] : []),
-    ...(perps.backstop ? [`vault ${formatCompact(vault)} (took ${formatCount(backstop)})`] : []),
+    ...(perps.backstop ? [`vault ${formatCompact(vault)} ${quote} (took ${formatCount(backstop)})`] : []),
   ];
   return {
     text: parts.join(' · '),

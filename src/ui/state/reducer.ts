@@ -27,6 +27,8 @@ export interface PresetEntry {
   readonly kind?: 'history' | 'lesson';
   /** The lesson set it belongs to. */
   readonly group?: string;
+  /** The user's own preset (listed after the shipped ones, under its own heading). */
+  readonly source?: 'user';
 }
 
 export type Mode = 'picker' | 'dashboard';
@@ -81,7 +83,7 @@ export type Action =
   | { type: 'sweepFailed'; message: string }
   | { type: 'message'; text: string }
   | { type: 'key'; key: KeyEvent; hidden?: boolean }
-  | { type: 'written'; text: string };
+  | { type: 'written'; text: string; entry?: PresetEntry };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {
@@ -142,6 +144,7 @@ function act(state: Draft, action: Action): void {
     case 'written':
       state.pendingWrite = false;
       state.message = action.text;
+      if (action.entry) state.entries = [...state.entries, action.entry];
       return;
     case 'tick':
       if (action.hidden) return;
@@ -241,6 +244,12 @@ function reducerPanelKey(state: Draft, key: PanelKey): void {
   const result = panelKey(undraft<PanelState>(state.panel), key);
   state.panel = castDraft(result.panel);
   if (result.apply) {
+    const from = undraft<Session>(state.variant ?? state.session).preset;
+    if (JSON.stringify(result.panel.draft) === JSON.stringify(from)) {
+      // An identical variant would only repeat the baseline: say so, and leave the panel open.
+      state.message = 'no lever changed: nothing to run (←/→ or type a value, then Enter)';
+      return;
+    }
     state.variant = castDraft(variantOf(undraft<Session>(state.session), result.panel.draft));
     state.panel = undefined;
     state.message = undefined;

@@ -44,7 +44,8 @@ export function panelKey(panel: PanelState, key: PanelKey): { panel: PanelState;
   const changed = (change: Change): PanelState =>
     change.ok
       ? { draft: change.preset, selected, typing: '', error: undefined }
-      : { ...panel, selected, error: change.reason };
+      : // The refused text is cleared (the reason quotes it), so the next value is typed afresh.
+        { ...panel, selected, typing: '', error: change.reason };
   switch (key.kind) {
     case 'up':
       return {

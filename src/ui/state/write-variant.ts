@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Scenario } from '../../engine/index.js';
 import { validatePreset, writeFileAtomic } from '../../presets/index.js';
+import { PARAMS, valueAt } from '../params.js';
+import type { PresetEntry } from './reducer.js';
 import type { Session } from './session.js';
 
 /** The first free file name for a variant in `dir`: <id>.json, then <id>-2.json, … — never an existing file. */
@@ -11,17 +14,60 @@ export function freeName(dir: string, id: string): string {
   }
 }
 
-/** Writes a variant as a new preset file in `dir`, validated first, atomically, never over a file. */
-export function writeVariant(variant: Session, baseName: string, dir: string): string {
+/** What the what-if panel changed, lever by lever: "shock size 10% → 20%, market depth (±2%) 3M → 6M". */
+export function describeChanges(before: Scenario, after: Scenario): string {
+  const changes = PARAMS.flatMap((param) => {
+    const was = valueAt(before, param.path);
+    const is = valueAt(after, param.path);
+    return JSON.stringify(was) === JSON.stringify(is)
+      ? []
+      : [`${param.label} ${param.format(was)} → ${param.format(is)}`];
+  });
+  return changes.length ? changes.join(', ') : 'no lever changed';
+}
+
+export interface Written {
+  readonly text: string;
+  /** The new preset as the picker lists it, so that it shows at once. */
+  readonly entry?: PresetEntry;
+}
+
+/**
+ * Writes a variant as a new user preset in `dir` (created if missing; the first user preset folder by
+ * default), validated first, atomically, never over a file. Its name and description say what changed.
+ */
+export function writeVariant(original: Session, variant: Session, dir: string): Written {
+  const changes = describeChanges(original.preset, variant.preset);
+  const { $schema: _schema, ...fields } = variant.preset as Scenario & { $schema?: string };
   const preset = {
-    ...variant.preset,
-    name: `${baseName} (variant)`,
-    description: `A variant of "${baseName}" made in the what-if panel. ${variant.preset.description}`,
+    ...fields,
+    name: `${original.id} with ${changes}`,
+    description: `${original.id} with ${changes}, made in the what-if panel. ${original.preset.description}`,
   };
   const valid = validatePreset(JSON.parse(JSON.stringify(preset)));
   if (!valid.ok)
-    return `not written: the variant is not a valid preset (${valid.problems[0]!.path}: ${valid.problems[0]!.message})`;
+    return {
+      text: `not written: the variant is not a valid preset (${valid.problems[0]!.path}: ${valid.problems[0]!.message})`,
+    };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    return {
+      text: `not written: cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
+  }
   const file = freeName(dir, variant.id);
   const problem = writeFileAtomic(file, `${JSON.stringify(preset, null, 2)}\n`, false);
-  return problem ? problem.replace(/^liqloop: /, '').trim() : `wrote ${file}`;
+  if (problem) return { text: problem.replace(/^liqloop: /, '').trim() };
+  const id = file.slice(dir.length + 1, -'.json'.length);
+  return {
+    text: `wrote ${file}`,
+    entry: {
+      id,
+      name: preset.name,
+      description: preset.description,
+      kind: valid.preset.kind,
+      source: 'user',
+    },
+  };
 }
