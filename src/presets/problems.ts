@@ -1,6 +1,6 @@
 import leven from 'leven';
 import type { z } from 'zod';
-import { describeValue } from './describe.js';
+import { describeValue, escapeText } from './describe.js';
 
 /** One thing wrong with a preset: where, and what was expected. */
 export interface Problem {
@@ -12,8 +12,10 @@ export interface Problem {
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
+    // A field name comes from the file: escaped, and cut short, so that it cannot drive the terminal.
+    const name = escapeText(String(part).length > 60 ? `${String(part).slice(0, 60)}…` : String(part));
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
+    else out += out === '' ? name : `.${name}`;
   }
   return out;
 }

@@ -30,11 +30,11 @@ describe('parsePriceCsv', () => {
     expect(parsePriceCsv('100\n0\n')).toEqual({ ok: false, message: 'line 2: expected a price > 0, got 0' });
     expect(parsePriceCsv('100\nabc\n')).toEqual({
       ok: false,
-      message: 'line 2: expected a price (a finite number), got "abc"',
+      message: 'line 2: expected a price (a finite number > 0); the line is not one (its text is not shown)',
     });
     expect(parsePriceCsv('1,100\n2,\n')).toEqual({
       ok: false,
-      message: 'line 2: expected a price (a finite number), got ""',
+      message: 'line 2: expected a price (a finite number > 0); the line is not one (its text is not shown)',
     });
   });
 });
@@ -95,7 +95,10 @@ describe('a preset with a price path', () => {
     for (const [content, message] of [
       ['', 'expected at least one price'],
       ['99\n-1\n', 'line 2: expected a price > 0, got -1'],
-      ['99\nninety\n', 'line 2: expected a price (a finite number), got "ninety"'],
+      [
+        '99\nninety\n',
+        'line 2: expected a price (a finite number > 0); the line is not one (its text is not shown)',
+      ],
     ]) {
       writeFileSync(join(dir, 'prices.csv'), content!);
       const result = liqloop(['validate', file]);
