@@ -4,12 +4,10 @@ import { useMemo } from 'react';
 import { BAND_EDGES, healthSnapshot } from '../helpers/health.js';
 import { dashboardLayout } from '../helpers/layout.js';
 import { logLines } from '../helpers/log.js';
-import { headerFindings } from '../helpers/outcome.js';
-import { perpsSoFar } from '../helpers/perps.js';
-import { outcomeParts, outcomesAt } from '../helpers/run-totals.js';
+import { outcomesAt } from '../helpers/run-totals.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
-import { Header, headerRows } from './Header.js';
+import { Header, headerRows, outcomeLines } from './Header.js';
 import { HealthPanel, nearestRows } from './HealthPanel.js';
 import { LiquidationLog } from './LiquidationLog.js';
 import { PriceChart } from './PriceChart.js';
@@ -69,16 +67,8 @@ export function Dashboard({
       healthSnapshot(timeline.positionsAt(at), price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
     [timeline, at, price, provisional.middle],
   );
-  const headerHeight = headerRows(
-    outcomeParts(
-      outcomes,
-      snapshot.underWater,
-      preset,
-      headerFindings(session, at),
-      perpsSoFar(timeline, at, preset.asset.quote),
-    ),
-    columns,
-  );
+  const headerLines = outcomeLines(session, at, outcomes, snapshot.underWater, columns);
+  const headerHeight = headerRows(headerLines);
   const layout = dashboardLayout(columns, rows, variantText.length + headerHeight - 4);
   const nextLiquidation = snapshot.nextLiquidationPrice;
   const floor = preset.oracle.floor;
@@ -97,14 +87,7 @@ export function Dashboard({
   );
   return (
     <Box flexDirection="column">
-      <Header
-        session={session}
-        round={round}
-        outcomes={outcomes}
-        underWater={snapshot.underWater}
-        width={columns}
-        theme={theme}
-      />
+      <Header session={session} round={round} lines={headerLines} theme={theme} />
       {variant ? <VariantLine lines={variantText} theme={theme} /> : null}
       {sweep ? (
         <Box height={layout.middle}>

@@ -12,16 +12,33 @@ export interface HeaderProps {
   readonly session: Session;
   /** The round on screen; a baseline that ended earlier shows its last round. */
   readonly round: number;
-  readonly outcomes: Outcomes;
-  /** Debt of open positions beyond their collateral's value at the venue price. */
-  readonly underWater: number;
-  readonly width: number;
+  /** The run's outcome lines, packed to the width once by `outcomeLines` (the dashboard sizes its layout by them). */
+  readonly lines: readonly (readonly OutcomePart[])[];
   readonly theme: Theme;
 }
 
-/** The rows the header takes at `width`: three, and one for each line of outcomes. */
-export function headerRows(parts: readonly OutcomePart[], width: number): number {
-  return 3 + packParts(parts, width).length;
+/** The header's outcome lines at `width`: cumulative totals, findings and the perpetuals, packed to fit. */
+export function outcomeLines(
+  session: Session,
+  at: number,
+  outcomes: Outcomes,
+  underWater: number,
+  width: number,
+): OutcomePart[][] {
+  const { preset, timeline } = session;
+  const parts: readonly OutcomePart[] = outcomeParts(
+    outcomes,
+    underWater,
+    preset,
+    headerFindings(session, at),
+    perpsSoFar(timeline, at, preset.asset.quote),
+  );
+  return packParts(parts, width);
+}
+
+/** The rows the header takes: three, and one for each line of outcomes. */
+export function headerRows(lines: readonly (readonly OutcomePart[])[]): number {
+  return 3 + lines.length;
 }
 
 /** Where the displayed round stands in the run; `round` past the run's end means it ended earlier. */
@@ -58,7 +75,7 @@ export function marketText(preset: Pick<Scenario, 'market' | 'asset' | 'oracle' 
   );
 }
 
-export function Header({ session, round, outcomes, underWater, width, theme }: HeaderProps) {
+export function Header({ session, round, lines, theme }: HeaderProps) {
   const { preset, timeline } = session;
   const p0 = preset.asset.price;
   const at = timeline.reach(round);
@@ -71,8 +88,6 @@ export function Header({ session, round, outcomes, underWater, width, theme }: H
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
   const findings = headerFindings(session, at);
-  const perps = perpsSoFar(timeline, at, quote);
-  const lines = packParts(outcomeParts(outcomes, underWater, preset, findings, perps), width);
   return (
     <Box flexDirection="column" height={3 + lines.length}>
       <Box justifyContent="space-between">
