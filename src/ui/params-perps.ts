@@ -1,43 +1,25 @@
-import type { Param } from './params.js';
-import { additive, multiplicative, num, optional, pct, round, text } from './param-steps.js';
+import { amount, defaulted, plain, share, type Param } from './param-lever.js';
+import { additive, round } from './param-steps.js';
+
+const hasPerps: Param['when'] = (p) => p.perps !== undefined;
 
 /** The perpetuals' levers: the fund, fills, the ADL policy and the backstop vault. */
 export const PERPS_PARAMS: readonly Param[] = [
-  {
-    path: 'perps.insuranceFund',
-    label: 'insurance fund',
-    kind: 'number',
-    step: (v, dir) => (dir > 0 ? (v ? round(v * 2, 6) : 1e6) : v && v > 1e6 ? round(v / 2, 6) : 0),
-    format: num,
-    when: (p) => p.perps !== undefined,
-    sweep: (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
-  },
-  {
-    path: 'perps.fill',
-    label: 'perpetual fills',
-    kind: 'choice',
-    choices: ['venue', 'oracle'],
-    // Absent means oracle fills (the old model): the lever shows it as such.
-    read: (p) => p.perps?.fill ?? 'oracle',
-    format: text,
-    when: (p) => p.perps !== undefined,
-  },
-  {
-    path: 'perps.adlRank',
-    label: 'ADL ranking',
-    kind: 'choice',
-    choices: ['pnl-margin', 'hyperliquid', 'pro-rata'],
-    read: (p) => p.perps?.adlRank ?? 'pnl-margin',
-    format: text,
-    when: (p) => p.perps !== undefined,
-  },
-  {
-    path: 'perps.backstop.capital',
-    label: 'backstop vault capital',
-    kind: 'number',
-    step: optional(1e6, multiplicative(2), 1),
-    format: num,
-    when: (p) => p.perps !== undefined,
+  plain(
+    'perps.insuranceFund',
+    'insurance fund',
+    (v, dir) => (dir > 0 ? (v ? round(v * 2, 6) : 1e6) : v && v > 1e6 ? round(v / 2, 6) : 0),
+    (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
+    { when: hasPerps },
+  ),
+  // Absent means oracle fills (the old model): the lever shows it as such.
+  defaulted('perps.fill', 'perpetual fills', ['venue', 'oracle'], 'oracle', { when: hasPerps }),
+  defaulted('perps.adlRank', 'ADL ranking', ['pnl-margin', 'hyperliquid', 'pro-rata'], 'pnl-margin', {
+    when: hasPerps,
+  }),
+  amount('perps.backstop.capital', 'backstop vault capital', 1e6, {
+    factor: 2,
+    when: hasPerps,
     sweep: (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
     within: {
       path: 'perps.backstop',
@@ -46,14 +28,8 @@ export const PERPS_PARAMS: readonly Param[] = [
         ['perps.backstop.below', 2 / 3],
       ],
     },
-  },
-  {
-    path: 'perps.backstop.unwind',
-    label: 'backstop unwind per round',
-    kind: 'number',
-    step: additive(0.05, 0, 1),
-    format: pct,
+  }),
+  share('perps.backstop.unwind', 'backstop unwind per round', additive(0.05, 0, 1), () => [0, 1], {
     when: (p) => p.perps?.backstop !== undefined,
-    sweep: () => [0, 1],
-  },
+  }),
 ];
