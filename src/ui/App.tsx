@@ -2,18 +2,19 @@ import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer } from 'react';
 import { userWriteDir, type LoadResult } from '../presets/index.js';
 import { Dashboard } from './components/Dashboard.js';
-import { Footer } from './components/Footer.js';
+import { Footer, footerRows } from './components/Footer.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { ParamPanel } from './components/ParamPanel.js';
 import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
+import { screenOf } from './help.js';
 import { tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
 import { useKeys } from './hooks/useKeys.js';
 import { useSweep } from './hooks/useSweep.js';
 import { writeVariant } from './state/write-variant.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { AUTOPLAY_SPEEDS_MS, reducer, type AppState } from './state/reducer.js';
+import { AUTOPLAY_SPEEDS_MS, MESSAGE_MS, reducer, type AppState } from './state/reducer.js';
 import { openSession } from './state/session.js';
 import type { Theme } from './theme.js';
 
@@ -30,7 +31,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const hidden = tooSmall(columns, rows);
 
-  useKeys((key) => dispatch({ type: 'key', key, hidden }));
+  useKeys((key) => dispatch({ type: 'key', key, hidden, screen: { columns, rows } }));
   useSweep(state.sweep, dispatch);
   const tick = useCallback(() => dispatch({ type: 'tick', hidden }), [hidden]);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
@@ -38,6 +39,13 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
+  // A status message goes after MESSAGE_MS (or three keys: the reducer counts them).
+  const { message, messageSerial } = state;
+  useEffect(() => {
+    if (message === undefined) return;
+    const timer = setTimeout(() => dispatch({ type: 'expire', serial: messageSerial }), MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [message, messageSerial]);
   // Compute the next round while the user reads this one, so that the step key only has to draw it.
   useEffect(() => {
     const timeline = state.session?.timeline;
@@ -66,17 +74,32 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the screen every frame.
   const height = rows - 1;
   if (hidden) return <TooSmall columns={columns} rows={rows} />;
+  const screen = screenOf(state);
+  // The picker shows its message itself; elsewhere the footer gives it a line, taken from the screen above.
+  const footerMessage = screen === 'picker' ? undefined : state.message;
+  const statusRows = footerRows(footerMessage) - 1;
   return (
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       {state.help ? (
         <Box flexGrow={1} justifyContent="center" alignItems="center">
-          <HelpOverlay theme={theme} />
+          <HelpOverlay
+            screen={screen}
+            columns={columns}
+            rows={rows - statusRows}
+            scroll={state.helpScroll}
+            theme={theme}
+          />
         </Box>
       ) : state.mode === 'dashboard' && state.session ? (
         <Box flexGrow={1}>
           {state.panel ? (
             <Box flexGrow={1} justifyContent="center" alignItems="center">
-              <ParamPanel panel={state.panel} base={state.session.preset} theme={theme} />
+              <ParamPanel
+                panel={state.panel}
+                width={columns}
+                height={height - footerRows(footerMessage)}
+                theme={theme}
+              />
             </Box>
           ) : (
             <Dashboard
@@ -89,7 +112,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
               logScale={state.logScale}
               showRecord={state.record}
               columns={columns}
-              rows={rows}
+              rows={rows - statusRows}
               theme={theme}
             />
           )}
@@ -106,16 +129,18 @@ export function App({ initial, loadPreset, theme }: AppProps) {
           />
         </Box>
       )}
-      {state.mode === 'dashboard' ? (
-        <Footer
-          autoplay={state.autoplay}
-          speedMs={speedMs}
-          message={state.message}
-          variant={state.variant !== undefined}
-          history={state.session?.preset.record !== undefined}
-          theme={theme}
-        />
-      ) : null}
+      <Footer
+        screen={state.help ? 'help' : screen}
+        width={columns}
+        autoplay={state.autoplay}
+        speedMs={speedMs}
+        message={footerMessage}
+        variant={state.variant !== undefined}
+        history={state.session?.preset.record !== undefined}
+        typing={state.panel !== undefined && state.panel.typing !== ''}
+        confirm={state.panel?.confirm !== undefined}
+        theme={theme}
+      />
     </Box>
   );
 }

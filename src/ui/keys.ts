@@ -23,7 +23,7 @@ export type Command =
   | 'zoom';
 
 /** The special keys bound to commands. */
-export type SpecialKey = 'right' | 'left' | 'home' | 'end' | 'escape' | 'ctrl-c';
+export type SpecialKey = 'right' | 'left' | 'home' | 'end' | 'escape' | 'ctrl-c' | 'ctrl-s';
 
 export interface Binding {
   readonly command: Command;
@@ -83,7 +83,8 @@ export const BINDINGS: readonly Binding[] = [
     command: 'sweep',
     chars: ['s'],
     label: 's',
-    description: 'sweep the panel’s parameter: amplification and bad debt, tipping point',
+    description:
+      'sweep the shock (Ctrl-S in the what-if panel: its lever): amplification and bad debt, tipping point',
   },
   { command: 'keep', chars: ['k'], label: 'k', description: 'keep the variant as the new baseline' },
   { command: 'drop', chars: ['x'], label: 'x', description: 'drop the variant' },
@@ -114,7 +115,14 @@ export const BINDINGS: readonly Binding[] = [
     description: 'close an overlay, or back to the picker',
     footer: 'Esc presets',
   },
-  { command: 'quit', chars: ['q'], special: ['ctrl-c'], label: 'q', description: 'quit', footer: 'q quit' },
+  {
+    command: 'quit',
+    chars: ['q'],
+    special: ['ctrl-c'],
+    label: 'q/Ctrl-C',
+    description: 'quit (Ctrl-C also in the what-if panel, where q is typed)',
+    footer: 'q quit',
+  },
 ];
 
 /** The command a typed character means, if any. */

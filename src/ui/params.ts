@@ -1,6 +1,6 @@
 /** Every lever of the what-if panel, in the panel's order; the levers of each part live beside it. */
 import type { Scenario } from '../engine/index.js';
-import type { Param } from './param-lever.js';
+import { valueAt, type Param } from './param-lever.js';
 import { LIQUIDATION_PARAMS, LIQUIDATOR_PARAMS } from './params-liquidation.js';
 import { MARKET_PARAMS, ORACLE_PARAMS } from './params-market.js';
 import { PERPS_PARAMS } from './params-perps.js';
@@ -19,4 +19,11 @@ export const PARAMS: readonly Param[] = [
 /** The parameters shown for a draft (some only make sense for one model). */
 export function visibleParams(preset: Scenario): Param[] {
   return PARAMS.filter((p) => !p.when || p.when(preset));
+}
+
+/** The levers whose value differs between two presets, in the panel's order. */
+export function changedParams(before: Scenario, after: Scenario): Param[] {
+  return PARAMS.filter(
+    (p) => JSON.stringify(valueAt(before, p.path)) !== JSON.stringify(valueAt(after, p.path)),
+  );
 }

@@ -287,10 +287,12 @@ describe('reducer: the what-if panel refuses what it cannot mean', () => {
   const special = (name: 'down' | 'enter'): Action => ({ type: 'key', key: { kind: 'special', name } });
   const type = (text: string) => Array.from(text, char);
 
-  it('a percent on an amount (the depth) is refused and the text cleared; on a share (the shock) it is read', () => {
+  it('a percent on an amount (the depth) is refused and the text selected; on a share (the shock) it is read', () => {
     const depth = run(dashboard(), 'edit', special('down'), ...type('50%'), special('enter'));
     expect(depth.panel!.error).toMatch(/market\.depth2pct: expected an amount, not a percent, got "50%"/);
-    expect(depth.panel!.typing).toBe('');
+    // The refused text stays, selected: the next key types over it.
+    expect(depth.panel!).toMatchObject({ typing: '50%', refused: true });
+    expect(run(depth, ...type('7')).panel!).toMatchObject({ typing: '7', refused: undefined });
     expect(depth.panel!.draft.market.depth2pct).toBe(dashboard().session!.preset.market.depth2pct);
     const shock = run(dashboard(), 'edit', ...type('20%'), special('enter'));
     expect(shock.panel!.draft.shock.pct).toBeCloseTo(0.2);

@@ -154,7 +154,9 @@ describe('the what-if panel', () => {
     const frame = await waitForFrame(lastFrame, 'refused:');
     expect(frame).toContain('refused: shock.pct: expected a number in [0, 1), got 1.5');
     expect(frame).not.toContain('(was ');
-    // Esc closes the panel with no variant.
+    // Esc clears the refused text, a second Esc closes the panel (nothing changed) with no variant.
+    await press(stdin, KEY.escape);
+    await waitForFrame(lastFrame, (f) => !f.includes('refused:'));
     await press(stdin, KEY.escape);
     const closed = await waitForFrame(lastFrame, 'Round 0');
     expect(variantLine(closed)).toBeUndefined();
@@ -198,13 +200,13 @@ describe('sweeps', () => {
     expect(closed).toContain('━ venue');
   }, 30_000);
 
-  // The panel's "s sweeps" starts the sweep of the selected lever; the sweep (or its progress) should be on
-  // screen, not hidden behind the still-open panel until Esc.
-  it('s in the panel shows the sweep of the selected parameter', async () => {
+  // The panel's Ctrl-S starts the sweep of the selected lever (s is typed into the value: the panel is
+  // modal); the sweep (or its progress) should be on screen, not hidden behind the still-open panel.
+  it('Ctrl-S in the panel shows the sweep of the selected parameter', async () => {
     const { lastFrame, stdin } = await dashboard();
     await press(stdin, 'e');
     await waitForFrame(lastFrame, 'What if');
-    await press(stdin, KEY.down, 's');
+    await press(stdin, KEY.down, '\x13');
     const frame = await waitForFrame(
       lastFrame,
       (f) => f.includes('Sweeping market depth') || f.includes('against market depth'),

@@ -507,10 +507,9 @@ describe('panelKey', () => {
   const chars = (text: string): PanelKey[] => [...text].map((char) => ({ kind: 'char', char }));
   const count = visibleParams(BASE).length;
 
-  it('opens on the first parameter with nothing typed, or keeps a previous panel', () => {
+  it('opens on the first parameter with nothing typed, the draft its base', () => {
     const panel = openPanel(BASE);
-    expect(panel).toEqual({ draft: BASE, selected: 0, typing: '' });
-    expect(openPanel(BASE, { ...panel, selected: 3 }).selected).toBe(3);
+    expect(panel).toEqual({ base: BASE, draft: BASE, selected: 0, typing: '' });
   });
 
   it('↑ and ↓ move the selection and wrap at both ends', () => {
@@ -578,6 +577,8 @@ describe('reducer: what-if with a real session', () => {
     Esc: special('escape'),
     End: special('end'),
     Backspace: special('backspace'),
+    'Ctrl-S': special('ctrl-s'),
+    'Ctrl-C': special('ctrl-c'),
   };
   /** Keys by name (↓, Enter, …) or as typed characters ('1e6' is three keys). */
   const keys = (state: AppState, ...names: string[]): AppState =>
@@ -588,10 +589,11 @@ describe('reducer: what-if with a real session', () => {
   /** The dashboard with a variant whose depth is one step up (e ↓ → Enter). */
   const withVariant = () => keys(dashboard(), 'e', '↓', '→', 'Enter');
 
-  it('e opens the panel on the baseline; e or Esc closes it', () => {
+  it('e opens the panel on the baseline; Esc closes it when nothing changed', () => {
     const state = keys(dashboard(), 'e');
-    expect(state.panel).toEqual({ draft: state.session!.preset, selected: 0, typing: '' });
-    expect(keys(state, 'e').panel).toBeUndefined();
+    const preset = state.session!.preset;
+    expect(state.panel).toEqual({ base: preset, draft: preset, selected: 0, typing: '' });
+    expect(keys(state, 'e').panel).toMatchObject({ typing: 'e' });
     expect(keys(state, 'Esc').panel).toBeUndefined();
     expect(keys(state, 'Esc').mode).toBe('dashboard');
   });
@@ -677,16 +679,20 @@ describe('reducer: what-if with a real session', () => {
     expect(run.variant!.preset.market.depth2pct).toBe(1e6);
   });
 
-  it('letters before a value in the panel are commands (n does not step, e closes)', () => {
+  it('the panel is modal: every character typed goes to the value, q, n and e included', () => {
     const state = keys(dashboard(), 'e', 'n');
     expect(state.round).toBe(0);
-    expect(state.panel!.typing).toBe('');
+    expect(state.panel!.typing).toBe('n');
+    const q = keys(dashboard(), 'e', 'q');
+    expect(q.quitting).toBe(false);
+    expect(q.panel!.typing).toBe('q');
+    expect(keys(q, 'Ctrl-C').quitting).toBe(true);
     expect(keys(dashboard(), 'e', '-').panel!.typing).toBe('-');
     expect(keys(dashboard(), 'e', '.5', 'Backspace').panel!.typing).toBe('.');
   });
 
-  it('s in the panel sweeps the selected parameter: SWEEP_STEPS values, each preset differing in that field', () => {
-    const state = keys(dashboard(), 'e', '↓', 's');
+  it('Ctrl-S in the panel sweeps the selected parameter: SWEEP_STEPS values, each preset differing in that field', () => {
+    const state = keys(dashboard(), 'e', '↓', 'Ctrl-S');
     const sweep = state.sweep!;
     expect(sweep).toBeDefined();
     expect(sweep.path).toBe('market.depth2pct');
@@ -704,7 +710,7 @@ describe('reducer: what-if with a real session', () => {
   });
 
   it('sweepProgress and sweepDone update the sweep; sweepFailed records the error', () => {
-    let state = keys(dashboard(), 'e', 's');
+    let state = keys(dashboard(), 'e', 'Ctrl-S');
     expect(state.sweep!.path).toBe('shock.pct');
     state = reducer(state, { type: 'sweepProgress', done: 5 });
     expect(state.sweep!.done).toBe(5);
@@ -722,12 +728,12 @@ describe('reducer: what-if with a real session', () => {
     expect(reducer(dashboard(), { type: 'sweepProgress', done: 3 }).sweep).toBeUndefined();
   });
 
-  it('s in the panel swaps the panel for the sweep; Esc closes the sweep, then goes back to the picker', () => {
+  it('Ctrl-S in the panel swaps the panel for the sweep; Esc closes the sweep, then goes back to the picker', () => {
     let state = keys(dashboard(), 'e');
     expect(state.panel).toBeDefined();
     state = keys(state, 'Esc');
     expect(state.panel).toBeUndefined();
-    state = keys(state, 'e', 's');
+    state = keys(state, 'e', 'Ctrl-S');
     expect(state.panel).toBeUndefined();
     expect(state.sweep).toBeDefined();
     state = keys(state, 'Esc');

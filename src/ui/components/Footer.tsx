@@ -1,27 +1,34 @@
-import { Text } from 'ink';
-import { BINDINGS } from '../keys.js';
+import { Box, Text } from 'ink';
+import { fitHints, footerHints, type HintContext } from '../footer-hints.js';
 import type { Theme } from '../theme.js';
 
-export interface FooterProps {
-  readonly autoplay: boolean;
-  readonly speedMs: number;
-  /** The last thing the app has to say (a file written, a variant dropped); shown before the key hints. */
+export interface FooterProps extends HintContext {
+  readonly width: number;
+  readonly autoplay?: boolean;
+  readonly speedMs?: number;
+  /** The status message (it expires: state/status.ts), on its own line above the keys. */
   readonly message?: string;
-  /** A variant is running: its keys come first. */
-  readonly variant?: boolean;
-  /** A history preset: its record is a key away. */
-  readonly history?: boolean;
   readonly theme: Theme;
 }
 
-export function Footer({ autoplay, speedMs, message, variant, history, theme }: FooterProps) {
-  const hints = [...(history ? ['h record'] : []), ...BINDINGS.flatMap((b) => (b.footer ? [b.footer] : []))];
+/** The rows the footer takes: the keys, and the status message when there is one. */
+export const footerRows = (message: string | undefined) => (message ? 2 : 1);
+
+/** The screen's keys, fitted to the width; the status message, if any, on the line above. */
+export function Footer({ width, autoplay, speedMs, message, theme, ...context }: FooterProps) {
+  const playing = autoplay && context.screen !== 'picker' ? `▶ autoplay ${speedMs} ms/round (+/-)` : '';
+  const hints = fitHints(footerHints(context), width - (playing ? playing.length + 2 : 0));
   return (
-    <Text wrap="truncate-end" color={theme.muted}>
-      {variant ? <Text color={theme.accent}>{'k keep  x drop  w write  '}</Text> : null}
-      {message ? <Text color={theme.accent}>{`${message}  `}</Text> : null}
-      {autoplay ? <Text color={theme.accent}>{`▶ autoplay ${speedMs} ms/round (+/-)  `}</Text> : null}
-      {hints.join('  ')}
-    </Text>
+    <Box flexDirection="column" flexShrink={0}>
+      {message ? (
+        <Text wrap="truncate-end" color={theme.accent}>
+          {message}
+        </Text>
+      ) : null}
+      <Text wrap="truncate-end" color={theme.muted}>
+        {playing ? <Text color={theme.accent}>{`${playing}  `}</Text> : null}
+        {hints}
+      </Text>
+    </Box>
   );
 }

@@ -1,43 +1,83 @@
 import { Box, Text } from 'ink';
-import type { Scenario } from '../../engine/index.js';
+import { paramHelp } from '../param-help.js';
 import { valueAt, visibleParams } from '../params.js';
 import type { PanelState } from '../state/whatif.js';
 import type { Theme } from '../theme.js';
 
 export interface ParamPanelProps {
   readonly panel: PanelState;
-  /** The preset the draft started from, to mark what changed. */
-  readonly base: Scenario;
+  /** The terminal's width. */
+  readonly width: number;
+  /** The terminal's rows the panel may take: the levers scroll around the selected one beyond them. */
+  readonly height: number;
   readonly theme: Theme;
 }
 
-/** The what-if panel: every lever of the draft, the selected one highlighted. */
-export function ParamPanel({ panel, base, theme }: ParamPanelProps) {
-  const params = visibleParams(panel.draft);
+/** Rows of the panel that are not levers: border, title, help line, status line. */
+const CHROME = 5;
+
+/**
+ * The what-if panel: every lever of the draft, the selected one highlighted with its help line (the
+ * field's unit and range), changed ones marked with what they were. The keys are in the footer.
+ */
+export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
+  const { base, draft } = panel;
+  const params = visibleParams(draft);
   const selected = Math.min(panel.selected, params.length - 1);
+  const inner = Math.min(width, 100) - 4;
   const labelWidth = Math.max(...params.map((p) => p.label.length)) + 2;
-  return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} alignSelf="center">
-      <Text bold>
-        What if… (↑/↓ choose, ←/→ change, type a value + Enter, Enter runs the variant, s sweeps, Esc closes)
+  // A window of levers around the selected one when they do not all fit; a line says how many are hidden.
+  const room = Math.max(3, height - CHROME);
+  const windowed = params.length > room;
+  const rows = windowed ? room - 1 : params.length;
+  const first = windowed ? Math.min(Math.max(0, selected - Math.floor(rows / 2)), params.length - rows) : 0;
+  const param = params[selected]!;
+  const status =
+    panel.confirm !== undefined ? (
+      <Text color={theme.danger} bold wrap="truncate-end">
+        {`discard ${panel.confirm} unapplied edit${panel.confirm === 1 ? '' : 's'}? y/n`}
       </Text>
-      {params.map((param, i) => {
-        const value = valueAt(panel.draft, param.path);
-        const changed = JSON.stringify(value) !== JSON.stringify(valueAt(base, param.path));
+    ) : panel.error ? (
+      <Text color={theme.danger} wrap="truncate-end">{`refused: ${panel.error}`}</Text>
+    ) : (
+      <Text> </Text>
+    );
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={inner + 4} flexShrink={0}>
+      <Text bold wrap="truncate-end">
+        What if… (Enter runs the changes as a variant beside the baseline)
+      </Text>
+      {params.slice(first, first + rows).map((p, at) => {
+        const i = first + at;
+        const value = valueAt(draft, p.path);
+        const changed = JSON.stringify(value) !== JSON.stringify(valueAt(base, p.path));
         const isSelected = i === selected;
-        const shown = isSelected && panel.typing !== '' ? `${panel.typing}▏` : param.format(value);
+        const typed = isSelected && panel.typing !== '';
+        const shown = typed ? (panel.refused ? panel.typing : `${panel.typing}▏`) : p.format(value);
         return (
-          <Text key={param.path} inverse={isSelected}>
+          <Text key={p.path} inverse={isSelected} wrap="truncate-end">
             {isSelected ? '▶ ' : '  '}
-            {param.label.padEnd(labelWidth)}
-            <Text color={changed ? theme.accent : undefined}>{shown}</Text>
+            {p.label.padEnd(labelWidth)}
+            <Text color={typed && panel.refused ? theme.danger : changed ? theme.accent : undefined}>
+              {shown}
+            </Text>
             {changed ? (
-              <Text color={theme.accent}>{`  (was ${param.format(valueAt(base, param.path))})`}</Text>
+              <Text color={theme.accent}>{`  (was ${p.format(valueAt(base, p.path))})`}</Text>
             ) : null}
           </Text>
         );
       })}
-      {panel.error ? <Text color={theme.danger}>{`refused: ${panel.error}`}</Text> : <Text> </Text>}
+      {windowed ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          {`${first > 0 ? `↑ ${first} more  ` : ''}${
+            params.length - first - rows > 0 ? `↓ ${params.length - first - rows} more` : ''
+          }`}
+        </Text>
+      ) : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        {paramHelp(draft, param, inner)}
+      </Text>
+      {status}
     </Box>
   );
 }

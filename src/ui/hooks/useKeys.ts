@@ -6,7 +6,7 @@ export type KeyEvent =
   { readonly kind: 'special'; readonly name: SpecialName } | { readonly kind: 'char'; readonly char: string };
 
 export type SpecialName =
-  'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'escape' | 'enter' | 'backspace' | 'ctrl-c';
+  'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'escape' | 'enter' | 'backspace' | 'ctrl-c' | 'ctrl-s';
 
 /**
  * The keys one `useInput` call carries. Ink hands a run of fast-typed characters over as one string
@@ -23,7 +23,7 @@ export function keyEvents(input: string, key: Key): KeyEvent[] {
   if (key.escape) return special('escape');
   if (key.return) return special('enter');
   if (key.backspace || key.delete) return special('backspace');
-  if (key.ctrl) return input === 'c' ? special('ctrl-c') : [];
+  if (key.ctrl) return input === 'c' ? special('ctrl-c') : input === 's' ? special('ctrl-s') : [];
   if (key.meta || key.tab) return [];
   const events: KeyEvent[] = [];
   for (const char of input) {

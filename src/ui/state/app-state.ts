@@ -44,8 +44,14 @@ export interface AppState {
   readonly logScale: boolean;
   readonly autoplay: boolean;
   readonly speedIndex: number;
-  /** A line for the user, e.g. why a preset could not be opened. */
+  /** A status line for the user, e.g. why a preset could not be opened (state/status.ts: it expires). */
   readonly message?: string;
+  /** Keys pressed since the message appeared. */
+  readonly messageKeys: number;
+  /** Counts the messages shown, so that a message's timer clears only that message. */
+  readonly messageSerial: number;
+  /** The help overlay's first line shown. */
+  readonly helpScroll: number;
   readonly quitting: boolean;
   /** The what-if panel, when open. */
   readonly panel?: PanelState;
@@ -59,6 +65,12 @@ export interface AppState {
   readonly pendingOpen?: string;
   /** Set by the write command, for the app to write the variant to a file. */
   readonly pendingWrite?: boolean;
+}
+
+/** The terminal's size when a key came: the help overlay scrolls by what fits. */
+export interface ScreenSize {
+  readonly columns: number;
+  readonly rows: number;
 }
 
 /** Autoplay delays between rounds, slowest first. */
@@ -75,7 +87,8 @@ export type Action =
   | { type: 'sweepDone'; summaries: readonly Summary[]; tipping: TippingPoint | null }
   | { type: 'sweepFailed'; message: string }
   | { type: 'message'; text: string }
-  | { type: 'key'; key: KeyEvent; hidden?: boolean }
+  | { type: 'key'; key: KeyEvent; hidden?: boolean; screen?: ScreenSize }
+  | { type: 'expire'; serial: number }
   | { type: 'written'; text: string; entry?: PresetEntry };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
@@ -91,6 +104,9 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
     autoplay: false,
     speedIndex: DEFAULT_SPEED,
     message,
+    messageKeys: 0,
+    messageSerial: message === undefined ? 0 : 1,
+    helpScroll: 0,
     quitting: false,
     highlighted: 0,
   };

@@ -3,6 +3,7 @@ import { castDraft } from 'immer';
 import type { Command } from '../keys.js';
 import { AUTOPLAY_SPEEDS_MS, ZOOMS, undraft, type Draft } from './app-state.js';
 import type { Session } from './session.js';
+import { say } from './status.js';
 import { openPanel, startSweep, type PanelState } from './whatif.js';
 
 /** Steps the baseline and the variant together; the round goes on while either still runs. */
@@ -26,6 +27,7 @@ export function commandOf(state: Draft, command: Command): void {
   }
   if (command === 'help') {
     state.help = !state.help;
+    state.helpScroll = 0;
     return;
   }
   if (state.help) {
@@ -36,7 +38,7 @@ export function commandOf(state: Draft, command: Command): void {
   if (state.panel) {
     if (command === 'escape' || command === 'edit') state.panel = undefined;
     else if (command === 'sweep') {
-      // The sweep replaces the panel on screen; the draft is kept for the next `e`.
+      // The sweep (of the draft's selected lever) replaces the panel on screen.
       state.sweep = castDraft(startSweep(undraft<PanelState>(state.panel).draft, state.panel.selected));
       state.panel = undefined;
     }
@@ -62,16 +64,16 @@ export function commandOf(state: Draft, command: Command): void {
       if (state.variant) {
         state.session = castDraft({ ...undraft<Session>(state.variant), id: state.session.id });
         state.variant = undefined;
-        state.message = 'the variant is now the baseline';
+        say(state, 'the variant is now the baseline');
       }
       return;
     case 'drop':
-      if (state.variant) state.message = 'variant dropped';
+      if (state.variant) say(state, 'variant dropped');
       state.variant = undefined;
       return;
     case 'write':
       if (state.variant) state.pendingWrite = true;
-      else state.message = 'no variant to write: press e, change a lever, Enter';
+      else say(state, 'no variant to write: press e, change a lever, Enter');
       return;
     case 'record':
       state.record = !state.record;

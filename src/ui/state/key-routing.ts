@@ -1,10 +1,12 @@
-/** Where a key goes: the picker, the what-if panel, or a command. */
+/** Where a key goes: the help overlay, the picker, the what-if panel, or a command. */
 import { castDraft } from 'immer';
 import { commandForKey } from '../keys.js';
 import type { KeyEvent } from '../hooks/useKeys.js';
-import { undraft, type Draft } from './app-state.js';
+import { helpLineCount, helpRowsFor } from '../help.js';
+import { undraft, type Draft, type ScreenSize } from './app-state.js';
 import { commandOf } from './commands.js';
 import type { Session } from './session.js';
+import { say } from './status.js';
 import { panelKey, variantOf, type PanelKey, type PanelState } from './whatif.js';
 
 /** While the screen is hidden (the terminal is too small), a key only quits or toggles the help. */
@@ -13,8 +15,9 @@ export function hiddenKey(state: Draft, key: KeyEvent): void {
   if (command === 'quit' || command === 'help') commandOf(state, command);
 }
 
-/** What a key means depends on where the user is: the picker, the panel, or the dashboard. */
-export function key(state: Draft, key: KeyEvent): void {
+/** What a key means depends on where the user is: the help, the picker, the panel, or the dashboard. */
+export function key(state: Draft, key: KeyEvent, screen?: ScreenSize): void {
+  if (state.help && helpKey(state, key, screen)) return;
   if (state.mode === 'picker' && !state.help) {
     const count = state.entries.length;
     if (key.kind === 'special' && (key.name === 'up' || key.name === 'down') && count > 0) {
@@ -27,45 +30,74 @@ export function key(state: Draft, key: KeyEvent): void {
     }
   }
   if (state.panel && !state.help) {
-    const panelKeyOf = (): PanelKey | undefined => {
-      if (key.kind === 'special') {
-        return key.name === 'up' ||
-          key.name === 'down' ||
-          key.name === 'left' ||
-          key.name === 'right' ||
-          key.name === 'enter' ||
-          key.name === 'backspace'
-          ? { kind: key.name }
-          : undefined;
-      }
-      // A value is typed from its first digit, point or sign; after that every character is part of it.
-      return state.panel!.typing !== '' || /[-0-9.]/.test(key.char)
-        ? { kind: 'char', char: key.char }
-        : undefined;
-    };
-    const panelKey = panelKeyOf();
-    if (panelKey) {
-      reducerPanelKey(state, panelKey);
-      return;
-    }
+    panelRoute(state, key);
+    return;
   }
   const command = commandForKey(key);
   if (command) commandOf(state, command);
 }
 
+/** The help overlay scrolls with ↑/↓ (j/k) and PgUp/PgDn-like space; other keys are commands. */
+function helpKey(state: Draft, key: KeyEvent, screen?: ScreenSize): boolean {
+  const up = key.kind === 'special' ? key.name === 'up' : key.char === 'k';
+  const down = key.kind === 'special' ? key.name === 'down' : key.char === 'j';
+  const page = key.kind === 'char' && key.char === ' ';
+  if (!up && !down && !page) return false;
+  const rows = helpRowsFor(screen?.rows ?? 24);
+  const most = Math.max(0, helpLineCount(state, screen?.columns ?? 80) - rows);
+  const by = page ? Math.max(1, rows - 1) : up ? -1 : 1;
+  state.helpScroll = Math.min(most, Math.max(0, state.helpScroll + by));
+  return true;
+}
+
+/**
+ * The what-if panel is modal: every character typed goes to the value (`q` too), `?` opens the help,
+ * Ctrl-S sweeps the selected lever, Ctrl-C quits; arrows, Enter, Backspace and Esc edit.
+ */
+function panelRoute(state: Draft, key: KeyEvent): void {
+  if (key.kind === 'char') {
+    if (key.char === '?' && state.panel!.confirm === undefined) commandOf(state, 'help');
+    else reducerPanelKey(state, { kind: 'char', char: key.char });
+    return;
+  }
+  switch (key.name) {
+    case 'ctrl-c':
+      commandOf(state, 'quit');
+      return;
+    case 'ctrl-s':
+      if (state.panel!.confirm === undefined) commandOf(state, 'sweep');
+      return;
+    case 'up':
+    case 'down':
+    case 'left':
+    case 'right':
+    case 'enter':
+    case 'backspace':
+    case 'escape':
+      reducerPanelKey(state, { kind: key.name });
+      return;
+    default:
+      return;
+  }
+}
+
 export function reducerPanelKey(state: Draft, key: PanelKey): void {
   if (!state.panel || !state.session) return;
   const result = panelKey(undraft<PanelState>(state.panel), key);
+  if (result.close) {
+    state.panel = undefined;
+    return;
+  }
   state.panel = castDraft(result.panel);
   if (result.apply) {
     const from = undraft<Session>(state.variant ?? state.session).preset;
     if (JSON.stringify(result.panel.draft) === JSON.stringify(from)) {
       // An identical variant would only repeat the baseline: say so, and leave the panel open.
-      state.message = 'no lever changed: nothing to run (←/→ or type a value, then Enter)';
+      say(state, 'no lever changed: nothing to run (←/→ or type a value, then Enter)');
       return;
     }
     state.variant = castDraft(variantOf(undraft<Session>(state.session), result.panel.draft));
     state.panel = undefined;
-    state.message = undefined;
+    say(state, undefined);
   }
 }

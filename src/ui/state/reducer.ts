@@ -2,6 +2,7 @@ import { castDraft, produce } from 'immer';
 import type { Action, AppState, Draft } from './app-state.js';
 import { advance, commandOf } from './commands.js';
 import { hiddenKey, key, reducerPanelKey } from './key-routing.js';
+import { ageMessage, expireMessage, say } from './status.js';
 
 export {
   AUTOPLAY_SPEEDS_MS,
@@ -11,7 +12,9 @@ export {
   type AppState,
   type Mode,
   type PresetEntry,
+  type ScreenSize,
 } from './app-state.js';
+export { MESSAGE_KEYS, MESSAGE_MS } from './status.js';
 
 /**
  * Every change of state. The timeline is a memoised, deterministic sequence, so reading round n
@@ -19,8 +22,11 @@ export {
  */
 export const reducer: (state: AppState, action: Action) => AppState = produce(
   (state: Draft, action: Action): void => {
+    const { mode, messageSerial } = state;
     act(state, action);
     if (state.round > state.seen) state.seen = state.round;
+    // A message belongs to the screen it was said on: a change of screen clears it (unless it said one).
+    if (state.mode !== mode && state.messageSerial === messageSerial) say(state, undefined);
   },
 );
 
@@ -38,19 +44,25 @@ function act(state: Draft, action: Action): void {
       state.autoplay = false;
       state.help = false;
       state.record = false;
-      state.message = undefined;
+      say(state, undefined);
       return;
     case 'openFailed':
-      state.message = action.message;
+      say(state, action.message);
       state.pendingOpen = undefined;
       return;
-    case 'key':
+    case 'key': {
+      const serial = state.messageSerial;
       if (action.hidden) hiddenKey(state, action.key);
-      else key(state, action.key);
+      else key(state, action.key, action.screen);
+      ageMessage(state, serial);
+      return;
+    }
+    case 'expire':
+      expireMessage(state, action.serial);
       return;
     case 'written':
       state.pendingWrite = false;
-      state.message = action.text;
+      say(state, action.text);
       if (action.entry) state.entries = [...state.entries, action.entry];
       return;
     case 'tick':
@@ -77,7 +89,7 @@ function act(state: Draft, action: Action): void {
       if (state.sweep) state.sweep.error = action.message;
       return;
     case 'message':
-      state.message = action.text;
+      say(state, action.text);
       return;
     default: {
       const unhandled: never = action;

@@ -1,17 +1,27 @@
 import type { Scenario, Summary } from '../../engine/index.js';
 import type { TippingPoint } from '../../whatif/sweep.js';
 import { sweepValues } from '../../whatif/sweep.js';
-import { stepParam, typeParam, valueAt, visibleParams, type Change } from '../params.js';
+import { changedParams, stepParam, typeParam, valueAt, visibleParams, type Change } from '../params.js';
 import { sessionOf, type Session } from './session.js';
 
-/** The what-if panel: a draft of the preset, the parameter under the cursor, a value being typed. */
+/**
+ * The what-if panel, a modal form: a draft of the preset, the parameter under the cursor, a value being
+ * typed. Every character typed goes to the value (q included); Esc clears it, then asks before it
+ * discards the draft's changes.
+ */
 export interface PanelState {
+  /** The preset the panel opened on: the draft's changes are counted from it. */
+  readonly base: Scenario;
   readonly draft: Scenario;
   readonly selected: number;
   /** Characters typed for the selected parameter, applied with Enter. */
   readonly typing: string;
+  /** The typed text was refused and is selected: the next character replaces it, Backspace clears it. */
+  readonly refused?: boolean;
   /** Why the last change was refused. */
   readonly error?: string;
+  /** Esc asked whether to discard this many changed levers (y discards, n or Esc keeps editing). */
+  readonly confirm?: number;
 }
 
 /** A sweep of one parameter: its values, how many runs are done, and the results once all are. */
@@ -30,44 +40,75 @@ export interface SweepState {
 export const SWEEP_STEPS = 24;
 
 export type PanelKey =
-  { kind: 'up' | 'down' | 'left' | 'right' | 'enter' | 'backspace' } | { kind: 'char'; char: string };
+  | { kind: 'up' | 'down' | 'left' | 'right' | 'enter' | 'backspace' | 'escape' }
+  | { kind: 'char'; char: string };
 
-export function openPanel(base: Scenario, previous?: PanelState): PanelState {
-  return previous ?? { draft: base, selected: 0, typing: '' };
+export function openPanel(base: Scenario): PanelState {
+  return { base, draft: base, selected: 0, typing: '' };
 }
 
-/** A key in the panel. Returns the new panel, or `apply` when Enter (with nothing typed) runs the variant. */
-export function panelKey(panel: PanelState, key: PanelKey): { panel: PanelState; apply?: boolean } {
+/** The levers whose value the draft has changed, not yet run. */
+export const unapplied = (panel: PanelState) => changedParams(panel.base, panel.draft);
+
+/**
+ * A key in the panel. Returns the new panel; `apply` when Enter (with nothing typed) runs the variant;
+ * `close` when Esc closes it (nothing to discard, or the discard confirmed with y).
+ */
+export function panelKey(
+  panel: PanelState,
+  key: PanelKey,
+): { panel: PanelState; apply?: boolean; close?: boolean } {
+  if (panel.confirm !== undefined) {
+    if (key.kind === 'char' && (key.char === 'y' || key.char === 'Y')) return { panel, close: true };
+    if (key.kind === 'escape' || (key.kind === 'char' && (key.char === 'n' || key.char === 'N')))
+      return { panel: { ...panel, confirm: undefined } };
+    return { panel };
+  }
   const params = visibleParams(panel.draft);
   const selected = Math.min(panel.selected, params.length - 1);
   const param = params[selected]!;
-  const changed = (change: Change): PanelState =>
+  const changed = (change: Change, from = panel): PanelState =>
     change.ok
-      ? { draft: change.preset, selected, typing: '', error: undefined }
-      : // The refused text is cleared (the reason quotes it), so the next value is typed afresh.
-        { ...panel, selected, typing: '', error: change.reason };
+      ? { ...from, draft: change.preset, selected, typing: '', refused: undefined, error: undefined }
+      : // Typed text refused stays, selected: the reason says what is wrong, the next key replaces it.
+        { ...from, selected, refused: from.typing !== '', error: change.reason };
   switch (key.kind) {
     case 'up':
+    case 'down': {
+      const next = (selected + (key.kind === 'down' ? 1 : -1) + params.length) % params.length;
+      return { panel: { ...panel, selected: next, typing: '', refused: undefined, error: undefined } };
+    }
+    case 'left':
+    case 'right':
+      return {
+        panel: changed(stepParam(panel.draft, param, key.kind === 'right' ? 1 : -1), {
+          ...panel,
+          typing: '',
+          refused: undefined,
+        }),
+      };
+    case 'backspace':
+      return {
+        panel: { ...panel, typing: panel.refused ? '' : panel.typing.slice(0, -1), refused: undefined },
+      };
+    case 'char':
       return {
         panel: {
           ...panel,
-          selected: (selected - 1 + params.length) % params.length,
-          typing: '',
+          typing: (panel.refused ? '' : panel.typing) + key.char,
+          refused: undefined,
           error: undefined,
         },
       };
-    case 'down':
-      return { panel: { ...panel, selected: (selected + 1) % params.length, typing: '', error: undefined } };
-    case 'left':
-    case 'right':
-      return { panel: changed(stepParam(panel.draft, param, key.kind === 'right' ? 1 : -1)) };
-    case 'backspace':
-      return { panel: { ...panel, typing: panel.typing.slice(0, -1) } };
-    case 'char':
-      return { panel: { ...panel, typing: panel.typing + key.char, error: undefined } };
     case 'enter':
       if (panel.typing !== '') return { panel: changed(typeParam(panel.draft, param, panel.typing)) };
       return { panel, apply: true };
+    case 'escape': {
+      if (panel.typing !== '' || panel.error !== undefined)
+        return { panel: { ...panel, typing: '', refused: undefined, error: undefined } };
+      const edits = unapplied(panel).length;
+      return edits === 0 ? { panel, close: true } : { panel: { ...panel, confirm: edits } };
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../engine/index.js';
 import { validatePreset, writeFileAtomic } from '../../presets/index.js';
-import { PARAMS, valueAt } from '../params.js';
+import { changedParams, valueAt } from '../params.js';
 import type { PresetEntry } from './reducer.js';
 import type { Session } from './session.js';
 
@@ -16,13 +16,10 @@ export function freeName(dir: string, id: string): string {
 
 /** What the what-if panel changed, lever by lever: "shock size 10% → 20%, market depth (±2%) 3M → 6M". */
 export function describeChanges(before: Scenario, after: Scenario): string {
-  const changes = PARAMS.flatMap((param) => {
-    const was = valueAt(before, param.path);
-    const is = valueAt(after, param.path);
-    return JSON.stringify(was) === JSON.stringify(is)
-      ? []
-      : [`${param.label} ${param.format(was)} → ${param.format(is)}`];
-  });
+  const changes = changedParams(before, after).map(
+    (param) =>
+      `${param.label} ${param.format(valueAt(before, param.path))} → ${param.format(valueAt(after, param.path))}`,
+  );
   return changes.length ? changes.join(', ') : 'no lever changed';
 }
 
