@@ -124,7 +124,9 @@ export function runText(run: CascadeRun): string {
 /** " (9 hours at 1 hour a round)" when the preset gives a round length, else nothing. */
 function roundTime(s: Scenario, rounds: number): string {
   const length = s.roundLength !== undefined ? parseRoundLength(s.roundLength) : null;
-  return length ? ` (${elapsedText(length, rounds)} at ${unitsText(length.amount, length.unit)} a round)` : '';
+  return length
+    ? ` (${elapsedText(length, rounds)} at ${unitsText(length.amount, length.unit)} a round)`
+    : '';
 }
 
 /** The perpetuals' fills, ADL overshoot and backstop; a loud line when the slippage is booked nowhere. */
