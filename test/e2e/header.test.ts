@@ -12,7 +12,7 @@ import { KEY } from '../helpers/ink.js';
 import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
 
 /** The first frame needs Node, Ink and React loaded: allow for a machine shared with other test runs. */
-const START_MS = 15_000;
+const START_MS = 30_000;
 const SIZES = [
   { cols: 80, rows: 24 },
   { cols: 120, rows: 36 },
