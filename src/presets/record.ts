@@ -164,10 +164,14 @@ export function describeRole(figure: RecordFigure): string {
 /**
  * One check as words: the figure, its role, and "recorded R, model M  ✓ reproduced within ±t (+d)" for a
  * predicted figure, "= matched by construction within ±t" for an input or a fitted one, "✗ outside ±t"
- * for any figure off its record (with ": a miss, why" where the preset documents the miss), or
+ * for any figure off its record (with ": a miss, why" where the preset documents the miss, or only ", a miss"
+ * with `why: false`, where the room is short), or
  * "recorded R; not reproduced: why" for a figure the preset does not reproduce. A figure without a role (a preset from before roles) reads "✓ within ±t (+d)".
  */
-export function describeCheck(check: RecordCheck): { figure: string; role: string; text: string } {
+export function describeCheck(
+  check: RecordCheck,
+  options: { readonly why?: boolean } = {},
+): { figure: string; role: string; text: string } {
   const { figure } = check;
   const role = describeRole(figure);
   const recorded = `recorded ${formatRecorded(figure)}`;
@@ -181,10 +185,11 @@ export function describeCheck(check: RecordCheck): { figure: string; role: strin
       ? ''
       : ` (${check.deviation >= 0 ? '+' : '−'}${formatPct(Math.abs(check.deviation))})`;
   const miss = check.within === false ? missOf(figure) : undefined;
+  const why = miss === undefined ? '' : options.why === false ? ', a miss' : `: a miss, ${miss}`;
   return {
     figure: figure.figure,
     role,
-    text: `${recorded}, model ${modelled}  ${verdict(check, tolerance)}${off}${miss ? `: a miss, ${miss}` : ''}`,
+    text: `${recorded}, model ${modelled}  ${verdict(check, tolerance)}${off}${why}`,
   };
 }
 

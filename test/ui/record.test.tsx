@@ -43,7 +43,7 @@ describe('the record panel (h)', () => {
     // Each figure with its role; the preset predicts one, so it makes no statement that it predicts none.
     expect(figures[0]!.text).toMatch(/^BTC low \[input\]: recorded 105,000$/);
     expect(figures[1]!.text).toMatch(/\[fitted \(perps\.generate\.longs\)\]/);
-    expect(figures[2]!.text).toMatch(/^losses past the margin covered by auto-deleveraging .*\[predicted\]/);
+    expect(figures[2]!.text).toMatch(/^loss covered by ADL .*\[predicted\]/);
     expect(before.some((l) => l.text.startsWith('No prediction'))).toBe(false);
     const last = timeline.finish();
     // Stepped back from the end, the comparison waits for the end again.
@@ -58,9 +58,9 @@ describe('the record panel (h)', () => {
     expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(
       true,
     );
-    // The predicted figure the model misses is shown as a miss, with the reason.
+    // The predicted figure the model misses is shown as a miss (liqloop run prints why).
     expect(after[2]!.tone).toBe('bad');
-    expect(after[2]!.text).toMatch(/✗ outside ±25\.0% \(\+\d+\.\d%\): a miss, the model covers/);
+    expect(after[2]!.text).toMatch(/✗ outside ±25\.0% \(\+\d+\.\d%\), a miss$/);
   });
 
   it('in the app: h shows the record in place of the log, End fills in the model, h again shows the log', async () => {
@@ -105,7 +105,7 @@ describe('the record panel (h)', () => {
     // The three figures held against a metric come first, each with its band; then the loop's share. The
     // predicted one is a miss on the preset and on every rerun.
     expect(lines[0]).toMatch(
-      /^CRV's high .*\[predicted\].*✗ outside ±10\.0%.*· range 1\.11 – 1\.27 over 2 reruns, a miss: outside ±10\.0% on the preset and on every rerun$/,
+      /^CRV's high .*\[predicted\].*✗ outside ±10\.0%.*· range 1\.11 – 1\.27 over 2 reruns, a miss on every rerun$/,
     );
     expect(lines[1]).toMatch(
       /^USDC collateral liquidated.*· range 63,600,000 – 63,600,000 over 2 reruns, robust$/,

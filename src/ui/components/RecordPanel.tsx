@@ -63,7 +63,8 @@ export function recordLines(
   }
   const checks = checkRecord(summarize(run), record);
   const lines = checks.map((check) => {
-    const line = describeCheck(check);
+    // A miss's reason is long for the panel: liqloop run prints it.
+    const line = describeCheck(check, { why: false });
     // Green only for a reproduced prediction (or a figure without a role); matched by construction is plain.
     const matchedOnly = check.within === true && line.role !== '' && !check.reproduced;
     const tone = check.within === null ? 'muted' : check.within ? 'good' : 'bad';

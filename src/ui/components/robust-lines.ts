@@ -16,9 +16,10 @@ export function bandSuffix(figure: RecordFigure, robust: RobustView | undefined)
   const band = report.figures.find((f) => f.figure === figure.figure && f.metric === figure.metric);
   if (!band || band.min === null || band.max === null) return '';
   const range = `${formatMetric(band.metric, band.min)} – ${formatMetric(band.metric, band.max)}`;
-  const missed = bandVerdict(band, report.variants.length);
-  const verdict = missed.startsWith('a miss')
-    ? missed
+  const missed = bandVerdict(band, report.variants.length).startsWith('a miss');
+  const every = band.outside.length === report.variants.length;
+  const verdict = missed
+    ? `a miss on ${every ? 'every rerun' : `${band.outside.length} of them`}`
     : band.fragile
       ? `FRAGILE (outside ±${formatPct(band.tolerance)} on ${band.outside.length}: ${band.outside.join(', ')})`
       : 'robust';
