@@ -49,6 +49,8 @@ export interface Scenario {
   readonly generate?: GenerateSpec;
   /** The most rounds to run. */
   readonly rounds: number;
+  /** How long a round stands for, "1 hour" (presentation only; src/round-length.ts has the grammar). */
+  readonly roundLength?: string;
   /** Venues beside `market`. */
   readonly venues?: readonly VenueSpec[];
   /** Each round, arbitrage closes this fraction of the price gaps between venues. */
