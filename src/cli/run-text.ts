@@ -156,7 +156,7 @@ export function perpsLines(m: Summary, quote: string): string[] {
  * when the preset gives one, and the preset's statement when it predicts none of them.
  */
 function recordText(checks: ReturnType<typeof checkRecord>, noPrediction: string | undefined): string[] {
-  const lines = checks.map(describeCheck);
+  const lines = checks.map((c) => describeCheck(c));
   const width = Math.max(...lines.map((l) => l.figure.length));
   const roleWidth = Math.max(...lines.map((l) => l.role.length));
   const role = (text: string) => (roleWidth > 0 ? `${text.padEnd(roleWidth)}  ` : '');
