@@ -34,6 +34,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useSweep(state.sweep, dispatch);
   const tick = useCallback(() => dispatch({ type: 'tick', hidden }), [hidden]);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
+  const onListRows = useCallback((rows: number) => dispatch({ type: 'pickerRows', rows }), []);
   useAutoplay(state.autoplay, speedMs, tick);
   useEffect(() => {
     if (state.quitting) exit();
@@ -99,6 +100,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
           <Picker
             entries={state.entries}
             highlighted={state.highlighted}
+            filter={state.filter}
+            offset={state.pickerOffset}
+            onListRows={onListRows}
             width={columns}
             message={state.message}
             height={height - 1}

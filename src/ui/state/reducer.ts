@@ -3,6 +3,7 @@ import { commandForKey, type Command } from '../keys.js';
 import type { KeyEvent } from '../hooks/useKeys.js';
 import type { Summary } from '../../engine/index.js';
 import type { TippingPoint } from '../../whatif/sweep.js';
+import { follow, pickerKey } from './picker.js';
 import type { Session } from './session.js';
 import {
   openPanel,
@@ -62,6 +63,12 @@ export interface AppState {
   readonly sweep?: SweepState;
   /** The picker's highlighted entry. */
   readonly highlighted: number;
+  /** The filter typed in the picker after `/` (undefined: none). */
+  readonly filter?: string;
+  /** The picker's first list row shown. */
+  readonly pickerOffset: number;
+  /** How many list rows the picker drew last (its page). */
+  readonly pickerRows: number;
   /** A preset the user chose in the picker, for the app to load (file I/O is not the reducer's). */
   readonly pendingOpen?: string;
   /** Set by the write command, for the app to write the variant to a file. */
@@ -83,7 +90,8 @@ export type Action =
   | { type: 'sweepFailed'; message: string }
   | { type: 'message'; text: string }
   | { type: 'key'; key: KeyEvent; hidden?: boolean }
-  | { type: 'written'; text: string; entry?: PresetEntry };
+  | { type: 'written'; text: string; entry?: PresetEntry }
+  | { type: 'pickerRows'; rows: number };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {
@@ -100,6 +108,8 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
     message,
     quitting: false,
     highlighted: 0,
+    pickerOffset: 0,
+    pickerRows: 10,
   };
 }
 
@@ -121,6 +131,7 @@ function act(state: Draft, action: Action): void {
   switch (action.type) {
     case 'open':
       state.pendingOpen = undefined;
+      state.filter = undefined;
       state.session = castDraft(action.session);
       state.variant = undefined;
       state.panel = undefined;
@@ -172,6 +183,10 @@ function act(state: Draft, action: Action): void {
     case 'message':
       state.message = action.text;
       return;
+    case 'pickerRows':
+      state.pickerRows = action.rows;
+      follow(state);
+      return;
     default: {
       const unhandled: never = action;
       throw new Error(`unhandled action ${JSON.stringify(unhandled)}`);
@@ -201,17 +216,7 @@ function hiddenKey(state: Draft, key: KeyEvent): void {
 
 /** What a key means depends on where the user is: the picker, the panel, or the dashboard. */
 function key(state: Draft, key: KeyEvent): void {
-  if (state.mode === 'picker' && !state.help) {
-    const count = state.entries.length;
-    if (key.kind === 'special' && (key.name === 'up' || key.name === 'down') && count > 0) {
-      state.highlighted = (state.highlighted + (key.name === 'down' ? 1 : -1) + count) % count;
-      return;
-    }
-    if (key.kind === 'special' && key.name === 'enter' && count > 0) {
-      state.pendingOpen = state.entries[state.highlighted]!.id;
-      return;
-    }
-  }
+  if (state.mode === 'picker' && !state.help && pickerKey(state, key)) return;
   if (state.panel && !state.help) {
     const panelKeyOf = (): PanelKey | undefined => {
       if (key.kind === 'special') {
