@@ -35,6 +35,10 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   const tick = useCallback(() => dispatch({ type: 'tick', hidden }), [hidden]);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
   const onListRows = useCallback((rows: number) => dispatch({ type: 'pickerRows', rows }), []);
+  const onPaneExtent = useCallback(
+    (extent: { lines?: number; rows?: number }) => dispatch({ type: 'paneExtent', ...extent }),
+    [],
+  );
   useAutoplay(state.autoplay, speedMs, tick);
   useEffect(() => {
     if (state.quitting) exit();
@@ -89,6 +93,10 @@ export function App({ initial, loadPreset, theme }: AppProps) {
               zoom={state.zoom}
               logScale={state.logScale}
               showRecord={state.record}
+              paneFocus={state.paneFocus}
+              paneCursor={state.paneCursor}
+              paneOffset={state.paneOffset}
+              onPaneExtent={onPaneExtent}
               columns={columns}
               rows={rows}
               theme={theme}

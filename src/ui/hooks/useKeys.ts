@@ -46,6 +46,7 @@ export function keyEvents(input: string, key: Key): KeyEvent[] {
     if (char === '\r' || char === '\n') events.push({ kind: 'special', name: 'enter' });
     else if (char === '\x7f' || char === '\b') events.push({ kind: 'special', name: 'backspace' });
     else if (char === '\x03') events.push({ kind: 'special', name: 'ctrl-c' });
+    else if (char === '\t') events.push({ kind: 'special', name: 'tab' });
     else if (char >= ' ') events.push({ kind: 'char', char });
   }
   return events;
