@@ -34,6 +34,11 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useSweep(state.sweep, dispatch);
   const tick = useCallback(() => dispatch({ type: 'tick', hidden }), [hidden]);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
+  const onListRows = useCallback((rows: number) => dispatch({ type: 'pickerRows', rows }), []);
+  const onPaneExtent = useCallback(
+    (extent: { lines?: number; rows?: number }) => dispatch({ type: 'paneExtent', ...extent }),
+    [],
+  );
   useAutoplay(state.autoplay, speedMs, tick);
   useEffect(() => {
     if (state.quitting) exit();
@@ -94,6 +99,10 @@ export function App({ initial, loadPreset, theme }: AppProps) {
               zoom={state.zoom}
               logScale={state.logScale}
               showRecord={state.record}
+              paneFocus={state.paneFocus}
+              paneCursor={state.paneCursor}
+              paneOffset={state.paneOffset}
+              onPaneExtent={onPaneExtent}
               columns={columns}
               rows={rows}
               theme={theme}
@@ -105,6 +114,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
           <Picker
             entries={state.entries}
             highlighted={state.highlighted}
+            filter={state.filter}
+            offset={state.pickerOffset}
+            onListRows={onListRows}
             width={columns}
             message={state.message}
             height={height - 1}

@@ -51,6 +51,11 @@ export const presetBase = object(
     group: nonEmptyText('a non-empty string naming the lesson set')
       .describe(`the set of lessons the preset belongs to, shown side by side; ${TEXT_RULE}`)
       .optional(),
+    variantOf: nonEmptyText('a non-empty string: the id of a preset of the same lesson set')
+      .describe(
+        `lessons: the id of the preset of the same set this one varies (its base); \`liqloop list\` and the picker show a base before its variants; ${TEXT_RULE}`,
+      )
+      .optional(),
     date: date.optional(),
     record: z
       .array(recordFigure, { error: expecting('an array of recorded figures') })

@@ -3,6 +3,8 @@ import { commandForKey, type Command } from '../keys.js';
 import type { KeyEvent } from '../hooks/useKeys.js';
 import type { Summary } from '../../engine/index.js';
 import type { TippingPoint } from '../../whatif/sweep.js';
+import { clampPane, paneKey } from './pane.js';
+import { follow, pickerKey } from './picker.js';
 import type { Session } from './session.js';
 import {
   openPanel,
@@ -62,6 +64,20 @@ export interface AppState {
   readonly sweep?: SweepState;
   /** The picker's highlighted entry. */
   readonly highlighted: number;
+  /** The filter typed in the picker after `/` (undefined: none). */
+  readonly filter?: string;
+  /** The picker's first list row shown. */
+  readonly pickerOffset: number;
+  /** How many list rows the picker drew last (its page). */
+  readonly pickerRows: number;
+  /** The dashboard's bottom pane (the log, or the record) has the keys (Tab). */
+  readonly paneFocus: boolean;
+  /** The log's highlighted line, and the pane's first line shown. */
+  readonly paneCursor: number;
+  readonly paneOffset: number;
+  /** The pane's lines and rows, as last drawn. */
+  readonly paneLines: number;
+  readonly paneRows: number;
   /** A preset the user chose in the picker, for the app to load (file I/O is not the reducer's). */
   readonly pendingOpen?: string;
   /** Set by the write command, for the app to write the variant to a file. */
@@ -83,7 +99,9 @@ export type Action =
   | { type: 'sweepFailed'; message: string }
   | { type: 'message'; text: string }
   | { type: 'key'; key: KeyEvent; hidden?: boolean }
-  | { type: 'written'; text: string; entry?: PresetEntry };
+  | { type: 'written'; text: string; entry?: PresetEntry }
+  | { type: 'pickerRows'; rows: number }
+  | { type: 'paneExtent'; lines?: number; rows?: number };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {
@@ -100,6 +118,13 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
     message,
     quitting: false,
     highlighted: 0,
+    pickerOffset: 0,
+    pickerRows: 10,
+    paneFocus: false,
+    paneCursor: 0,
+    paneOffset: 0,
+    paneLines: 0,
+    paneRows: 1,
   };
 }
 
@@ -109,7 +134,13 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
  */
 export const reducer: (state: AppState, action: Action) => AppState = produce(
   (state: Draft, action: Action): void => {
+    const { round, record } = state;
     act(state, action);
+    // Another round (or the record for the log) is other lines: the pane starts again at its top.
+    if (state.round !== round || state.record !== record) {
+      state.paneCursor = 0;
+      state.paneOffset = 0;
+    }
     if (state.round > state.seen) state.seen = state.round;
   },
 );
@@ -121,6 +152,7 @@ function act(state: Draft, action: Action): void {
   switch (action.type) {
     case 'open':
       state.pendingOpen = undefined;
+      state.filter = undefined;
       state.session = castDraft(action.session);
       state.variant = undefined;
       state.panel = undefined;
@@ -131,6 +163,7 @@ function act(state: Draft, action: Action): void {
       state.autoplay = false;
       state.help = false;
       state.record = false;
+      state.paneFocus = false;
       state.message = undefined;
       return;
     case 'openFailed':
@@ -172,6 +205,15 @@ function act(state: Draft, action: Action): void {
     case 'message':
       state.message = action.text;
       return;
+    case 'paneExtent':
+      if (action.lines !== undefined) state.paneLines = action.lines;
+      if (action.rows !== undefined) state.paneRows = action.rows;
+      clampPane(state);
+      return;
+    case 'pickerRows':
+      state.pickerRows = action.rows;
+      follow(state);
+      return;
     default: {
       const unhandled: never = action;
       throw new Error(`unhandled action ${JSON.stringify(unhandled)}`);
@@ -201,17 +243,7 @@ function hiddenKey(state: Draft, key: KeyEvent): void {
 
 /** What a key means depends on where the user is: the picker, the panel, or the dashboard. */
 function key(state: Draft, key: KeyEvent): void {
-  if (state.mode === 'picker' && !state.help) {
-    const count = state.entries.length;
-    if (key.kind === 'special' && (key.name === 'up' || key.name === 'down') && count > 0) {
-      state.highlighted = (state.highlighted + (key.name === 'down' ? 1 : -1) + count) % count;
-      return;
-    }
-    if (key.kind === 'special' && key.name === 'enter' && count > 0) {
-      state.pendingOpen = state.entries[state.highlighted]!.id;
-      return;
-    }
-  }
+  if (state.mode === 'picker' && !state.help && pickerKey(state, key)) return;
   if (state.panel && !state.help) {
     const panelKeyOf = (): PanelKey | undefined => {
       if (key.kind === 'special') {
@@ -235,6 +267,14 @@ function key(state: Draft, key: KeyEvent): void {
       return;
     }
   }
+  if (
+    state.mode === 'dashboard' &&
+    state.session &&
+    !state.help &&
+    !state.panel &&
+    paneKey(state, key, undraft<Session>(state.session))
+  )
+    return;
   const command = commandForKey(key);
   if (command) commandOf(state, command);
 }
