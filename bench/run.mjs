@@ -18,6 +18,9 @@
 // 4. Dashboard step latency (bench/render.mjs): on the 100,000-position preset, from a key reaching the
 //    app to the frame showing the new round, every round to convergence. Bound: median < 50 ms (the
 //    slowest step is printed too).
+// 7. Start-up (bench/startup.mjs, also runnable on its own): `liqloop list` and `liqloop validate` against
+//    `node -e 0` (bound: at most 2x), and the first frame of the picker and of a preset's dashboard in a
+//    pseudo-terminal against a bare Ink hello-world's, bench/hello-ink.mjs (bound: at most 1.3x).
 //
 // Exit status: 0 when every bound holds, 1 when one fails, 2 when the benchmark itself could not run.
 
@@ -52,6 +55,7 @@ import {
 } from './lib.mjs';
 import { interactiveRows } from './interactive.mjs';
 import { mechanismRows } from './mechanisms.mjs';
+import { startupRows } from './startup.mjs';
 
 async function main() {
   const viaNpm = process.env.npm_lifecycle_event === 'bench';
@@ -268,6 +272,9 @@ async function main() {
 
     // 6. Every mechanism against the base model (bench/mechanisms.mjs).
     failures.push(...(await mechanismRows(workDir, rssFile)));
+
+    // 7. Start-up: list and validate against `node -e 0`, first frames against Ink's (bench/startup.mjs).
+    failures.push(...(await startupRows()));
 
     console.log('');
     const loadAfter = loadavg()[0];

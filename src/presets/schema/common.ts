@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { formatCount } from '../../format.js';
 import { describeValue } from '../describe.js';
+import { MAX_ROUNDS } from '../limits.js';
 
 /** The most positions `generate` may draw: the benchmark shows a million run well inside the budget. */
 export const MAX_GENERATED_POSITIONS = 2_000_000;
-/** The most rounds a preset (or --rounds) may ask for. */
-export const MAX_ROUNDS = 100_000;
+export { MAX_ROUNDS };
 export const DEFAULT_ROUNDS = 500;
 
 export const expecting = (expected: string) => (issue: { input?: unknown }) =>
@@ -30,7 +31,10 @@ export const MIN_SHARE = 1e-6;
 export function rangeNumber(value: number): string {
   if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e6))
     return value.toExponential().replace('e+', 'e');
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  // As toLocaleString('en-US', { maximumFractionDigits: 6 }) would, without loading ICU (start-up).
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 1e6)) / 1e6;
+  const [whole = '0', fraction] = String(Math.abs(rounded)).split('.');
+  return `${rounded < 0 ? '-' : ''}${formatCount(Number(whole))}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** "from 1e-8 to 1e9 quote per asset unit" */
@@ -138,7 +142,7 @@ export const venueName = () => nonEmptyText('a non-empty venue name');
 /** A whole number of positions from `min` to MAX_GENERATED_POSITIONS. */
 export const positionCount = (min: 0 | 1) =>
   integer(
-    `a whole number from ${min} to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+    `a whole number from ${min} to ${formatCount(MAX_GENERATED_POSITIONS)}`,
     min,
     MAX_GENERATED_POSITIONS,
   );
