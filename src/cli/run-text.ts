@@ -3,6 +3,7 @@ import { summarize } from '../engine/index.js';
 import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
 import { liquidatorLossNote } from '../findings.js';
+import { elapsedText, parseRoundLength, unitsText } from '../round-length.js';
 
 /** A one-line description of a scenario's market, oracle and mechanism. */
 export function describeScenario(s: Scenario): string {
@@ -112,12 +113,20 @@ export function runText(run: CascadeRun): string {
       : m.perpFill !== null
         ? perpsLines(m, quote)
         : []),
-    `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
+    `  rounds       ${m.rounds}${roundTime(s, m.rounds)}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
   const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
+}
+
+/** " (9 hours at 1 hour a round)" when the preset gives a round length, else nothing. */
+function roundTime(s: Scenario, rounds: number): string {
+  const length = s.roundLength !== undefined ? parseRoundLength(s.roundLength) : null;
+  return length
+    ? ` (${elapsedText(length, rounds)} at ${unitsText(length.amount, length.unit)} a round)`
+    : '';
 }
 
 /** The perpetuals' fills, ADL overshoot and backstop; a loud line when the slippage is booked nowhere. */

@@ -38,11 +38,17 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
-  // Compute the next round while the user reads this one, so that the step key only has to draw it.
+  // Compute the next round while the user reads this one, so that the step key only has to draw it. When
+  // that ends the run (a round left the model's range), draw again: the header says so at once.
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const timeline = state.session?.timeline;
     if (!timeline || state.mode !== 'dashboard') return;
-    const timer = setTimeout(() => timeline.reach(state.round + 1), 0);
+    const timer = setTimeout(() => {
+      const failed = timeline.failure;
+      timeline.reach(state.round + 1);
+      if (timeline.failure !== failed) redraw();
+    }, 0);
     return () => clearTimeout(timer);
   }, [state.session, state.round, state.mode]);
 

@@ -17,6 +17,7 @@ import { oracle } from './oracle.js';
 import { perps } from './perps.js';
 import { date, recordFigure } from './record.js';
 import { PRESET_KINDS } from '../kinds.js';
+import { roundLength } from './round-length.js';
 
 export { KIND_TITLES, PRESET_KINDS, type PresetKind } from '../kinds.js';
 
@@ -68,6 +69,7 @@ export const presetBase = object(
     rounds: integer(`a whole number from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS)
       .describe(`the most rounds to run, a whole number from 1 to ${MAX_ROUNDS} (default ${DEFAULT_ROUNDS})`)
       .default(DEFAULT_ROUNDS),
+    roundLength: roundLength.optional(),
     venues: z
       .array(venue, { error: expecting('an array of venues') })
       .max(MAX_VENUES, { error: `expected at most ${MAX_VENUES} venues` })
