@@ -1,4 +1,4 @@
-// Section 7 of `npm run bench`: start-up. Also runs on its own: `node bench/startup.mjs` (build first).
+// Section 9 of `npm run bench`: start-up. Also runs on its own: `node bench/startup.mjs` (build first).
 //
 // a. `liqloop list` and `liqloop validate <preset>` against `node -e 0`: whole processes, stdout a pipe,
 //    timed from spawn to exit, run in turn (1 warm-up round discarded, then STARTUP_RUNS rounds); medians
@@ -107,7 +107,7 @@ export async function startupRows(runs = STARTUP_RUNS) {
   const failures = [];
   if (!existsSync(CLI)) throw new BenchError('dist/ is missing: run `npm run build` first');
   console.log('');
-  console.log('7. Start-up: whole processes, timed from spawn, in turn; medians compared');
+  console.log('9. Start-up: whole processes, timed from spawn, in turn; medians compared');
   console.log(
     `   a. exit of \`liqloop list\` and \`liqloop validate ${PRESET}\` (stdout a pipe) against \`node -e 0\``,
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatCount } from '../../format.js';
 import {
   ASSET,
-  MAX_GENERATED_POSITIONS,
+  MAX_PERP_POSITIONS,
   PRICE,
   QUOTE,
   TEXT_RULE,
@@ -60,11 +60,11 @@ const perpPosition = object(
 
 const generated = object(
   {
-    longs: positionCount(0).describe(
-      `the longs drawn, a whole number from 0 to ${formatCount(MAX_GENERATED_POSITIONS)}`,
+    longs: positionCount(0, MAX_PERP_POSITIONS).describe(
+      `the longs drawn, a whole number from 0 to ${formatCount(MAX_PERP_POSITIONS)}`,
     ),
-    shorts: positionCount(0).describe(
-      `the shorts drawn, a whole number from 0 to ${formatCount(MAX_GENERATED_POSITIONS)}`,
+    shorts: positionCount(0, MAX_PERP_POSITIONS).describe(
+      `the shorts drawn, a whole number from 0 to ${formatCount(MAX_PERP_POSITIONS)}`,
     ),
     seed: seed(),
     size: scaledRange('a size range', ASSET).describe(`the sizes drawn, ${rangeText(ASSET)}`),
@@ -103,8 +103,8 @@ export const perps = object(
       .default(0.2),
     positions: z
       .array(perpPosition, { error: expecting('an array of perpetual positions') })
-      .max(MAX_GENERATED_POSITIONS, {
-        error: `expected at most ${formatCount(MAX_GENERATED_POSITIONS)} perpetual positions`,
+      .max(MAX_PERP_POSITIONS, {
+        error: `expected at most ${formatCount(MAX_PERP_POSITIONS)} perpetual positions`,
       })
       .describe('the explicit perpetuals')
       .default([]),
