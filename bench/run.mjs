@@ -21,6 +21,9 @@
 // 4. Dashboard step latency (bench/render.mjs): on the 100,000-position preset, from a key reaching the
 //    app to the frame showing the new round, every round to convergence. Bound: median < 50 ms (the
 //    slowest step is printed too).
+// 9. Start-up (bench/startup.mjs, also runnable on its own): `liqloop list` and `liqloop validate` against
+//    `node -e 0` (bound: at most 2x), and the first frame of the picker and of a preset's dashboard in a
+//    pseudo-terminal against a bare Ink hello-world's, bench/hello-ink.mjs (bound: at most 1.3x).
 //
 // 7. The bench books' results bit for bit as recorded in bench/identity.json (bench/identity.mjs).
 // 8. Growth from 1,000,000 to 10,000,000 positions, engine alone (bench/growth.mjs). Bound: <= 1.2x
@@ -65,6 +68,7 @@ import { identityRows } from './identity.mjs';
 import { interactiveRows } from './interactive.mjs';
 import { mechanismRows } from './mechanisms.mjs';
 import { numpyRows } from './peers/numpy.mjs';
+import { startupRows } from './startup.mjs';
 
 async function main() {
   const viaNpm = process.env.npm_lifecycle_event === 'bench';
@@ -294,6 +298,9 @@ async function main() {
     // 7 and 8. The bench books' results unchanged (bench/identity.mjs); growth to 10M (bench/growth.mjs).
     failures.push(...(await identityRows(workDir)));
     failures.push(...(await growthRows(workDir, rssFile)));
+
+    // 9. Start-up: list and validate against `node -e 0`, first frames against Ink's (bench/startup.mjs).
+    failures.push(...(await startupRows()));
 
     console.log('');
     const loadAfter = loadavg()[0];

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { checkOutFile, writeFileAtomic } from '../presets/index.js';
+import { checkOutFile, writeFileAtomic } from '../presets/write.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 
 export { checkOutFile, writeFileAtomic };

@@ -1,4 +1,4 @@
-import type { LoadFailure } from '../presets/index.js';
+import type { LoadFailure } from '../presets/load.js';
 
 /** Every problem of a preset that failed to load, one per line, naming the file and the field. */
 export function formatLoadFailure(failure: LoadFailure): string {

@@ -24,8 +24,7 @@ import { formatOverrideFailure, loadBase } from './variant.js';
 
 type SummaryJson = ReturnType<typeof summaryJson>;
 
-/** The most runs one sweep may ask for. */
-export const MAX_SWEEP_STEPS = 1000;
+export { MAX_SWEEP_STEPS } from '../whatif/sweep.js';
 
 export interface SweepOptions {
   readonly param: string;

@@ -1,23 +1,14 @@
-import { InvalidArgumentError } from 'commander';
 import {
   STDIN_FILE,
   applyOverrides,
   idOf,
   loadPreset,
   loadRawPreset,
-  parseOverride,
   type Override,
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
 import { formatLoadFailure } from './problems.js';
-
-/** Commander's parser for a repeatable `--set path=value`: a malformed one is a usage error. */
-export function collectOverride(arg: string, previous: Override[] | undefined): Override[] {
-  const parsed = parseOverride(arg, '--set');
-  if (!parsed.ok) throw new InvalidArgumentError(`${parsed.message}; e.g. --set market.depth2pct=1e6`);
-  return [...(previous ?? []), parsed.value];
-}
 
 /** How the overrides read in a message: `--set a=1 --set b="x"`. */
 export function describeOverrides(overrides: readonly Override[]): string {

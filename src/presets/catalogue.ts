@@ -1,5 +1,5 @@
 import type { LoadResult } from './load.js';
-import { PRESET_KINDS, type PresetKind } from './schema/index.js';
+import { PRESET_KINDS, type PresetKind } from './kinds.js';
 
 /** A preset as the picker and `liqloop list` show it. */
 export interface CatalogueEntry {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { constantProductBaseReserve } from '../../engine/index.js';
+// The one module, not the engine's index: validating a preset need not load the whole engine (start-up).
+import { constantProductBaseReserve } from '../../engine/market/constant-product.js';
 import { formatNumber } from '../../format.js';
 import { closest } from '../problems.js';
 import { describeValue } from '../describe.js';
