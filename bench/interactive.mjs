@@ -1,13 +1,17 @@
 // Sections 4 and 5 of `npm run bench`: the dashboard's step latency and a 200-step sweep, both on the
 // 100,000-position preset.
 
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
+  BenchError,
   CLI,
   DIST,
+  PEAK_RSS_HOOK,
   RENDER,
   STEP_RENDER_BOUND_MS,
   SWEEP_BOUND_MS,
+  SWEEP_CORES_BOUND,
   expectSuccess,
   fmt,
   list,
@@ -17,8 +21,8 @@ import {
   verdict,
 } from './lib.mjs';
 
-/** Runs both sections on `smallPreset`; returns the bounds that failed. */
-export async function interactiveRows(smallPreset) {
+/** Runs both sections on `smallPreset` (`rssFile`: where the CPU-time hook writes); returns the bounds that failed. */
+export async function interactiveRows(smallPreset, rssFile) {
   const failures = [];
   // 4. Dashboard step latency.
   console.log('');
@@ -38,11 +42,15 @@ export async function interactiveRows(smallPreset) {
   );
   if (!stepOk) failures.push(`dashboard step median ${fmt(stepMedian, 1)} ms >= ${STEP_RENDER_BOUND_MS} ms`);
 
-  // 5. A sweep over the 100,000-position preset.
+  // 5. A sweep over the 100,000-position preset, under the hook that records the CPU time of the whole
+  // process (every thread: the main one, the workers and V8's helpers) at exit.
   console.log('');
   console.log('5. liqloop sweep over the 100,000-position preset: 200 values of shock.pct from 0.01 to 0.3');
+  rmSync(rssFile, { force: true });
   const sweep = await runNode(
     [
+      '--import',
+      PEAK_RSS_HOOK,
       CLI,
       'sweep',
       smallPreset,
@@ -56,9 +64,11 @@ export async function interactiveRows(smallPreset) {
       '200',
       '--json',
     ],
-    { keepStdout: true },
+    { keepStdout: true, env: { ...process.env, LIQLOOP_BENCH_RSS_FILE: rssFile } },
   );
   expectSuccess('liqloop sweep', sweep);
+  if (!existsSync(rssFile)) throw new BenchError('the CPU-time hook (bench/peak-rss.mjs) wrote nothing');
+  const { cpuMs } = JSON.parse(readFileSync(rssFile, 'utf8'));
   const swept = JSON.parse(sweep.stdout);
   const sweepOk = sweep.ms < SWEEP_BOUND_MS && swept.runs.length === 200;
   console.log(
@@ -66,6 +76,14 @@ export async function interactiveRows(smallPreset) {
       `(${ms(sweep.ms / swept.runs.length)} a run)   bound < ${fmt(SWEEP_BOUND_MS / 1000)} s   ${verdict(sweepOk)}`,
   );
   if (!sweepOk) failures.push(`200-step sweep took ${ms(sweep.ms)}`);
+  // Cores kept busy: CPU time of the process (user + system, all its threads) over its wall time.
+  const cores = cpuMs / sweep.ms;
+  const coresOk = cores >= SWEEP_CORES_BOUND;
+  console.log(
+    `   cores busy on average: CPU time ${ms(cpuMs)} / wall ${ms(sweep.ms)} = ${fmt(cores, 2)}` +
+      `   bound >= ${fmt(SWEEP_CORES_BOUND, 1)}   ${verdict(coresOk)}`,
+  );
+  if (!coresOk) failures.push(`200-step sweep kept ${fmt(cores, 2)} cores busy`);
 
   return failures;
 }

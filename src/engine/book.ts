@@ -1,4 +1,5 @@
 import { IndexHeap } from './heap.js';
+import { fillDrawsOnce } from './kept-draws.js';
 import { SkipLines } from './skip-lines.js';
 import { seededUniform } from './rng.js';
 import type { GenerateSpec, PeakedRange, PositionSpec, SizeRange } from './types.js';
@@ -71,7 +72,11 @@ export class PositionBook {
       this.debt[i] = p.debt;
       this.threshold[i] = p.threshold ?? source.threshold;
     });
-    if (source.generate) fillGenerated(this, explicit.length, source.generate, source);
+    const spec = source.generate;
+    if (spec)
+      fillDrawsOnce(this, explicit.length, spec, source.initialPrice, source.threshold, () =>
+        fillGenerated(this, explicit.length, spec, source),
+      );
     if (source.borrower) {
       this.collateral[count - 1] = source.borrower.collateral;
       this.threshold[count - 1] = source.threshold;
