@@ -7,7 +7,7 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { ParamPanel } from './components/ParamPanel.js';
 import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
-import { prepareHealthIndex } from './helpers/health-index.js';
+import { prefetchHealth, prepareHealthIndex } from './helpers/health-index.js';
 import { tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
 import { useKeys } from './hooks/useKeys.js';
@@ -39,14 +39,15 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
-  // Compute the next round while the user reads this one, so that the step key only has to draw it; the
-  // first pause also builds the health panel's index, so that no step reads the whole book.
+  // Compute the next round, and its health panel, while the user reads this one, so that the step key only
+  // has to draw it; the first pause also builds the panel's index, so that no step reads the whole book.
   useEffect(() => {
     const timeline = state.session?.timeline;
     if (!timeline || state.mode !== 'dashboard') return;
     const timer = setTimeout(() => {
       timeline.reach(state.round + 1);
       prepareHealthIndex(timeline);
+      prefetchHealth(timeline, state.round + 1);
     }, 0);
     return () => clearTimeout(timer);
   }, [state.session, state.round, state.mode]);

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Timeline, type Scenario } from '../../src/engine/index.js';
 import { loadPreset, presetIds } from '../../src/presets/index.js';
 import { healthSnapshot } from '../../src/ui/helpers/health.js';
-import { HealthIndex, healthAt, prepareHealthIndex } from '../../src/ui/helpers/health-index.js';
+import {
+  HealthIndex,
+  healthAt,
+  prefetchHealth,
+  prepareHealthIndex,
+} from '../../src/ui/helpers/health-index.js';
 import { scenario } from '../helpers/scenario.js';
 
 /** The price the dashboard reads the panel at after `round`: the round's price, p0 before the first. */
@@ -202,5 +207,27 @@ describe('the health index gives the full pass’s snapshot', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('computed ahead in the pause, and kept, it is still the full pass’s snapshot of each round', () => {
+    const timeline = new Timeline(generatedBook());
+    const last = timeline.finish();
+    const shown: number[] = [];
+    // As the app does: a frame asks for round r, the pause computes r + 1 ahead; then a step or a step back.
+    for (const round of [0, 1, 2, 3, 2, 1, 2, 3, 4, last, last - 1, 0]) {
+      const price = priceAt(timeline, round);
+      const snapshot = healthAt(timeline, round, price, 20);
+      expect(snapshot, `round ${round}`).toStrictEqual(
+        healthSnapshot(timeline.positionsAt(round), price, 20),
+      );
+      shown.push(snapshot.open);
+      prepareHealthIndex(timeline);
+      prefetchHealth(timeline, round + 1);
+    }
+    // A prefetched snapshot is the one the next frame gets, not one computed again.
+    prefetchHealth(timeline, 3);
+    const ahead = healthAt(timeline, 3, priceAt(timeline, 3), 20);
+    expect(healthAt(timeline, 3, priceAt(timeline, 3), 20)).toBe(ahead);
+    expect(new Set(shown).size).toBeGreaterThan(3);
   });
 });

@@ -241,12 +241,46 @@ export function prepareHealthIndex(timeline: Timeline): void {
   indexes.set(timeline, new HealthIndex(timeline));
 }
 
+/** The last snapshots a timeline's panel asked for, and the number of nearest positions it shows. */
+interface Recent {
+  k: number;
+  readonly snapshots: { round: number; price: number; k: number; snapshot: HealthSnapshot }[];
+}
+const recent = new WeakMap<Timeline, Recent>();
+/** Snapshots kept per timeline: the round shown, the one computed ahead, the one before. */
+const KEPT = 3;
+
 /**
  * The health snapshot of `timeline` after `round` at `price`, with the `k` nearest positions: through the
- * timeline's `HealthIndex` once `prepareHealthIndex` has built it, by the full pass until then.
+ * timeline's `HealthIndex` once `prepareHealthIndex` has built it, by the full pass until then. A snapshot
+ * is a pure function of these four, so the last few are kept and one computed ahead is used as is.
  */
 export function healthAt(timeline: Timeline, round: number, price: number, k: number): HealthSnapshot {
+  let memo = recent.get(timeline);
+  if (!memo) {
+    memo = { k, snapshots: [] };
+    recent.set(timeline, memo);
+  }
+  memo.k = k;
+  const kept = memo.snapshots.find((s) => s.round === round && Object.is(s.price, price) && s.k === k);
+  if (kept) return kept.snapshot;
   const view = timeline.positionsAt(round);
   const index = indexes.get(timeline);
-  return index ? index.snapshot(timeline, view, price, k) : healthSnapshot(view, price, k);
+  const snapshot = index ? index.snapshot(timeline, view, price, k) : healthSnapshot(view, price, k);
+  memo.snapshots.push({ round, price, k, snapshot });
+  if (memo.snapshots.length > KEPT) memo.snapshots.shift();
+  return snapshot;
+}
+
+/**
+ * Computes ahead, in the pause while the current round is read, the snapshot the panel will ask for after
+ * `round` (at that round's price, with as many nearest positions as it last showed), so that the step
+ * key finds it ready: the positions the round changes are crossed now, not on the key. Nothing to do
+ * before the panel has asked for one.
+ */
+export function prefetchHealth(timeline: Timeline, round: number): void {
+  const memo = recent.get(timeline);
+  if (!memo) return;
+  const at = timeline.reach(round);
+  healthAt(timeline, at, timeline.record(at)?.price ?? timeline.scenario.asset.price, memo.k);
 }
