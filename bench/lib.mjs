@@ -21,7 +21,11 @@ export const SWEEP_BOUND_MS = 60_000;
 export const SWEEP_CORES_BOUND = 1.8;
 export const PEAK_RSS_HOOK = new URL('./peak-rss.mjs', import.meta.url).href;
 
+/** The levers' rows against the floor (issue 16). */
 export const TIME_RATIO_BOUND = 3;
+/** Issue 15: the 1,000,000-position lending book, and 1,000,000 perpetuals, against the floor. */
+export const LENDING_RATIO_BOUND = 1.6;
+export const PERPS_RATIO_BOUND = 2;
 export const RSS_BOUND_MB = 400;
 export const ROUND_COST_RATIO_BOUND = 3;
 export const WARMUP_RUNS = 1;
@@ -92,6 +96,19 @@ export function mixedPerpsPreset() {
         entrySpread: 0.05,
       },
     },
+  };
+}
+
+/**
+ * The same 1,000,000 perpetuals with a small insurance fund ($1M): it runs dry in the first rounds and
+ * about 60% of the book is auto-deleveraged.
+ */
+export function adlPerpsPreset() {
+  const preset = mixedPerpsPreset();
+  return {
+    ...preset,
+    name: 'bench: 1,000,000 perpetuals, a small fund',
+    perps: { ...preset.perps, insuranceFund: 1e6 },
   };
 }
 

@@ -1,10 +1,10 @@
 import type { Scenario } from '../engine/index.js';
-import { formatChange, formatCount, formatPct } from '../format.js';
+import { formatCount, formatPct } from '../format.js';
 import { describeRole, formatMetric } from '../presets/index.js';
 import type { LoopFigures } from '../whatif/loop.js';
-import { NO_LOOP_DEPTH } from '../whatif/loop.js';
+import { describeShare, NO_LOOP_DEPTH } from '../whatif/loop.js';
 import type { RobustReport } from '../whatif/report.js';
-import type { FigureBand } from '../whatif/robust.js';
+import { bandVerdict, type FigureBand } from '../whatif/robust.js';
 import type { CliIo } from './io.js';
 import { textTable } from './table.js';
 
@@ -22,11 +22,9 @@ function range(band: FigureBand): string {
 }
 
 /** The lines of one figure: its range and verdict, then its range over each kind of rerun. */
-function figureLines(band: FigureBand): string[] {
+function figureLines(band: FigureBand, reruns: number): string[] {
   const role = describeRole(band);
-  const verdict = band.fragile
-    ? `FRAGILE: outside ±${formatPct(band.tolerance)} with ${band.outside.join(', ')}`
-    : `robust: within ±${formatPct(band.tolerance)} on every rerun`;
+  const verdict = bandVerdict(band, reruns);
   const bands = band.bands.map(
     (b) => `${b.label} ${formatMetric(band.metric, b.min)}–${formatMetric(band.metric, b.max)}`,
   );
@@ -54,7 +52,7 @@ export function loopText(report: RobustReport, scenario: Scenario): string[] {
       label,
       format(withLoop[key]),
       format(withoutLoop[key]),
-      share[key] === null ? '—' : formatChange(share[key]),
+      describeShare(key, share[key]),
     ]),
     [0],
   );
@@ -73,7 +71,7 @@ export function robustText(report: RobustReport, scenario: Scenario): string {
     `Robustness: ${report.variants.length} reruns (${groups.join('; ') || 'none'}); ` +
     'fragile: some rerun leaves the tolerance';
   const figures = report.figures.length
-    ? report.figures.flatMap(figureLines)
+    ? report.figures.flatMap((f) => figureLines(f, report.variants.length))
     : ['  (no recorded figure with a metric)'];
   return ['', head, ...figures, '', ...loopText(report, scenario), ''].join('\n');
 }

@@ -130,6 +130,8 @@ export function runJson(run: CascadeRun, presetId: string | null) {
   const summary = summarize(run);
   return {
     preset: run.scenario.name,
+    // How long a round stands for, as the preset writes it ("1 hour"), when it gives one.
+    ...(run.scenario.roundLength !== undefined ? { roundLength: run.scenario.roundLength } : {}),
     rounds: run.rounds.map(roundJson),
     summary: summaryJson(summary),
     ...(run.scenario.record?.length ? { record: recordJson(checkRecord(summary, run.scenario.record)) } : {}),

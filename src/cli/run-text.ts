@@ -3,6 +3,7 @@ import { summarize } from '../engine/index.js';
 import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
 import { liquidatorLossNote } from '../findings.js';
+import { elapsedText, parseRoundLength, unitsText } from '../round-length.js';
 
 /** A one-line description of a scenario's market, oracle and mechanism. */
 export function describeScenario(s: Scenario): string {
@@ -112,12 +113,20 @@ export function runText(run: CascadeRun): string {
       : m.perpFill !== null
         ? perpsLines(m, quote)
         : []),
-    `  rounds       ${m.rounds}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
+    `  rounds       ${m.rounds}${roundTime(s, m.rounds)}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
   const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
+}
+
+/** " (9 hours at 1 hour a round)" when the preset gives a round length, else nothing. */
+function roundTime(s: Scenario, rounds: number): string {
+  const length = s.roundLength !== undefined ? parseRoundLength(s.roundLength) : null;
+  return length
+    ? ` (${elapsedText(length, rounds)} at ${unitsText(length.amount, length.unit)} a round)`
+    : '';
 }
 
 /** The perpetuals' fills, ADL overshoot and backstop; a loud line when the slippage is booked nowhere. */
@@ -147,7 +156,7 @@ export function perpsLines(m: Summary, quote: string): string[] {
  * when the preset gives one, and the preset's statement when it predicts none of them.
  */
 function recordText(checks: ReturnType<typeof checkRecord>, noPrediction: string | undefined): string[] {
-  const lines = checks.map(describeCheck);
+  const lines = checks.map((c) => describeCheck(c));
   const width = Math.max(...lines.map((l) => l.figure.length));
   const roleWidth = Math.max(...lines.map((l) => l.role.length));
   const role = (text: string) => (roleWidth > 0 ? `${text.padEnd(roleWidth)}  ` : '');

@@ -1,5 +1,5 @@
-import { IndexHeap } from './heap.js';
 import { fillDrawsOnce } from './kept-draws.js';
+import { LazyHeap } from './lazy-heap.js';
 import { SkipLines } from './skip-lines.js';
 import { seededUniform } from './rng.js';
 import type { GenerateSpec, PeakedRange, PositionSpec, SizeRange } from './types.js';
@@ -43,8 +43,15 @@ export class PositionBook {
 
   private readonly explicitIds: readonly string[];
   private readonly borrowerId?: string;
-  /** Open positions with debt, by liquidation price, highest first. */
-  private readonly heap: IndexHeap;
+  /** Open positions with debt, by liquidation price, highest first (ordered lazily, see LazyHeap). */
+  private readonly heap: LazyHeap;
+  /** `takeLiquidatable`'s result, reused round after round (a round may take a million positions). */
+  private taken = new Int32Array(0);
+  /** The collateral and debt of `takeLiquidatable`'s positions, side by side with them. */
+  takenCollateral = new Float64Array(0);
+  takenDebt = new Float64Array(0);
+  /** Positions near the floor that turned out not liquidatable (few): they go back on the heap. */
+  private readonly deferred: number[] = [];
   /**
    * Positions found liquidatable that wait their turn (an auction's hole is full), most under water
    * first: a ring of indices, off the heap while they wait, so that a round does not pop and push them.
@@ -86,9 +93,9 @@ export class PositionBook {
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
-    this.heap = new IndexHeap(count);
+    this.heap = new LazyHeap(count);
     for (let i = 0; i < count; i++) if (this.debt[i]! > 0) this.heap.append(i, this.liquidationPrice(i));
-    this.heap.heapify();
+    this.heap.seal(this.collateral, this.debt);
   }
 
   id(index: number): string {
@@ -109,20 +116,40 @@ export class PositionBook {
   }
 
   /**
-   * Takes off the heap every open position with HF < 1 at `price`, most under water first.
-   * The caller puts back, with `reinsert`, those that stay open.
+   * Takes off the heap every open position with HF < 1 at `price`, most under water first, into a buffer
+   * reused every round (valid until the next call). The caller puts back, with `reinsert`, those that stay open.
+   *
+   * Shaped as one loop over typed arrays with the health factor written out: it runs once per position
+   * liquidated, and a result array of numbers grown a million times was a large share of a run's garbage.
    */
-  takeLiquidatable(price: number): number[] {
-    const taken: number[] = [];
-    const deferred: number[] = [];
+  takeLiquidatable(price: number): Int32Array {
     const floor = price * (1 - CANDIDATE_SLACK);
-    while (this.heap.topKey > floor) {
-      const index = this.heap.pop();
-      if (this.healthFactor(index, price) < 1) taken.push(index);
-      else deferred.push(index);
+    const { heap, threshold, deferred } = this;
+    if (this.taken.length < this.count) {
+      this.taken = new Int32Array(this.count);
+      this.takenCollateral = new Float64Array(this.count);
+      this.takenDebt = new Float64Array(this.count);
     }
-    for (const index of deferred) this.heap.push(index, this.liquidationPrice(index));
-    return taken;
+    const { taken, takenCollateral, takenDebt } = this;
+    let n = 0;
+    // Above `surely` a key's health factor is certainly below 1 (the two roundings differ by a few ulps):
+    // the position is taken on its key alone. Near the price, and for keys so large that an underflow
+    // could hide in them, the health factor is computed exactly as the round contract writes it.
+    const surely = price * (1 + 1e-6);
+    heap.admit(floor);
+    for (let key = heap.topKey; key > floor; key = heap.topKey) {
+      const index = heap.pop();
+      const collateral = heap.poppedA;
+      const debt = heap.poppedB;
+      if ((key > surely && key < 1e300) || (collateral * price * threshold[index]!) / debt < 1) {
+        taken[n] = index;
+        takenCollateral[n] = collateral;
+        takenDebt[n++] = debt;
+      } else deferred.push(index);
+    }
+    for (const index of deferred) this.file(index);
+    deferred.length = 0;
+    return taken.subarray(0, n);
   }
 
   /**
@@ -148,7 +175,7 @@ export class PositionBook {
     for (let at = tail, end = kept; at < end; at++) {
       const index = lines.index[at]!;
       if (key[at]! > floor && this.healthFactor(index, price) < 1) lines.move(at, tail++);
-      else this.heap.push(index, key[at]!);
+      else this.heap.push(index, key[at]!, lines.collateral[at]!, lines.debt[at]!);
     }
     kept = tail;
     // The newly taken, most under water first, merged in from the back (they mostly belong near the end);
@@ -160,7 +187,7 @@ export class PositionBook {
       const freshKey = this.liquidationPrice(index);
       if (w >= 0 && key[w]! < freshKey) lines.move(w--, at);
       else {
-        lines.set(at, index, freshKey, this.collateral[index]!, this.debt[index]!);
+        lines.set(at, index, freshKey, this.takenCollateral[f]!, this.takenDebt[f]!);
         f--;
       }
     }
@@ -206,7 +233,7 @@ export class PositionBook {
     if (this.debt[index]! > 0 || !this.open[index])
       throw new Error('borrow is for an open position with no debt');
     this.debt[index] = amount;
-    this.heap.push(index, this.liquidationPrice(index));
+    this.file(index);
   }
 
   /** Positions waiting in line, and their debt. */
@@ -236,7 +263,7 @@ export class PositionBook {
       if (this.healthFactor(index, price) < 1) break;
       this.lineSize--;
       this.lineDebt -= this.debt[index]!;
-      this.heap.push(index, this.liquidationPrice(index));
+      this.file(index);
     }
     for (const index of this.takeLiquidatable(price)) {
       this.line[(this.lineHead + this.lineSize++) % capacity] = index;
@@ -260,7 +287,12 @@ export class PositionBook {
 
   /** Puts an open position back on the heap under its new liquidation price. */
   reinsert(index: number): void {
-    if (this.open[index] && this.debt[index]! > 0) this.heap.push(index, this.liquidationPrice(index));
+    if (this.open[index] && this.debt[index]! > 0) this.file(index);
+  }
+
+  /** Puts a position on the heap under its liquidation price, carrying its collateral and debt. */
+  private file(index: number): void {
+    this.heap.push(index, this.liquidationPrice(index), this.collateral[index]!, this.debt[index]!);
   }
 }
 

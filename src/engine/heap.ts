@@ -5,13 +5,14 @@
  * million-position book does fewer cache misses (measured: `npm run bench`).
  */
 export class IndexHeap {
-  private readonly index: Int32Array;
-  private readonly key: Float64Array;
+  private index: Int32Array;
+  private key: Float64Array;
   private count = 0;
 
+  /** `capacity` is where it starts: `push` doubles it when full (a LazyHeap's heap holds a few buckets). */
   constructor(capacity: number) {
-    this.index = new Int32Array(capacity);
-    this.key = new Float64Array(capacity);
+    this.index = new Int32Array(Math.max(1, capacity));
+    this.key = new Float64Array(Math.max(1, capacity));
   }
 
   get size(): number {
@@ -40,6 +41,7 @@ export class IndexHeap {
   }
 
   push(index: number, key: number): void {
+    if (this.count === this.index.length) this.grow();
     const heap = this.index;
     const keys = this.key;
     let at = this.count++;
@@ -60,6 +62,15 @@ export class IndexHeap {
     const last = --this.count;
     if (last > 0) this.siftDown(0, this.index[last]!, this.key[last]!);
     return top;
+  }
+
+  private grow(): void {
+    const index = new Int32Array(this.index.length * 2);
+    const key = new Float64Array(this.key.length * 2);
+    index.set(this.index);
+    key.set(this.key);
+    this.index = index;
+    this.key = key;
   }
 
   private siftDown(start: number, index: number, key: number): void {

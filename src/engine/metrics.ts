@@ -1,5 +1,6 @@
 import { externalPriceAt } from './cascade.js';
 import type { CascadeRun } from './run.js';
+import { shockTo, troughOf } from './trough.js';
 
 /** The run's summary in the round contract's terms. Sums are over the run. */
 export interface Summary {
@@ -139,8 +140,6 @@ export function summarize(run: CascadeRun): Summary {
   let liquidatorProfit = 0;
   let unprofitableLiquidations = 0;
   let partialFills = 0;
-  let troughPrice = Infinity;
-  let troughRound = 0;
   for (const r of run.rounds) {
     keeperIncentives += r.keeperIncentives;
     penaltyIncome += r.penaltyIncome;
@@ -152,10 +151,6 @@ export function summarize(run: CascadeRun): Summary {
     liquidatorProfit += r.liquidatorProfit;
     unprofitableLiquidations += r.unprofitableLiquidations;
     partialFills += r.partialFills;
-    if (r.price < troughPrice) {
-      troughPrice = r.price;
-      troughRound = r.round;
-    }
     wonForZero += r.wonForZero;
     valueWonForZero += r.valueWonForZero;
     perpNotional += r.perpNotional;
@@ -182,12 +177,9 @@ export function summarize(run: CascadeRun): Summary {
   }
   const last = run.rounds.at(-1);
   const finalPrice = last ? last.price : initialPrice;
-  const shockPct = shockTo(run, last ? last.round : 0);
+  const shockPct = shockTo(run.scenario, last ? last.round : 0);
   const drawdownPct = 1 - finalPrice / initialPrice;
   const vowNet = badDebt + keeperIncentives - penaltyIncome;
-  if (!last) troughPrice = initialPrice;
-  const troughDrawdownPct = 1 - troughPrice / initialPrice;
-  const troughShock = shockTo(run, troughRound);
   const shortfall = last ? shortfallAt(run, last.oraclePrice) : 0;
   return {
     initialPrice,
@@ -238,18 +230,9 @@ export function summarize(run: CascadeRun): Summary {
     partialFills,
     shortfall,
     totalLoss: badDebt + shortfall,
-    troughPrice,
-    troughRound,
-    troughDrawdownPct,
-    troughAmplification: troughShock !== 0 ? troughDrawdownPct / troughShock : null,
+    ...troughOf(run.scenario, run.rounds),
     attack: attackSummary(run, finalPrice),
   };
-}
-
-/** The exogenous move to `round`: the shock, or with a price path the path's own drawdown to that round. */
-function shockTo(run: CascadeRun, round: number): number {
-  const { scenario } = run;
-  return scenario.path ? 1 - externalPriceAt(scenario, round) / scenario.asset.price : scenario.shock.pct;
 }
 
 /** Σ max(0, debt − collateral · P) over the positions still open. */

@@ -49,6 +49,7 @@ export {
   metricValue,
   noPredictionOf,
   roleOf,
+  missOf,
   withinTolerance,
   type HistoryFigure,
   type RecordCheck,

@@ -1,4 +1,4 @@
-import { formatNumber, formatPct } from '../format.js';
+import { formatCount, formatNumber, formatPct } from '../format.js';
 import type { RecordFigure, Summary } from '../engine/index.js';
 
 /** The summary metrics only a preset with perpetuals can give. */
@@ -34,6 +34,8 @@ export const RECORD_METRICS = [
   'collateralReturned',
   'saleProceeds',
   'resolvedAtRound',
+  'troughRound',
+  'troughDrawdownPct',
   'unresolvedDebt',
   'skippedLiquidations',
   'maxQueued',
@@ -66,6 +68,13 @@ export interface HistoryFigure extends RecordFigure {
   readonly role?: RecordRole;
   /** The parameter path tuned to the figure (`generate.count`), for a fitted one. */
   readonly fittedBy?: string;
+  /** Why the model misses a predicted figure: a documented miss, shown as one. */
+  readonly miss?: string;
+}
+
+/** Why the model misses a predicted figure, if the preset documents a miss. */
+export function missOf(figure: RecordFigure): string | undefined {
+  return (figure as HistoryFigure).miss;
 }
 
 /** The role of a figure (the engine's type does not carry it; a validated preset's figures do). */
@@ -128,10 +137,15 @@ const FRACTION_METRICS: ReadonlySet<string> = new Set([
   'drawdownPct',
   'perpLongShare',
   'zeroBidShare',
+  'troughDrawdownPct',
 ]);
 
-/** A value of `metric` as words: a share as a percentage, anything else as an amount. */
+/** Metrics that count rounds: a whole number. */
+const ROUND_METRICS: ReadonlySet<string> = new Set(['rounds', 'resolvedAtRound', 'troughRound']);
+
+/** A value of `metric` as words: a share as a percentage, a round as a whole number, anything else as an amount. */
 export function formatMetric(metric: string | undefined, value: number): string {
+  if (metric !== undefined && ROUND_METRICS.has(metric)) return formatCount(value);
   return metric !== undefined && FRACTION_METRICS.has(metric) ? formatPct(value) : formatNumber(value);
 }
 
@@ -150,10 +164,14 @@ export function describeRole(figure: RecordFigure): string {
 /**
  * One check as words: the figure, its role, and "recorded R, model M  ✓ reproduced within ±t (+d)" for a
  * predicted figure, "= matched by construction within ±t" for an input or a fitted one, "✗ outside ±t"
- * for any figure off its record, or "recorded R; not reproduced: why" for a figure the preset does not
- * reproduce. A figure without a role (a preset from before roles) reads "✓ within ±t (+d)".
+ * for any figure off its record (with ": a miss, why" where the preset documents the miss, or only ", a miss"
+ * with `why: false`, where the room is short), or
+ * "recorded R; not reproduced: why" for a figure the preset does not reproduce. A figure without a role (a preset from before roles) reads "✓ within ±t (+d)".
  */
-export function describeCheck(check: RecordCheck): { figure: string; role: string; text: string } {
+export function describeCheck(
+  check: RecordCheck,
+  options: { readonly why?: boolean } = {},
+): { figure: string; role: string; text: string } {
   const { figure } = check;
   const role = describeRole(figure);
   const recorded = `recorded ${formatRecorded(figure)}`;
@@ -166,10 +184,12 @@ export function describeCheck(check: RecordCheck): { figure: string; role: strin
     check.deviation === null
       ? ''
       : ` (${check.deviation >= 0 ? '+' : '−'}${formatPct(Math.abs(check.deviation))})`;
+  const miss = check.within === false ? missOf(figure) : undefined;
+  const why = miss === undefined ? '' : options.why === false ? ', a miss' : `: a miss, ${miss}`;
   return {
     figure: figure.figure,
     role,
-    text: `${recorded}, model ${modelled}  ${verdict(check, tolerance)}${off}`,
+    text: `${recorded}, model ${modelled}  ${verdict(check, tolerance)}${off}${why}`,
   };
 }
 

@@ -41,11 +41,15 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   }, [state.quitting, exit]);
   // Compute the next round, and its health panel, while the user reads this one, so that the step key only
   // has to draw it; the first pause also builds the panel's index, so that no step reads the whole book.
+  // When that ends the run (a round left the model's range), draw again: the header says so at once.
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const timeline = state.session?.timeline;
     if (!timeline || state.mode !== 'dashboard') return;
     const timer = setTimeout(() => {
+      const failed = timeline.failure;
       timeline.reach(state.round + 1);
+      if (timeline.failure !== failed) redraw();
       prepareHealthIndex(timeline);
       prefetchHealth(timeline, state.round + 1);
     }, 0);

@@ -3,6 +3,7 @@
  * liquidations' own sales move nothing. Pure.
  */
 import type { CascadeRun, Scenario as Preset, Summary } from '../engine/index.js';
+import { formatChange, formatPct } from '../format.js';
 
 /** How much deeper the sale venue is made in the twin without the loop. */
 export const NO_LOOP_DEPTH = 1e4;
@@ -70,13 +71,20 @@ export function loopFigures(summary: Summary, shortfall: number): LoopFigures {
 export interface LoopShare {
   readonly withLoop: LoopFigures;
   readonly withoutLoop: LoopFigures;
-  /** (with − without) / with for each figure; null where the preset's own figure is 0. */
+  /**
+   * (with − without) / max(with, without) for each figure, in [−1, 1]: where the loop adds, the share of the
+   * preset's figure it produced; where the twin's figure is larger (the loop prevents some of it, as when a
+   * thin venue makes a liquidation unprofitable that a deep one would pay for), minus the share of the twin's
+   * figure the loop prevents. null where both are 0.
+   */
   readonly share: { readonly [K in keyof LoopFigures]: number | null };
 }
 
 export function loopShare(withLoop: LoopFigures, withoutLoop: LoopFigures): LoopShare {
-  const part = (k: keyof LoopFigures) =>
-    withLoop[k] === 0 ? null : (withLoop[k] - withoutLoop[k]) / Math.abs(withLoop[k]);
+  const part = (k: keyof LoopFigures) => {
+    const scale = Math.max(Math.abs(withLoop[k]), Math.abs(withoutLoop[k]));
+    return scale === 0 ? null : (withLoop[k] - withoutLoop[k]) / scale;
+  };
   return {
     withLoop,
     withoutLoop,
@@ -87,4 +95,23 @@ export function loopShare(withLoop: LoopFigures, withoutLoop: LoopFigures): Loop
       losses: part('losses'),
     },
   };
+}
+
+/** What the twin does more of, where the loop prevents some of a figure. */
+const MORE: { readonly [K in keyof LoopFigures]: string } = {
+  drawdown: 'falls further',
+  positionsLiquidated: 'liquidates more',
+  liquidated: 'liquidates more',
+  losses: 'loses more',
+};
+
+/**
+ * A share as words: "+13.8%" where the loop adds, "±0.0%" where it changes nothing, "—" where both are 0,
+ * and, where the twin's figure is larger, "n/a: the deep venue liquidates more (the loop prevents 99.3%)".
+ */
+export function describeShare(key: keyof LoopFigures, share: number | null): string {
+  if (share === null) return '—';
+  // A change formatChange shows as ±0.0% is no change at all.
+  if (share > -5e-7) return formatChange(share);
+  return `n/a: the deep venue ${MORE[key]} (the loop prevents ${formatPct(-share)})`;
 }

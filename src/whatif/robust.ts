@@ -2,6 +2,7 @@
  * Robustness of a history preset's record, and the loop's share of its event. Pure: builds the variants
  * and reads their summaries; running them (on worker threads) is the caller's.
  */
+import { formatPct } from '../format.js';
 import type { Scenario as Preset, Summary } from '../engine/index.js';
 import {
   metricValue,
@@ -124,6 +125,25 @@ export interface FigureBand {
   readonly outside: readonly string[];
   /** The range over the seeds, over each fitted parameter's two moves, and over the depth's. */
   readonly bands: readonly Band[];
+}
+
+/**
+ * A band's verdict as words: "robust: within ±t on every rerun"; "FRAGILE: outside ±t with seed 1, …"; or,
+ * for a figure the preset itself misses (a documented miss), "a miss: outside ±t on the preset and on every
+ * rerun" (or "… and on 3 of 14 reruns").
+ */
+export function bandVerdict(band: FigureBand, reruns: number): string {
+  const tolerance = `±${formatPct(band.tolerance)}`;
+  const missed =
+    band.modelled === null || Math.abs(band.modelled / band.recorded - 1) > band.tolerance + 1e-12;
+  if (missed) {
+    const n = band.outside.length;
+    const where = n === reruns ? 'every rerun' : `${n} of ${reruns} reruns`;
+    return `a miss: outside ${tolerance} on the preset and on ${where}`;
+  }
+  return band.fragile
+    ? `FRAGILE: outside ${tolerance} with ${band.outside.join(', ')}`
+    : `robust: within ${tolerance} on every rerun`;
 }
 
 /** The group a rerun's label belongs to in the bands: "seeds 1–10", "liquidators.capital ±20%", "depth ±20%". */

@@ -96,13 +96,13 @@ const cases: { what: string; edit?: Edit; text?: string; path: string; expected:
     what: 'a fractional count',
     edit: (p) => (p.generate.count = 2.5),
     path: 'generate.count',
-    expected: /expected a whole number from 1 to 2,000,000, got 2.5/,
+    expected: /expected a whole number from 1 to 10,000,000, got 2.5/,
   },
   {
     what: 'a count above the bound',
-    edit: (p) => (p.generate.count = 2_000_001),
+    edit: (p) => (p.generate.count = 10_000_001),
     path: 'generate.count',
-    expected: /expected a whole number from 1 to 2,000,000, got 2000001/,
+    expected: /expected a whole number from 1 to 10,000,000, got 10000001/,
   },
   {
     what: 'partial without a close factor',

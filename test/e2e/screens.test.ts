@@ -102,7 +102,9 @@ describe.each(SIZES)('the screens at $cols×$rows', ({ cols, rows }) => {
     // The frame may reach the terminal in more than one write: wait for the header and the whole chart.
     const screen = await s.waitFor(
       (text) =>
-        text.includes(`Round ${last} of ${last}`) && /round +0 /.test(text) && axisLabels(text).length > 3,
+        text.includes(`Round ${last} of ${last}`) &&
+        /(?:round|[a-z]+s) +0 /.test(text) &&
+        axisLabels(text).length > 3,
       15_000,
     );
     const labels = axisLabels(screen);

@@ -113,7 +113,7 @@ describe('generated perpetuals start healthy', () => {
       },
     };
     const book = new PerpBook(spec, 100_000);
-    expect(book.takeLiquidatable(100_000)).toEqual([]);
+    expect(Array.from(book.takeLiquidatable(100_000))).toEqual([]);
     // A 40x long may enter at most p0 · (1 − mm) / (1 − 1/40) = 101,282 (not 110,000); a short at least 98,780.
     expect(healthyEntry(100_000, 0.1, 40, 0.0125, true, 1)).toBeCloseTo((100_000 * 0.9875) / 0.975, 6);
     expect(healthyEntry(100_000, 0.1, 40, 0.0125, false, 0)).toBeCloseTo((100_000 * 1.0125) / 1.025, 6);

@@ -13,12 +13,15 @@ describe('perps-october-2025: the 10–11 October 2025 perpetuals cascade', () =
   const run = runCascade(scenario);
   const summary = summarize(run);
 
-  it('reproduces every figure it claims from the record, within the stated tolerance', () => {
+  it('matches the input and the fitted figure, and misses the predicted one the way it says', () => {
     expect(summary.converged).toBe(true);
     const checks = checkRecord(summary, scenario.record ?? []);
     const matched = checks.filter((c) => c.within !== null);
-    expect(matched.map((c) => c.figure.metric)).toEqual(['minPrice', 'perpLiquidatedNotional']);
-    for (const check of matched) expect(check.within, check.figure.figure).toBe(true);
+    expect(matched.map((c) => c.figure.metric)).toEqual(['minPrice', 'perpLiquidatedNotional', 'adlCovered']);
+    expect(matched.map((c) => c.within)).toEqual([true, true, false]);
+    // The loss ADL covers comes out above the record's $23.2M, after the whole $20M fund is drawn.
+    expect(summary.adlCovered).toBeGreaterThan(23.2e6 * 1.25);
+    expect(summary.fundDrawn).toBeGreaterThan(0.99 * scenario.perps!.insuranceFund);
   });
 
   it('the figure it does not match is off the way it says: only longs are liquidated', () => {

@@ -157,6 +157,13 @@ describe('a history preset checked against its record', () => {
     expect(problems([predicted, { ...fitted, fittedBy: 'market' }])).toEqual([
       expect.stringContaining('which leads to an object'),
     ]);
+    // A documented miss is for a predicted figure held against a metric.
+    expect(
+      problems([{ ...predicted, miss: 'the model is too fast here, for a stated reason' }, fitted]),
+    ).toEqual([]);
+    expect(problems([predicted, { ...fitted, miss: 'a reason' }])).toEqual([
+      'record[1].miss: expected "miss" only on a figure with role "predicted" and a metric, got role "fitted"',
+    ]);
     // Nothing predicted: the preset must say why.
     expect(problems([fitted, input])).toEqual([
       'noPrediction: expected a figure with role "predicted" and a metric, or "noPrediction" saying plainly why the model predicts none of the event',
@@ -196,5 +203,12 @@ describe('a history preset checked against its record', () => {
     const off = checkRecord(summary, [{ ...roles[0]!, recorded: summary.finalPrice * 2 }]);
     expect(off[0]!.reproduced).toBe(false);
     expect(describeCheck(off[0]!).text).toMatch(/✗ outside/);
+    // A documented miss says why beside the ✗; within its tolerance it reads as any prediction.
+    const miss = { ...roles[0]!, miss: 'one venue stands for many' };
+    const [missed, hit] = checkRecord(summary, [{ ...miss, recorded: summary.finalPrice * 2 }, miss]);
+    expect(describeCheck(missed!).text).toMatch(
+      /✗ outside ±1\.0% \(−50\.0%\): a miss, one venue stands for many$/,
+    );
+    expect(describeCheck(hit!).text).not.toMatch(/a miss/);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCascade, summarize } from '../../src/engine/index.js';
 import { liquidatorLossNote } from '../../src/findings.js';
 import { loadPreset } from '../../src/presets/index.js';
-import { headerFindings, troughSoFar } from '../../src/ui/helpers/outcome.js';
+import { formatNumber, formatPct, formatTimes } from '../../src/format.js';
+import { headerFindings, troughSoFar, troughUpTo } from '../../src/ui/helpers/outcome.js';
 import { openSession } from '../../src/ui/state/session.js';
 import { PARAMS, stepParam } from '../../src/ui/params.js';
 
@@ -13,7 +14,7 @@ function session(id: string) {
 }
 
 describe('the header beyond the round shown', () => {
-  it('the trough so far is the lowest price after a sale up to the round, and its amplification once over', () => {
+  it('the trough so far is the lowest price after a sale up to the round, with its drawdown and amplification', () => {
     const s = session('recovering-spot');
     const last = s.timeline.reach(1000);
     const prices = s.timeline.recordsTo(last).map((r) => r.price);
@@ -22,8 +23,34 @@ describe('the header beyond the round shown', () => {
     expect(troughSoFar(s.timeline, 1)).toEqual({ price: prices[0], round: 1 });
     expect(troughSoFar(s.timeline, 0)).toBeNull();
     const summary = summarize(s.timeline.run()!);
-    expect(headerFindings(s, last).trough).toContain(`${summary.troughAmplification!.toFixed(2)}×`);
-    expect(headerFindings(s, 1).trough).not.toContain('×');
+    expect(headerFindings(s, last).trough).toBe(
+      `Trough ${formatNumber(summary.troughPrice)} USD r${summary.troughRound} ` +
+        `(−${formatPct(summary.troughDrawdownPct)}, ${formatTimes(summary.troughAmplification!)})`,
+    );
+    // Mid-run too: round 1's drawdown over the 10% shock.
+    const first = 1 - prices[0]! / s.preset.asset.price;
+    expect(headerFindings(s, 1).trough).toBe(
+      `Trough ${formatNumber(prices[0]!)} USD r1 (−${formatPct(first)}, ${formatTimes(first / 0.1)})`,
+    );
+    expect(headerFindings(s, 0).trough).toBeNull();
+  });
+
+  it('mid-run, the trough is the summary of the run cut at that round (troughPrice … troughAmplification)', () => {
+    // A path preset: the shock to the trough round is the path's own fall, so the amplification moves.
+    for (const id of ['recovering-spot', 'path-replay']) {
+      const s = session(id);
+      const last = s.timeline.finish();
+      for (let round = 1; round <= last; round++) {
+        const cut = summarize(runCascade(s.preset, { maxRounds: round }));
+        const trough = troughUpTo(s.timeline, round)!;
+        expect(trough, `${id} round ${round}`).toEqual({
+          troughPrice: cut.troughPrice,
+          troughRound: cut.troughRound,
+          troughDrawdownPct: cut.troughDrawdownPct,
+          troughAmplification: cut.troughAmplification,
+        });
+      }
+    }
   });
 
   it("says the liquidators' loss and the shortfall only once the run is over", () => {
@@ -35,7 +62,7 @@ describe('the header beyond the round shown', () => {
     );
     const mango = session('mango-markets-2022');
     const end = mango.timeline.reach(1000);
-    expect(headerFindings(mango, end).shortfall).toMatch(/^Shortfall 111\.04M \(loss 111\.18M\)$/);
+    expect(headerFindings(mango, end).shortfall).toMatch(/^Shortfall 111\.04M USD \(loss 111\.18M USD\)$/);
     expect(headerFindings(mango, end - 1).shortfall).toBeNull();
   });
 

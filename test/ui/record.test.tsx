@@ -39,27 +39,31 @@ describe('the record panel (h)', () => {
     const before = recordLines(preset, timeline, 3);
     expect(before[0]!.text).toMatch(/press End/);
     const figures = before.slice(1, 1 + preset.record!.length);
-    expect(figures.map((l) => l.text.split(' [')[0])).toEqual(preset.record!.map((f) => f.figure));
-    // Each figure with its role, and the preset's plain statement that it predicts none of them.
-    expect(figures[0]!.text).toMatch(/^BTC low \[input\]: recorded 105,000$/);
-    expect(figures[1]!.text).toMatch(/\[fitted \(perps\.generate\.longs\)\]/);
-    expect(before.at(-1)!.text).toMatch(/^No prediction: /);
+    // The predicted figure first, then the input and the fitted one, then the figures not reproduced.
+    const record = preset.record!;
+    const order = [record[2]!, record[0]!, record[1]!, ...record.slice(3)];
+    expect(figures.map((l) => l.text.split(' [')[0])).toEqual(order.map((f) => f.figure));
+    // Each figure with its role; the preset predicts one, so it makes no statement that it predicts none.
+    expect(figures[0]!.text).toMatch(/^loss covered by ADL .*\[predicted\]/);
+    expect(figures[1]!.text).toMatch(/^BTC low \[input\]: recorded 105,000$/);
+    expect(figures[2]!.text).toMatch(/\[fitted \(perps\.generate\.longs\)\]/);
+    expect(before.some((l) => l.text.startsWith('No prediction'))).toBe(false);
     const last = timeline.finish();
     // Stepped back from the end, the comparison waits for the end again.
     expect(recordLines(preset, timeline, last - 1)[0]!.text).toMatch(/press End/);
     const after = recordLines(preset, timeline, last);
-    expect(after).toHaveLength(preset.record!.length + 1);
+    expect(after).toHaveLength(preset.record!.length);
     // An input within its tolerance is matched by construction: not shown as a success.
-    expect(after[0]!.tone).toBeUndefined();
-    expect(after[0]!.text).toMatch(
+    expect(after[1]!.tone).toBeUndefined();
+    expect(after[1]!.text).toMatch(
       /^BTC low \[input\]: recorded 105,000, model [\d,]+ += matched by construction within ±3\.0%/,
     );
-    expect(
-      after
-        .slice(0, -1)
-        .filter((l) => l.tone === 'muted')
-        .every((l) => l.text.includes('not reproduced:')),
-    ).toBe(true);
+    expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(
+      true,
+    );
+    // The predicted figure the model misses is shown as a miss (liqloop run prints why).
+    expect(after[0]!.tone).toBe('bad');
+    expect(after[0]!.text).toMatch(/✗ outside ±25\.0% \(\+\d+\.\d%\), a miss$/);
   });
 
   it('in the app: h shows the record in place of the log, End fills in the model, h again shows the log', async () => {
@@ -101,17 +105,21 @@ describe('the record panel (h)', () => {
     );
     const last = timeline.finish();
     const lines = recordLines(preset, timeline, last, { done: 4, total: 4, report }).map((l) => l.text);
-    // The two figures held against a metric come first, each with its band; then the loop's share.
+    // The predicted figure first, a miss on the preset and on every rerun; then the loop's share; then the
+    // two fitted figures, each with its band.
     expect(lines[0]).toMatch(
-      /^USDC collateral liquidated.*· range 63,600,000 – 63,600,000 over 2 reruns, robust$/,
+      /^CRV's high, .*\[predicted\].*✗ outside ±10\.0%.*· range 1\.11 – 1\.27 over 2 reruns, a miss on every rerun$/,
     );
     expect(lines[1]).toMatch(
-      /^bad debt, 2\.64M CRV.*· range 1,171,\d+ – 4,709,\d+ over 2 reruns, FRAGILE \(outside ±10\.0% on 2: market\.depth2pct ×0\.8, market\.depth2pct ×1\.2\)$/,
-    );
-    expect(lines[2]).toMatch(
       /^The loop's share, .*fall to the low 51\.9% against 34\.4% \(\+33\.6%\).*losses 2,668,617 against 0 \(\+100\.0%\)$/,
     );
-    expect(lines.at(-1)).toMatch(/^No prediction: /);
+    expect(lines[2]).toMatch(
+      /^USDC collateral liquidated.*· range 63,600,000 – 63,600,000 over 2 reruns, robust$/,
+    );
+    expect(lines[3]).toMatch(
+      /^bad debt, 2\.64M CRV.*· range 1,171,\d+ – 4,709,\d+ over 2 reruns, FRAGILE \(outside ±10\.0% on 2: market\.depth2pct ×0\.8, market\.depth2pct ×1\.2\)$/,
+    );
+    expect(lines.some((l) => l.startsWith('No prediction'))).toBe(false);
   });
 
   it('in the app the bands come in the background, and End still answers while they run', async () => {

@@ -25,8 +25,16 @@ export class PerpBook {
   readonly initialSize: Float64Array;
   readonly initialMargin: Float64Array;
   liquidatedCount = 0;
+  /**
+   * Whole heaps, not LazyHeaps: a sliced position is filed back at a liquidation price that is the same,
+   * to the last bit, for many positions, and the order of such ties is the heap's (its shape decides it).
+   * A heap holding other positions would give them in another order and change the results.
+   */
   private readonly longs: IndexHeap;
   private readonly shorts: IndexHeap;
+  /** `takeLiquidatable`'s result, reused round after round. */
+  private taken = new Int32Array(0);
+  private readonly deferred: number[] = [];
 
   constructor(spec: PerpsSpec, initialPrice: number) {
     const explicit = spec.positions.length;
@@ -113,26 +121,34 @@ export class PerpBook {
     return this.equity(i, price) < this.maintenance[i]! * this.size[i]! * price;
   }
 
-  /** Takes every liquidatable open position off its heap: longs first (most under water first), then shorts. */
-  takeLiquidatable(price: number): number[] {
-    const taken: number[] = [];
-    const deferred: number[] = [];
+  /**
+   * Takes every liquidatable open position off its heap: longs first (most under water first), then
+   * shorts, into a buffer reused every round (valid until the next call). Plain loops over typed arrays:
+   * they run once per position liquidated.
+   */
+  takeLiquidatable(price: number): Int32Array {
     const slack = 1e-9;
+    if (this.taken.length < this.count) this.taken = new Int32Array(this.count);
+    const { taken, deferred, longs, shorts } = this;
+    let n = 0;
     // A key clearly past the price is liquidatable by the same rule; only near the boundary (within the
     // slack) is the rule evaluated exactly, which spares a million-position cascade a second pass of
     // scattered reads.
-    while (this.longs.topKey > price * (1 - slack)) {
-      const near = this.longs.topKey <= price * (1 + slack);
-      const i = this.longs.pop();
-      (!near || this.isLiquidatable(i, price) ? taken : deferred).push(i);
+    while (longs.topKey > price * (1 - slack)) {
+      const near = longs.topKey <= price * (1 + slack);
+      const i = longs.pop();
+      if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
+      else deferred.push(i);
     }
-    while (this.shorts.topKey > -price * (1 + slack)) {
-      const near = this.shorts.topKey <= -price * (1 - slack);
-      const i = this.shorts.pop();
-      (!near || this.isLiquidatable(i, price) ? taken : deferred).push(i);
+    while (shorts.topKey > -price * (1 + slack)) {
+      const near = shorts.topKey <= -price * (1 - slack);
+      const i = shorts.pop();
+      if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
+      else deferred.push(i);
     }
     for (const i of deferred) this.file(i);
-    return taken;
+    deferred.length = 0;
+    return taken.subarray(0, n);
   }
 
   /** Puts an open position (back) on its heap. */

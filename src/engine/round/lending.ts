@@ -21,10 +21,9 @@ export const lendingLiquidations: Phase = {
       liquidateAll(state, round, book.takeCandidates(round.oraclePrice), true);
       return;
     }
-    const taken = book.takeLiquidatable(round.oraclePrice);
-    liquidateAll(state, round, taken, false);
-    // Positions left open go back only now, so none is liquidated twice in a round.
-    for (const index of taken) book.reinsert(index);
+    // Positions left open go back on the heap as they are liquidated: the round's candidates are all
+    // taken off it before the first, so none is liquidated twice in a round.
+    liquidateAll(state, round, book.takeLiquidatable(round.oraclePrice), false);
   },
 };
 
@@ -60,9 +59,9 @@ function liquidateAll(
   let underwaterDebt = 0;
   let filledPartly = 0;
   let hopeless = false;
-  // With skipping, the candidates' collateral and debt are read in order beside them.
-  const collaterals = skipping ? book.candidateCollateral : book.collateral;
-  const debts = skipping ? book.candidateDebt : book.debt;
+  // The candidates' collateral and debt, read in order beside them (not scattered over the book).
+  const collaterals = skipping ? book.candidateCollateral : book.takenCollateral;
+  const debts = skipping ? book.candidateDebt : book.takenDebt;
   // A lower bound on any liquidation's repaid (a partial cap is at least closeFactor · debt).
   const capShare = scenario.liquidation.mechanism === 'partial' ? scenario.liquidation.closeFactor! : 1;
   ledger.clear();
@@ -82,8 +81,8 @@ function liquidateAll(
       book.skipFrom(k, taken.length);
       break;
     }
-    const collateral = collaterals[skipping ? k : index]!;
-    const debt = debts[skipping ? k : index]!;
+    const collateral = collaterals[k]!;
+    const debt = debts[k]!;
     if (
       skipping &&
       !partialFills &&
@@ -125,7 +124,7 @@ function liquidateAll(
     ledger.add(outcome.seized, outcome.repaid);
     book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
     // Skipped positions wait off the heap; one left open goes back under its new liquidation price.
-    if (skipping && !outcome.closed) book.reinsert(index);
+    if (!outcome.closed) book.reinsert(index);
     collateralSold += outcome.seized;
     debtRepaid += outcome.repaid;
     badDebt += outcome.badDebt;

@@ -3,7 +3,7 @@ import type { Scenario } from '../../engine/index.js';
 import { checkPreset } from './checks.js';
 import { presetBase } from './preset.js';
 
-export { DEFAULT_ROUNDS, MAX_GENERATED_POSITIONS, MAX_ROUNDS } from './common.js';
+export { DEFAULT_ROUNDS, MAX_GENERATED_POSITIONS, MAX_PERP_POSITIONS, MAX_ROUNDS } from './common.js';
 export { KIND_TITLES, PRESET_KINDS, type PresetKind } from './preset.js';
 
 /** The preset file format (README, "Presets"). Unknown fields are errors. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ASSET,
-  MAX_GENERATED_POSITIONS,
+  MAX_PERP_POSITIONS,
   PRICE,
   QUOTE,
   TEXT_RULE,
@@ -59,11 +59,11 @@ const perpPosition = object(
 
 const generated = object(
   {
-    longs: positionCount(0).describe(
-      `the longs drawn, a whole number from 0 to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+    longs: positionCount(0, MAX_PERP_POSITIONS).describe(
+      `the longs drawn, a whole number from 0 to ${MAX_PERP_POSITIONS.toLocaleString('en-US')}`,
     ),
-    shorts: positionCount(0).describe(
-      `the shorts drawn, a whole number from 0 to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+    shorts: positionCount(0, MAX_PERP_POSITIONS).describe(
+      `the shorts drawn, a whole number from 0 to ${MAX_PERP_POSITIONS.toLocaleString('en-US')}`,
     ),
     seed: seed(),
     size: scaledRange('a size range', ASSET).describe(`the sizes drawn, ${rangeText(ASSET)}`),
@@ -102,8 +102,8 @@ export const perps = object(
       .default(0.2),
     positions: z
       .array(perpPosition, { error: expecting('an array of perpetual positions') })
-      .max(MAX_GENERATED_POSITIONS, {
-        error: `expected at most ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')} perpetual positions`,
+      .max(MAX_PERP_POSITIONS, {
+        error: `expected at most ${MAX_PERP_POSITIONS.toLocaleString('en-US')} perpetual positions`,
       })
       .describe('the explicit perpetuals')
       .default([]),

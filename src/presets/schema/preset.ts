@@ -16,6 +16,7 @@ import { arbitrage, asset, market, path, venue } from './market.js';
 import { oracle } from './oracle.js';
 import { perps } from './perps.js';
 import { date, recordFigure } from './record.js';
+import { roundLength } from './round-length.js';
 
 /** The kinds of preset, in the order the picker and `liqloop list` show them. */
 export const PRESET_KINDS = ['history', 'lesson'] as const;
@@ -73,6 +74,7 @@ export const presetBase = object(
     rounds: integer(`a whole number from 1 to ${MAX_ROUNDS}`, 1, MAX_ROUNDS)
       .describe(`the most rounds to run, a whole number from 1 to ${MAX_ROUNDS} (default ${DEFAULT_ROUNDS})`)
       .default(DEFAULT_ROUNDS),
+    roundLength: roundLength.optional(),
     venues: z
       .array(venue, { error: expecting('an array of venues') })
       .max(MAX_VENUES, { error: `expected at most ${MAX_VENUES} venues` })

@@ -42,8 +42,13 @@ export const recordFigure = object(
     fittedBy: nonEmptyText('a parameter path, e.g. "generate.count"')
       .describe('with role "fitted": the parameter path tuned to reproduce the figure')
       .optional(),
+    miss: nonEmptyText('a non-empty string saying why the model misses the figure')
+      .describe(
+        `with role "predicted" and a metric: why the model's value falls outside the tolerance, a documented miss shown as one (not retuned to pass); ${TEXT_RULE}`,
+      )
+      .optional(),
   },
-  'an object {figure, recorded, role, fittedBy?, metric and tolerance, or unmatched, source?}',
+  'an object {figure, recorded, role, fittedBy?, metric and tolerance (and miss?), or unmatched, source?}',
 )
   .superRefine((f, ctx) => {
     if ((f.role === 'fitted') !== (f.fittedBy !== undefined)) {
@@ -57,6 +62,13 @@ export const recordFigure = object(
       });
     }
     const matched = f.metric !== undefined;
+    if (f.miss !== undefined && (f.role !== 'predicted' || !matched)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['miss'],
+        message: `expected "miss" only on a figure with role "predicted" and a metric, got role ${describeValue(f.role)}${matched ? '' : ' without a metric'}`,
+      });
+    }
     if (matched === (f.unmatched !== undefined)) {
       ctx.addIssue({
         code: 'custom',

@@ -16,6 +16,7 @@ import { RecordPanel } from './RecordPanel.js';
 import { SweepView } from './SweepView.js';
 import { VariantLine, variantLines } from './VariantLine.js';
 import type { SweepState } from '../state/whatif.js';
+import { elapsedFigure, parseRoundLength } from '../../round-length.js';
 
 export interface DashboardProps {
   readonly session: Session;
@@ -81,6 +82,14 @@ export function Dashboard({
     ],
     [floor, nextLiquidation],
   );
+  // The chart's ticks count the preset's time unit when it gives a round length ("hours" under 0 6 12).
+  const roundLength = preset.roundLength;
+  const axis = useMemo(() => {
+    const length = roundLength !== undefined ? parseRoundLength(roundLength) : null;
+    return length
+      ? { tick: (r: number) => elapsedFigure(length, r), axisName: `${length.unit}s` }
+      : { tick: undefined, axisName: undefined };
+  }, [roundLength]);
   const log = useMemo(
     () => logLines(timeline, at, layout.log - 1, preset.asset.symbol, preset.asset.quote),
     [timeline, at, layout.log, preset.asset.symbol, preset.asset.quote],
@@ -105,6 +114,8 @@ export function Dashboard({
             variantRecords={variantRecords}
             shockPct={preset.shock.pct}
             followsPath={preset.path !== undefined}
+            tick={axis.tick}
+            axisName={axis.axisName}
             width={layout.chartWidth}
             height={layout.middle}
             theme={theme}

@@ -6,18 +6,23 @@ import { packParts } from '../helpers/pack.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 import { headerFindings } from '../helpers/outcome.js';
+import { elapsedText, parseRoundLength } from '../../round-length.js';
 import { perpsSoFar } from '../helpers/perps.js';
 
 export interface HeaderProps {
   readonly session: Session;
   /** The round on screen; a baseline that ended earlier shows its last round. */
   readonly round: number;
-  /** The run's outcome lines, packed to the width once by `outcomeLines` (the dashboard sizes its layout by them). */
+  /** The prices and the run's outcome, packed to the width once by `outcomeLines` (the dashboard sizes its layout by them). */
   readonly lines: readonly (readonly OutcomePart[])[];
   readonly theme: Theme;
 }
 
-/** The header's outcome lines at `width`: cumulative totals, findings and the perpetuals, packed to fit. */
+/**
+ * The header's packed lines at `width`: the venue and oracle prices and the trough so far, then the run's
+ * cumulative outcome (totals, findings, the perpetuals, why a run stopped early), in one flow of parts packed
+ * to fit; a part longer than the width (a finding) is wrapped onto lines of its own, never cut.
+ */
 export function outcomeLines(
   session: Session,
   at: number,
@@ -26,19 +31,40 @@ export function outcomeLines(
   width: number,
 ): OutcomePart[][] {
   const { preset, timeline } = session;
-  const parts: readonly OutcomePart[] = outcomeParts(
-    outcomes,
-    underWater,
-    preset,
-    headerFindings(session, at),
-    perpsSoFar(timeline, at, preset.asset.quote),
-  );
-  return packParts(parts, width);
+  const findings = headerFindings(session, at);
+  const parts: readonly OutcomePart[] = [
+    ...priceParts(session, at, findings.trough),
+    ...outcomeParts(outcomes, underWater, preset, findings, perpsSoFar(timeline, at, preset.asset.quote)),
+  ];
+  return packParts(parts, width, { wrap: true });
 }
 
-/** The rows the header takes: three, and one for each line of outcomes. */
+/** "Venue 1,707.19 USD (−14.6%)", "Oracle …" and the trough so far, as header parts. */
+function priceParts(session: Session, at: number, trough: string | null): OutcomePart[] {
+  const { preset, timeline } = session;
+  const p0 = preset.asset.price;
+  const record = timeline.record(at);
+  const venue = record?.price ?? p0;
+  const oracle = record?.oraclePrice ?? p0;
+  const { quote } = preset.asset;
+  return [
+    {
+      text: `Venue ${formatAmount(venue, quote)} (${formatChange(venue / p0 - 1)})`,
+      bad: false,
+      tone: 'venue',
+    },
+    {
+      text: `Oracle ${formatAmount(oracle, quote)} (${formatChange(oracle / p0 - 1)})`,
+      bad: false,
+      tone: 'oracle',
+    },
+    ...(trough ? [{ text: trough, bad: false, tone: 'venue' as const }] : []),
+  ];
+}
+
+/** The rows the header takes: the title, the packed lines, and the liquidations line. */
 export function headerRows(lines: readonly (readonly OutcomePart[])[]): number {
-  return 3 + lines.length;
+  return 2 + lines.length;
 }
 
 /** Where the displayed round stands in the run; `round` past the run's end means it ended earlier. */
@@ -46,10 +72,23 @@ export function cascadeStatus(session: Session, round: number): string {
   const timeline = session.timeline;
   const last = timeline.reach(round);
   if (timeline.finished && round >= timeline.computed) {
-    const ended = timeline.converged ? '● converged' : `■ stopped at the ${formatCount(last)}-round limit`;
+    const ended = timeline.failure
+      ? `✖ stopped: round ${formatCount(timeline.failure.round)} left the model's range`
+      : timeline.converged
+        ? '● converged'
+        : `■ stopped at the ${formatCount(last)}-round limit`;
     return round > last ? `${ended}: baseline ended at round ${formatCount(last)}` : ended;
   }
   return round === 0 ? '○ before the shock' : '▶ cascading';
+}
+
+/** "Round 12 of 40 · 12 hours": the round, the run's length once known, and the time elapsed when the preset gives a round length. */
+export function roundTitle(session: Session, round: number): string {
+  const { timeline, preset } = session;
+  const at = timeline.reach(round);
+  const of = timeline.finished && round <= at ? ` of ${formatCount(timeline.computed)}` : '';
+  const length = preset.roundLength !== undefined ? parseRoundLength(preset.roundLength) : null;
+  return `Round ${formatCount(round)}${of}${length ? ` · ${elapsedText(length, round)}` : ''}`;
 }
 
 /** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations (the perpetuals have their own line: perpsSoFar). */
@@ -77,19 +116,19 @@ export function marketText(preset: Pick<Scenario, 'market' | 'asset' | 'oracle' 
 
 export function Header({ session, round, lines, theme }: HeaderProps) {
   const { preset, timeline } = session;
-  const p0 = preset.asset.price;
   const at = timeline.reach(round);
   const record = timeline.record(at);
-  const venue = record?.price ?? p0;
-  const oracle = record?.oraclePrice ?? p0;
   const totals = timeline.totalsAt(at);
-  const { symbol, quote } = preset.asset;
-  const of = timeline.finished ? ` of ${formatCount(timeline.computed)}` : '';
+  const { symbol } = preset.asset;
   const status = cascadeStatus(session, round);
   const defences = record ? defenceState(record, symbol) : '';
-  const findings = headerFindings(session, at);
+  const statusColour = status.startsWith('●')
+    ? theme.safe
+    : status.startsWith('✖')
+      ? theme.danger
+      : theme.accent;
   return (
-    <Box flexDirection="column" height={3 + lines.length}>
+    <Box flexDirection="column" height={headerRows(lines)}>
       <Box justifyContent="space-between">
         <Box flexShrink={1}>
           <Text bold wrap="truncate-end">
@@ -98,25 +137,15 @@ export function Header({ session, round, lines, theme }: HeaderProps) {
         </Box>
         <Box flexShrink={0} marginLeft={1}>
           <Text>
-            <Text bold>{`Round ${formatCount(round)}${round > at ? '' : of}`}</Text>
-            <Text color={status.startsWith('●') ? theme.safe : theme.accent}>{`  ${status}`}</Text>
+            <Text bold>{roundTitle(session, round)}</Text>
+            <Text color={statusColour}>{`  ${status}`}</Text>
           </Text>
         </Box>
       </Box>
-      <Text wrap="truncate-end">
-        <Text
-          color={theme.venue}
-        >{`Venue ${formatAmount(venue, quote)} (${formatChange(venue / p0 - 1)})`}</Text>
-        {'  '}
-        <Text color={theme.oracle}>
-          {`Oracle ${formatAmount(oracle, quote)} (${formatChange(oracle / p0 - 1)})`}
-        </Text>
-        {findings.trough ? <Text color={theme.venue}>{`  ${findings.trough}`}</Text> : null}
-      </Text>
       {lines.map((parts, y) => (
         <Text key={y} wrap="truncate-end">
           {parts.map((part, i) => (
-            <Text key={i} color={part.bad ? theme.danger : undefined}>
+            <Text key={i} color={part.bad ? theme.danger : part.tone ? theme[part.tone] : undefined}>
               {`${i > 0 ? '  ' : ''}${part.text}`}
             </Text>
           ))}

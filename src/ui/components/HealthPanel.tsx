@@ -30,8 +30,16 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
     <Box flexDirection="column" width={width} height={height}>
       {showNearest ? (
         <>
-          <Text bold wrap="truncate-end">{`Nearest liquidation: HF at ${formatAmount(price, quote)}`}</Text>
-          {snapshot.nearest.length === 0 ? <Text color={theme.muted}>no open position with debt</Text> : null}
+          <Text bold wrap="truncate-end">
+            {snapshot.nearest.length > 0
+              ? `Nearest liquidation: HF at ${formatAmount(price, quote)}`
+              : 'Nearest liquidation: none'}
+          </Text>
+          {snapshot.nearest.length === 0 ? (
+            <Text color={theme.muted} wrap="truncate-end">
+              {snapshot.open === 0 ? 'no position left open' : 'no open position with debt'}
+            </Text>
+          ) : null}
           {snapshot.nearest.slice(0, nearestRows(height, snapshot.bands.length)).map((p) => (
             <Text key={`${p.kind}-${p.index}`} wrap="truncate-end">
               {`${fitId(p.id, ID_WIDTH)} ${p.kind === 'loan' ? ' ' : p.kind === 'long' ? '↑' : '↓'} `}

@@ -8,6 +8,7 @@ import {
   describeRole,
   formatRecorded,
   noPredictionOf,
+  roleOf,
 } from '../../presets/index.js';
 import type { Scenario } from '../../engine/index.js';
 import type { Theme } from '../theme.js';
@@ -23,7 +24,7 @@ export interface RecordLine {
  * What the record panel says: for a lesson, that it has no record; for a history preset before its run
  * has ended, the recorded figures and how to see the model's; once ended, each figure beside the model's.
  * With `robust`, each figure's range over the reruns and the loop's share (or how far their runs are),
- * then the preset's statement that it predicts nothing, if it makes one.
+ * then the preset's statement that it predicts nothing, if it makes one. Predicted figures come first.
  */
 export function recordLines(
   preset: Scenario,
@@ -52,6 +53,7 @@ export function recordLines(
       ...byPriority(
         record.map((f) => ({
           matched: f.metric !== undefined,
+          predicted: f.metric !== undefined && roleOf(f).role === 'predicted',
           line: {
             text: `${f.figure}${roleTag(describeRole(f))}: recorded ${formatRecorded(f)}${bandSuffix(f, robust)}`,
           },
@@ -63,12 +65,14 @@ export function recordLines(
   }
   const checks = checkRecord(summarize(run), record);
   const lines = checks.map((check) => {
-    const line = describeCheck(check);
+    // A miss's reason is long for the panel: liqloop run prints it.
+    const line = describeCheck(check, { why: false });
     // Green only for a reproduced prediction (or a figure without a role); matched by construction is plain.
     const matchedOnly = check.within === true && line.role !== '' && !check.reproduced;
     const tone = check.within === null ? 'muted' : check.within ? 'good' : 'bad';
     return {
       matched: check.within !== null,
+      predicted: check.within !== null && roleOf(check.figure).role === 'predicted',
       line: {
         text: `${line.figure}${roleTag(line.role)}: ${line.text}${bandSuffix(check.figure, robust)}`,
         ...(matchedOnly ? {} : { tone }),
@@ -79,16 +83,18 @@ export function recordLines(
 }
 
 /**
- * The figures held against a metric first (with their bands), then the loop's share, then the figures the
- * preset does not reproduce: a short panel shows what was checked before what was not.
+ * The predicted figures first (with their bands), then the loop's share, then the inputs and fitted figures
+ * held against a metric (matched by construction), then the figures the preset does not reproduce: a short
+ * panel shows what the model predicts, and how much was the loop, before what it was given or tuned to.
  */
 function byPriority(
-  figures: readonly { matched: boolean; line: RecordLine }[],
+  figures: readonly { matched: boolean; predicted: boolean; line: RecordLine }[],
   loop: readonly RecordLine[],
 ): RecordLine[] {
   return [
-    ...figures.filter((f) => f.matched).map((f) => f.line),
+    ...figures.filter((f) => f.predicted).map((f) => f.line),
     ...loop,
+    ...figures.filter((f) => f.matched && !f.predicted).map((f) => f.line),
     ...figures.filter((f) => !f.matched).map((f) => f.line),
   ];
 }

@@ -1,7 +1,8 @@
 import type { RecordFigure, Scenario } from '../../engine/index.js';
-import { formatChange, formatCount, formatPct } from '../../format.js';
+import { formatCount, formatPct } from '../../format.js';
 import { formatMetric } from '../../presets/index.js';
-import type { LoopFigures } from '../../whatif/loop.js';
+import { describeShare, type LoopFigures } from '../../whatif/loop.js';
+import { bandVerdict } from '../../whatif/robust.js';
 import type { RobustView } from '../hooks/useRobustReport.js';
 import type { RecordLine } from './RecordPanel.js';
 
@@ -15,9 +16,13 @@ export function bandSuffix(figure: RecordFigure, robust: RobustView | undefined)
   const band = report.figures.find((f) => f.figure === figure.figure && f.metric === figure.metric);
   if (!band || band.min === null || band.max === null) return '';
   const range = `${formatMetric(band.metric, band.min)} – ${formatMetric(band.metric, band.max)}`;
-  const verdict = band.fragile
-    ? `FRAGILE (outside ±${formatPct(band.tolerance)} on ${band.outside.length}: ${band.outside.join(', ')})`
-    : 'robust';
+  const missed = bandVerdict(band, report.variants.length).startsWith('a miss');
+  const every = band.outside.length === report.variants.length;
+  const verdict = missed
+    ? `a miss on ${every ? 'every rerun' : `${band.outside.length} of them`}`
+    : band.fragile
+      ? `FRAGILE (outside ±${formatPct(band.tolerance)} on ${band.outside.length}: ${band.outside.join(', ')})`
+      : 'robust';
   return ` · range ${range} over ${report.variants.length} reruns, ${verdict}`;
 }
 
@@ -37,7 +42,7 @@ export function loopLine(preset: Scenario, robust: RobustView | undefined): Reco
   const { withLoop, withoutLoop, share } = report.loop;
   const part = (key: keyof LoopFigures, format: (v: number) => string, label: string) =>
     `${label} ${format(withLoop[key])} against ${format(withoutLoop[key])}` +
-    (share[key] === null ? '' : ` (${formatChange(share[key])})`);
+    (share[key] === null ? '' : ` (${describeShare(key, share[key])})`);
   const money = (v: number) => formatMetric(undefined, v);
   return [
     {

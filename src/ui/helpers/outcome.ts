@@ -1,18 +1,32 @@
 /** What the header says about the run beyond the round shown: the trough so far, the whole loss, the liquidators. Pure. */
-import { summarize, type Summary, type Timeline } from '../../engine/index.js';
+import { summarize, troughOf, type Summary, type Timeline, type Trough } from '../../engine/index.js';
 import { liquidatorLossNote } from '../../findings.js';
-import { formatCompact, formatNumber, formatTimes } from '../../format.js';
+import { formatAmount, formatChange, formatCompact, formatTimes } from '../../format.js';
 import type { Session } from '../state/session.js';
 
 /** The lowest venue price after a sale in rounds 1 … round, and the first round it was reached. */
 export function troughSoFar(timeline: Timeline, round: number): { price: number; round: number } | null {
-  let trough: { price: number; round: number } | null = null;
-  for (let r = 1; r <= round; r++) {
-    const record = timeline.record(r);
-    if (record && (trough === null || record.price < trough.price))
-      trough = { price: record.price, round: r };
-  }
-  return trough;
+  const trough = troughUpTo(timeline, round);
+  return trough ? { price: trough.troughPrice, round: trough.troughRound } : null;
+}
+
+/**
+ * The summary's trough fields (troughPrice, troughRound, troughDrawdownPct, troughAmplification) for rounds
+ * 1 … round, by the summary's own arithmetic; null before round 1.
+ */
+export function troughUpTo(timeline: Timeline, round: number): Trough | null {
+  const records = timeline.recordsTo(round);
+  return records.length > 0 ? troughOf(timeline.scenario, records) : null;
+}
+
+/** "Trough 389.76 USD r8 (−80.5%, 8.05×)": the price, round, drawdown and amplification so far. */
+export function troughText(trough: Trough, quote: string): string {
+  const amplification =
+    trough.troughAmplification !== null ? `, ${formatTimes(trough.troughAmplification)}` : '';
+  return (
+    `Trough ${formatAmount(trough.troughPrice, quote)} r${trough.troughRound} ` +
+    `(${formatChange(-trough.troughDrawdownPct)}${amplification})`
+  );
 }
 
 const summaries = new WeakMap<Timeline, Summary>();
@@ -32,25 +46,29 @@ export function finalSummary(session: Session, round: number): Summary | null {
 }
 
 export interface HeaderFindings {
-  /** "Trough 1,649.19 r1", with "· 2.71×" (the amplification there) once the run is over. */
+  /** "Trough 1,649.19 USD r1 (−17.5%, 2.71×)": the trough so far, at any round from 1. */
   readonly trough: string | null;
-  /** "Shortfall 111.04M (loss 111.18M)" once the run is over, when loans are left under water. */
+  /** "Shortfall 111.04M USD (loss 111.18M USD)" once the run is over, when loans are left under water. */
   readonly shortfall: string | null;
   /** "liquidators lost …" once the run is over, when they did. */
   readonly liquidators: string | null;
+  /** Why the run stopped early (the ModelRangeError's message: it left the model's numeric range), at its last round. */
+  readonly failure: string | null;
 }
 
 export function headerFindings(session: Session, round: number): HeaderFindings {
-  const trough = troughSoFar(session.timeline, round);
+  const trough = troughUpTo(session.timeline, round);
   const summary = finalSummary(session, round);
-  const amplification =
-    summary && summary.troughAmplification !== null ? ` · ${formatTimes(summary.troughAmplification)}` : '';
+  const { failure } = session.timeline;
+  const { quote } = session.preset.asset;
   return {
-    trough: trough ? `Trough ${formatNumber(trough.price)} r${trough.round}${amplification}` : null,
+    trough: trough ? troughText(trough, quote) : null,
     shortfall:
       summary && summary.shortfall > 0
-        ? `Shortfall ${formatCompact(summary.shortfall)} (loss ${formatCompact(summary.totalLoss)})`
+        ? `Shortfall ${formatCompact(summary.shortfall)} ${quote} (loss ${formatCompact(summary.totalLoss)} ${quote})`
         : null,
     liquidators: summary ? liquidatorLossNote(summary, session.preset) : null,
+    failure:
+      failure && session.timeline.finished && round >= session.timeline.computed ? failure.message : null,
   };
 }

@@ -49,18 +49,23 @@ const money = (value: number, quote: string) => `${formatCompact(value)} ${quote
 export interface OutcomePart {
   readonly text: string;
   readonly bad: boolean;
+  /** On a line (or lines) of its own. */
+  readonly alone?: boolean;
+  /** A price part, drawn in its line's colour. */
+  readonly tone?: 'venue' | 'oracle';
 }
 
 /**
  * The outcome parts in order: bad debt always; the debt still open and under water at the venue price when
  * there is some; the perpetuals' fund, ADL and uncovered loss whenever the preset has perpetuals; then, once
- * the run is over, the engine's shortfall and whole loss and what the liquidators lost.
+ * the run is over, the engine's shortfall and whole loss and what the liquidators lost; first of all, why
+ * the run stopped when it left the model's numeric range.
  */
 export function outcomeParts(
   outcomes: Outcomes,
   underWater: number,
   preset: Pick<Scenario, 'perps' | 'asset'>,
-  findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'>,
+  findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'> & Partial<Pick<HeaderFindings, 'failure'>>,
   perps?: PerpsFigures | null,
 ): OutcomePart[] {
   const quote = preset.asset.quote;
@@ -78,7 +83,14 @@ export function outcomeParts(
   }
   if (findings?.shortfall) parts.push({ text: findings.shortfall, bad: true });
   if (findings?.liquidators) parts.push({ text: `⚠ ${findings.liquidators}`, bad: true });
-  return parts;
+  if (!findings?.failure) return parts;
+  // The run stopped early: what happened, then what to do, each a part of its own, before the rest.
+  const [what, ...advice] = findings.failure.split('; ');
+  return [
+    { text: `✖ ${what}`, bad: true, alone: true },
+    ...(advice.length > 0 ? [{ text: advice.join('; '), bad: true, alone: true }] : []),
+    ...parts,
+  ];
 }
 
 /** The outcome of `timeline` after `round`. */
