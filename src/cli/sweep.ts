@@ -10,7 +10,7 @@ import { flatCsv } from './csv.js';
 import { checkOutput, emit } from './out.js';
 import { outputMeta } from './version.js';
 import { summaryJson } from './run-json.js';
-import { SweepRangeError, runInWorkers } from '../whatif/pool.js';
+import { SweepRangeError, WorkerPool, workerCount } from '../whatif/pool.js';
 import {
   metricTippingPoint,
   sweepValues,
@@ -113,6 +113,34 @@ function variantSource(
   };
 }
 
+/** Checks every variant, then runs them all in `pool`: the summaries, or the message of what failed. */
+async function runChecked(
+  ref: string,
+  raw: unknown,
+  options: SweepOptions,
+  values: readonly number[],
+  pool: WorkerPool,
+): Promise<
+  | { ok: true; built: { first: Preset }; source: ReturnType<typeof variantSource>; summaries: SummaryJson[] }
+  | { ok: false; message: string }
+> {
+  const built = checkVariants(ref, raw, options, values);
+  if (!built.ok) return built;
+  const outProblem = checkOutput(options);
+  if (outProblem) return { ok: false, message: outProblem };
+  const source = variantSource(raw, options, values);
+  try {
+    const summaries = (await pool.run(source, options.rounds)).map((o) => summaryJson(o.summary));
+    return { ok: true, built, source, summaries };
+  } catch (error) {
+    if (!(error instanceof SweepRangeError)) throw error;
+    return {
+      ok: false,
+      message: `liqloop: ${ref} with --param ${options.param}=${formatValue(values[error.index]!)}: ${error.message}\n`,
+    };
+  }
+}
+
 /** `liqloop sweep <preset> --param path --from A --to B --steps N`. */
 export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo): Promise<number> {
   const base = loadBase(ref);
@@ -127,27 +155,21 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     );
     return EXIT_BAD_INPUT;
   }
-  const built = checkVariants(ref, base.raw, options, values);
-  if (!built.ok) {
-    io.err(built.message);
-    return EXIT_BAD_INPUT;
-  }
-  const outProblem = checkOutput(options);
-  if (outProblem) {
-    io.err(outProblem);
-    return EXIT_BAD_INPUT;
-  }
-  const source = variantSource(base.raw, options, values);
-  let summaries: SummaryJson[];
+  // The threads start now, loading the engine while the variants are checked on this one.
+  const pool = new WorkerPool(workerCount(values.length));
+  let ran: Awaited<ReturnType<typeof runChecked>>;
   try {
-    summaries = (await runInWorkers(source, options.rounds)).map(summaryJson);
+    ran = await runChecked(ref, base.raw, options, values, pool);
   } catch (error) {
-    if (!(error instanceof SweepRangeError)) throw error;
-    io.err(
-      `liqloop: ${ref} with --param ${options.param}=${formatValue(values[error.index]!)}: ${error.message}\n`,
-    );
+    await pool.close();
+    throw error;
+  }
+  if (!ran.ok) {
+    await pool.close();
+    io.err(ran.message);
     return EXIT_BAD_INPUT;
   }
+  const { built, source, summaries } = ran;
   const json: SweepJson = {
     preset: built.first.name,
     param: options.param,

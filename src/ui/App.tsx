@@ -7,6 +7,7 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { ParamPanel } from './components/ParamPanel.js';
 import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
+import { prefetchHealth, prepareHealthIndex } from './helpers/health-index.js';
 import { tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
 import { useKeys } from './hooks/useKeys.js';
@@ -43,8 +44,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
-  // Compute the next round while the user reads this one, so that the step key only has to draw it. When
-  // that ends the run (a round left the model's range), draw again: the header says so at once.
+  // Compute the next round, and its health panel, while the user reads this one, so that the step key only
+  // has to draw it; the first pause also builds the panel's index, so that no step reads the whole book.
+  // When that ends the run (a round left the model's range), draw again: the header says so at once.
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const timeline = state.session?.timeline;
@@ -53,6 +55,8 @@ export function App({ initial, loadPreset, theme }: AppProps) {
       const failed = timeline.failure;
       timeline.reach(state.round + 1);
       if (timeline.failure !== failed) redraw();
+      prepareHealthIndex(timeline);
+      prefetchHealth(timeline, state.round + 1);
     }, 0);
     return () => clearTimeout(timer);
   }, [state.session, state.round, state.mode]);

@@ -1,7 +1,8 @@
 import { Box } from 'ink';
 import { formatNumber } from '../../format.js';
 import { useEffect, useMemo } from 'react';
-import { BAND_EDGES, healthSnapshot } from '../helpers/health.js';
+import { BAND_EDGES } from '../helpers/health.js';
+import { healthAt } from '../helpers/health-index.js';
 import { dashboardLayout } from '../helpers/layout.js';
 import { logLength, logLines } from '../helpers/log.js';
 import { followCursor } from '../state/pane.js';
@@ -75,8 +76,7 @@ export function Dashboard({
   const variantRecords = useMemo(() => variant?.timeline.recordsTo(drawnTo), [variant, drawnTo]);
   const price = records.at(-1)?.price ?? preset.asset.price;
   const snapshot = useMemo(
-    () =>
-      healthSnapshot(timeline.positionsAt(at), price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
+    () => healthAt(timeline, at, price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
     [timeline, at, price, provisional.middle],
   );
   const headerLines = outcomeLines(session, at, outcomes, snapshot.underWater, columns);
