@@ -157,8 +157,8 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .option('--rounds <n>', 'the most rounds to run (overrides the preset)', parseRounds)
     .option('--out <file>', OUT_HELP, parseOutFile)
     .option('--force', 'let --out replace an existing file')
-    .action((ref: string, options: OutputFlags) => {
-      status = compareCommand(ref, options, io);
+    .action(async (ref: string, options: OutputFlags) => {
+      status = await compareCommand(ref, options, io);
     });
 
   program
@@ -224,6 +224,9 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .action((shell: string) => {
       status = completionCommand(shell, io);
     });
+
+  // The root takes extra words to name them in its own message; a command given one too many is a usage error.
+  for (const command of program.commands) command.allowExcessArguments(false);
 
   if (argv[0] === COMPLETE_COMMAND) return completeCommand(program, argv.slice(1), io);
   const [first, topic] = argv;

@@ -53,12 +53,15 @@ export interface SweepJson {
   readonly presetId: string | null;
 }
 
-/** The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. */
-function sweepCsv(json: SweepJson, presets: readonly Preset[]): string {
-  return flatCsv(
-    json.runs.map((r, i) => ({ row: r.summary, preset: presets[i]! })),
-    [[json.param, (i) => json.runs[i]!.value]],
-  );
+/**
+ * The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. Each
+ * row's cells depend on its own variant (a field that turns a mechanism on), built again one at a time.
+ */
+export function sweepCsv(json: SweepJson, presets: { at(index: number): Preset | undefined }): string {
+  function* rows() {
+    for (let i = 0; i < json.runs.length; i++) yield { row: json.runs[i]!.summary, preset: presets.at(i)! };
+  }
+  return flatCsv(rows(), [[json.param, (i) => json.runs[i]!.value]]);
 }
 
 /** The preset of one swept value, or the problems it has. */
@@ -170,11 +173,6 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
   return emit(io, options, {
     json,
     text: () => sweepText(json, built.first, options.tipping),
-    // Each row's cells depend on its own variant (a field that turns a mechanism on); rebuilt here.
-    csv: () =>
-      sweepCsv(
-        json,
-        values.map((_, i) => source.at(i)!),
-      ),
+    csv: () => sweepCsv(json, source),
   });
 }
