@@ -13,7 +13,7 @@ import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers
 
 const BIG = { cols: 120, rows: 36 } as const;
 /** The first frame needs Node, Ink and React loaded: allow for a busy machine. */
-const START_MS = 8000;
+const START_MS = 30_000;
 // eslint-disable-next-line no-control-regex -- terminal escapes are what this matches
 const COLOUR = /\x1b\[(?:3[0-79]|9[0-7]|38;[0-9;]+)m/;
 const ENTER_ALT = '\x1b[?1049h';

@@ -8,7 +8,7 @@ import { CLI, ROOT } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
 import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
 
-const START_MS = 8000;
+const START_MS = 30_000;
 const SIZES = [
   { cols: 80, rows: 24 },
   { cols: 120, rows: 36 },

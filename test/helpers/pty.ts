@@ -104,7 +104,7 @@ export function spawnInPty(file: string, args: readonly string[], options: PtyOp
     write: (data) => pty.write(data),
     lines,
     text,
-    async waitFor(match, timeoutMs = 5000) {
+    async waitFor(match, timeoutMs = 15_000) {
       const test =
         typeof match === 'string'
           ? (s: string) => s.includes(match)
@@ -123,7 +123,7 @@ export function spawnInPty(file: string, args: readonly string[], options: PtyOp
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    async waitForExit(timeoutMs = 5000) {
+    async waitForExit(timeoutMs = 15_000) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
