@@ -8,7 +8,8 @@ import { loadPreset } from '../../src/presets/index.js';
 import { Picker } from '../../src/ui/components/Picker.js';
 import { openSession } from '../../src/ui/state/session.js';
 import { themeFor } from '../../src/ui/theme.js';
-import { liqloop, ROOT } from '../helpers/cli.js';
+import { liqloop, ROOT, tempFile } from '../helpers/cli.js';
+import { liqloopHere } from '../cli/in-process.js';
 
 afterEach(cleanup);
 
@@ -108,5 +109,17 @@ describe('one escape on the way to the terminal (issue 16, item 5)', () => {
     expect(session.preset.asset.symbol).toBe('E\\u001b]52;c;cm0gLXJm\\u0007');
     // A valid preset is unchanged by the escape.
     expect(openSession(loaded).preset).toEqual(loaded.preset);
+  });
+
+  it('messages quote names from the file escaped at the source too (found by npm run fuzz)', async () => {
+    const preset = JSON.parse(readFileSync(join(ROOT, 'presets/median-oracle.json'), 'utf8'));
+    delete preset.$schema;
+    preset.venues[0].name = `dex\u009b31m\u202e`;
+    const file = tempFile('venues.json', preset);
+    // In process, with nothing between the message and the capture: the message itself is escaped.
+    const result = await liqloopHere(['validate', file]);
+    expect(result.status).toBe(1);
+    expect(controls(result.stderr)).toEqual([]);
+    expect(result.stderr).toContain('"dex\\u009b31m\\u202e"');
   });
 });
