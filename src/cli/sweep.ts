@@ -5,6 +5,7 @@ import {
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
+import { escapeText } from '../presets/describe.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
 import { flatCsv } from './csv.js';
 import { checkOutput, emit } from './out.js';
@@ -95,7 +96,7 @@ function checkVariants(
     }
   }
   if (!failure) return { ok: true, first: first! };
-  const label = `${sets.length ? '--set and ' : ''}--param ${options.param}=${JSON.stringify(failure.value)}`;
+  const label = `${sets.length ? '--set and ' : ''}--param ${escapeText(options.param)}=${JSON.stringify(failure.value)}`;
   let message = formatOverrideFailure(ref, label, failure.problems);
   if (invalid > 1)
     message += `liqloop: ${invalid - 1} more of the ${values.length} values make the preset invalid too.\n`;
@@ -148,7 +149,7 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
   } catch (error) {
     if (!(error instanceof SweepRangeError)) throw error;
     io.err(
-      `liqloop: ${ref} with --param ${options.param}=${formatValue(values[error.index]!)}: ${error.message}\n`,
+      `liqloop: ${ref} with --param ${escapeText(options.param)}=${formatValue(values[error.index]!)}: ${error.message}\n`,
     );
     return EXIT_BAD_INPUT;
   }

@@ -7,6 +7,7 @@ import { STDIN_FILE, readText } from './read.js';
 
 export { STDIN_FILE, readText };
 import { closest, type Problem } from './problems.js';
+import { quote } from './describe.js';
 import { userPresetDirs } from './user-dirs.js';
 import type { Preset } from './schema/index.js';
 
@@ -85,8 +86,8 @@ export function loadPreset(ref: string, dir = PRESETS_DIR, userDirs = userPreset
       {
         path: '',
         message:
-          `no preset named ${JSON.stringify(ref)} and no such file` +
-          (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''),
+          `no preset named ${quote(ref, 80)} and no such file` +
+          (suggestion ? `; did you mean ${quote(suggestion)}?` : ''),
       },
     ],
   };

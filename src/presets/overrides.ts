@@ -1,4 +1,4 @@
-import { describeValue } from './describe.js';
+import { describeValue, quote } from './describe.js';
 import { idOf, loadPreset, readText, type LoadFailure } from './load.js';
 import { inlinePathFile } from './price-path.js';
 import { parseJson, validatePreset } from './parse.js';
@@ -37,9 +37,9 @@ export function parseValue(text: string): unknown {
 /** Parses `path=value` (split at the first `=`). A missing `=` or an empty path is an error. */
 export function parseOverride(arg: string, source = '--set'): Parsed<Override> {
   const eq = arg.indexOf('=');
-  if (eq < 0) return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no "=")` };
+  if (eq < 0) return { ok: false, message: `expected path=value, got ${quote(arg, 80)} (no "=")` };
   const path = arg.slice(0, eq).trim();
-  if (path === '') return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no path)` };
+  if (path === '') return { ok: false, message: `expected path=value, got ${quote(arg, 80)} (no path)` };
   const segments = parsePath(path);
   if (!segments.ok) return segments;
   return {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { summaryJson } from '../../src/cli/run-json.js';
 import { sweepCsv, type SweepJson } from '../../src/cli/sweep.js';
 import { runCascade, summarize } from '../../src/engine/index.js';
 import { applyOverrides, makeOverride, type Preset } from '../../src/presets/index.js';
-import { ROOT } from '../helpers/cli.js';
+import { CLI, ROOT } from '../helpers/cli.js';
 
 const raw = JSON.parse(readFileSync(join(ROOT, 'presets/dutch-auction.json'), 'utf8'));
 
@@ -60,4 +61,21 @@ describe("the sweep's CSV streams its variants (issue 16, item 9)", () => {
     expect(csv.split('\n')[0]).toMatch(/^shock\.pct,/);
     expect(csv.trimEnd().split('\n')).toHaveLength(1 + values.length);
   });
+});
+
+describe('a sweep whose figures barely differ (found by npm run fuzz)', () => {
+  it('charts amplifications 1 ulp apart instead of looping forever in the chart', () => {
+    // Amplification 1.000000000831258 beside 1.0000000008312575: asciichart's row counter started at 2e16,
+    // where adding one changes nothing. Run as a child with a time limit, as a loop cannot be interrupted.
+    const args = ['sweep', 'mango-markets-2022', '--param', 'attacker.collateral'];
+    const range = ['--from', '1.2801818020183013', '--to', '1.0213156029728654', '--steps', '3'];
+    const result = spawnSync(process.execPath, [CLI, ...args, ...range], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Amplification (×) against attacker.collateral');
+    expect(result.stdout).toMatch(/1\.000000× ┼/);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeValue } from '../describe.js';
+import { describeValue, quote } from '../describe.js';
 
 /** The most positions `generate` may draw: the benchmark shows a million run well inside the budget. */
 export const MAX_GENERATED_POSITIONS = 2_000_000;
@@ -164,7 +164,7 @@ export function checkUniqueIds(
       ctx.addIssue({
         code: 'custom',
         path: [...path, i, 'id'],
-        message: `expected a unique id, got ${JSON.stringify(position.id)} (also ${label}[${first}])`,
+        message: `expected a unique id, got ${quote(position.id)} (also ${label}[${first}])`,
       });
     } else seen.set(position.id, i);
   });

@@ -3,6 +3,7 @@ import SelectInput from 'ink-select-input';
 import wrapAnsi from 'wrap-ansi';
 import type { PresetEntry } from '../state/reducer.js';
 import type { Theme } from '../theme.js';
+import { terminalStrings, terminalText } from '../../presets/describe.js';
 
 export interface PickerProps {
   readonly entries: readonly PresetEntry[];
@@ -28,7 +29,10 @@ const GROUP_WIDTH = 9;
  * the highlight and the keys (the list is not focused), because the list's own key handler reads stale
  * state when keys arrive faster than it re-renders.
  */
-export function Picker({ entries, highlighted, message, height, width, theme }: PickerProps) {
+export function Picker({ entries: listed, highlighted, message: raw, height, width, theme }: PickerProps) {
+  // Shown through terminalText: ids are file names, which no schema checks. Each item's value stays the id.
+  const entries = listed.map((e) => ({ ...terminalStrings(e), rawId: e.id }));
+  const message = raw === undefined ? undefined : terminalText(raw);
   const entry = entries[highlighted];
   const idWidth = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4) + 2);
   const cut = (text: string) => (text.length > width - 3 ? `${text.slice(0, width - 4)}…` : text);
@@ -36,9 +40,9 @@ export function Picker({ entries, highlighted, message, height, width, theme }: 
     const kind = groupOf(e);
     const group = i === 0 || groupOf(entries[i - 1]!) !== kind ? GROUP_LABELS[kind] : '';
     return {
-      key: e.id,
+      key: e.rawId,
       label: cut(`${group.padEnd(GROUP_WIDTH)}${e.id.padEnd(idWidth)}${e.name}`),
-      value: e.id,
+      value: e.rawId,
     };
   });
   // The description box takes what its text needs (border, name and set lines included), as long as the
