@@ -160,7 +160,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .option('--out <file>', OUT_HELP, parseOutFile)
     .option('--force', 'let --out replace an existing file')
     .action(async (ref: string, options: OutputFlags) => {
-      status = (await import('./compare.js')).compareCommand(ref, options, io);
+      status = await (await import('./compare.js')).compareCommand(ref, options, io);
     });
 
   program
@@ -226,6 +226,9 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .action((shell: string) => {
       status = completionCommand(shell, io);
     });
+
+  // The root takes extra words to name them in its own message; a command given one too many is a usage error.
+  for (const command of program.commands) command.allowExcessArguments(false);
 
   if (argv[0] === COMPLETE_COMMAND)
     return (await import('./complete.js')).completeCommand(program, argv.slice(1), io);

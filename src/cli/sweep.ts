@@ -5,6 +5,7 @@ import {
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
+import { escapeText } from '../presets/describe.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
 import { flatCsv } from './csv.js';
 import { checkOutput, emit } from './out.js';
@@ -52,12 +53,15 @@ export interface SweepJson {
   readonly presetId: string | null;
 }
 
-/** The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. */
-function sweepCsv(json: SweepJson, presets: readonly Preset[]): string {
-  return flatCsv(
-    json.runs.map((r, i) => ({ row: r.summary, preset: presets[i]! })),
-    [[json.param, (i) => json.runs[i]!.value]],
-  );
+/**
+ * The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. Each
+ * row's cells depend on its own variant (a field that turns a mechanism on), built again one at a time.
+ */
+export function sweepCsv(json: SweepJson, presets: { at(index: number): Preset | undefined }): string {
+  function* rows() {
+    for (let i = 0; i < json.runs.length; i++) yield { row: json.runs[i]!.summary, preset: presets.at(i)! };
+  }
+  return flatCsv(rows(), [[json.param, (i) => json.runs[i]!.value]]);
 }
 
 /** The preset of one swept value, or the problems it has. */
@@ -91,7 +95,7 @@ function checkVariants(
     }
   }
   if (!failure) return { ok: true, first: first! };
-  const label = `${sets.length ? '--set and ' : ''}--param ${options.param}=${JSON.stringify(failure.value)}`;
+  const label = `${sets.length ? '--set and ' : ''}--param ${escapeText(options.param)}=${JSON.stringify(failure.value)}`;
   let message = formatOverrideFailure(ref, label, failure.problems);
   if (invalid > 1)
     message += `liqloop: ${invalid - 1} more of the ${values.length} values make the preset invalid too.\n`;
@@ -136,7 +140,7 @@ async function runChecked(
     if (!(error instanceof SweepRangeError)) throw error;
     return {
       ok: false,
-      message: `liqloop: ${ref} with --param ${options.param}=${formatValue(values[error.index]!)}: ${error.message}\n`,
+      message: `liqloop: ${ref} with --param ${escapeText(options.param)}=${formatValue(values[error.index]!)}: ${error.message}\n`,
     };
   }
 }
@@ -191,11 +195,6 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
   return emit(io, options, {
     json,
     text: () => sweepText(json, built.first, options.tipping),
-    // Each row's cells depend on its own variant (a field that turns a mechanism on); rebuilt here.
-    csv: () =>
-      sweepCsv(
-        json,
-        values.map((_, i) => source.at(i)!),
-      ),
+    csv: () => sweepCsv(json, source),
   });
 }

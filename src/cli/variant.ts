@@ -8,7 +8,7 @@ import {
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
-import { formatLoadFailure } from './problems.js';
+import { formatLoadFailure, problemLines } from './problems.js';
 
 /** How the overrides read in a message: `--set a=1 --set b="x"`. */
 export function describeOverrides(overrides: readonly Override[]): string {
@@ -28,7 +28,7 @@ export function formatOverrideFailure(
     `${p.path ? `${p.path}: ` : ''}${p.message}${p.from ? ` (from ${p.from})` : ''}`;
   const head = `liqloop: ${ref} (with ${label}) is not a valid preset`;
   if (problems.length === 1) return `${head}: ${line(problems[0]!)}\n`;
-  return `${head} (${problems.length} problems):\n${problems.map((p) => `  ${line(p)}`).join('\n')}\n`;
+  return `${head} (${problems.length.toLocaleString('en-US')} problems):\n${problemLines(problems.map(line))}`;
 }
 
 /** `id` is the preset's id (its file name without .json), null for a preset read from stdin. */

@@ -37,7 +37,7 @@ export {
   type PathSegment,
   type RawLoadResult,
 } from './overrides.js';
-export { checkOutFile, writeFileAtomic } from './write.js';
+export { checkOutFile, writeFileAtomic, writeFileAtomicAsync } from './write.js';
 export {
   RECORD_METRICS,
   RECORD_ROLES,

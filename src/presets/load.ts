@@ -6,6 +6,7 @@ import { STDIN_FILE, readText } from './read.js';
 
 export { PRESETS_DIR, STDIN_FILE, presetIds, readText };
 import { closest, type Problem } from './problems.js';
+import { quote } from './describe.js';
 import { userPresetDirs } from './user-dirs.js';
 import type { Preset } from './schema/index.js';
 
@@ -69,8 +70,8 @@ export function loadPreset(ref: string, dir = PRESETS_DIR, userDirs = userPreset
       {
         path: '',
         message:
-          `no preset named ${JSON.stringify(ref)} and no such file` +
-          (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''),
+          `no preset named ${quote(ref, 80)} and no such file` +
+          (suggestion ? `; did you mean ${quote(suggestion)}?` : ''),
       },
     ],
   };

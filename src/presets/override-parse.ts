@@ -1,3 +1,4 @@
+import { quote } from './describe.js';
 import { parsePath, type Parsed, type PathSegment } from './path.js';
 
 // `--set path=value` parsed without the validator: commander calls this while it reads the command line,
@@ -25,9 +26,9 @@ export function parseValue(text: string): unknown {
 /** Parses `path=value` (split at the first `=`). A missing `=` or an empty path is an error. */
 export function parseOverride(arg: string, source = '--set'): Parsed<Override> {
   const eq = arg.indexOf('=');
-  if (eq < 0) return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no "=")` };
+  if (eq < 0) return { ok: false, message: `expected path=value, got ${quote(arg, 80)} (no "=")` };
   const path = arg.slice(0, eq).trim();
-  if (path === '') return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no path)` };
+  if (path === '') return { ok: false, message: `expected path=value, got ${quote(arg, 80)} (no path)` };
   const segments = parsePath(path);
   if (!segments.ok) return segments;
   return {

@@ -70,7 +70,12 @@ export function App({ initial, loadPreset, theme }: AppProps) {
     else
       dispatch({
         type: 'openFailed',
-        message: `${id}: ${loaded.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        message:
+          `${id}: ${loaded.problems
+            .slice(0, 3)
+            .map((p) => `${p.path} ${p.message}`)
+            .join('; ')}` +
+          (loaded.problems.length > 3 ? `; and ${loaded.problems.length - 3} more problems` : ''),
       });
   }, [state.pendingOpen, loadPreset]);
   useEffect(() => {

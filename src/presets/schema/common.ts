@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatCount } from '../../format.js';
-import { describeValue } from '../describe.js';
+import { describeValue, quote } from '../describe.js';
 import { MAX_ROUNDS } from '../limits.js';
 
 /**
@@ -169,7 +169,7 @@ export function checkUniqueIds(
       ctx.addIssue({
         code: 'custom',
         path: [...path, i, 'id'],
-        message: `expected a unique id, got ${JSON.stringify(position.id)} (also ${label}[${first}])`,
+        message: `expected a unique id, got ${quote(position.id)} (also ${label}[${first}])`,
       });
     } else seen.set(position.id, i);
   });

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { BINDINGS } from '../keys.js';
 import type { Theme } from '../theme.js';
+import { terminalText } from '../../presets/describe.js';
 
 export interface FooterProps {
   readonly autoplay: boolean;
@@ -19,7 +20,7 @@ export function Footer({ autoplay, speedMs, message, variant, history, theme }: 
   return (
     <Text wrap="truncate-end" color={theme.muted}>
       {variant ? <Text color={theme.accent}>{'k keep  x drop  w write  '}</Text> : null}
-      {message ? <Text color={theme.accent}>{`${message}  `}</Text> : null}
+      {message ? <Text color={theme.accent}>{`${terminalText(message)}  `}</Text> : null}
       {autoplay ? <Text color={theme.accent}>{`▶ autoplay ${speedMs} ms/round (+/-)  `}</Text> : null}
       {hints.join('  ')}
     </Text>

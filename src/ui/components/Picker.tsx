@@ -11,6 +11,7 @@ import {
   type PickerRow,
 } from '../helpers/picker-rows.js';
 import type { Theme } from '../theme.js';
+import { terminalStrings, terminalText } from '../../presets/describe.js';
 
 export interface PickerProps {
   readonly entries: readonly PickerEntry[];
@@ -45,7 +46,10 @@ function cut(text: string, width: number): string {
  * and the highlighted preset's description. The reducer owns the highlight, the filter and the scroll.
  */
 export function Picker(props: PickerProps) {
-  const { entries, highlighted, filter, message, height, width, theme, onListRows } = props;
+  const { entries: listed, highlighted, filter, message: raw, height, width, theme, onListRows } = props;
+  // Shown through terminalText: ids are file names, which no schema checks. The reducer opens by index.
+  const entries = useMemo(() => listed.map((e) => terminalStrings(e)), [listed]);
+  const message = raw === undefined ? undefined : terminalText(raw);
   const matches = useMemo(() => matchingEntries(entries, filter), [entries, filter]);
   const rows = useMemo(() => pickerRows(entries, matches), [entries, matches]);
   const entry = matches.includes(highlighted) ? entries[highlighted] : undefined;
