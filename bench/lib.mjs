@@ -12,8 +12,13 @@ export const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
 export const SCALING = fileURLToPath(new URL('./scaling.mjs', import.meta.url));
 export const RENDER = fileURLToPath(new URL('./render.mjs', import.meta.url));
 export const DIST = pathToFileURL(join(ROOT, 'dist')).href;
-export const STEP_RENDER_BOUND_MS = 50;
+/** Dashboard step, key to frame: the median at 100,000 positions; the median and the slowest at 1,000,000. */
+export const STEP_MEDIAN_BOUND_MS = 15;
+export const STEP_MEDIAN_BOUND_1M_MS = 25;
+export const STEP_SLOWEST_BOUND_1M_MS = 50;
 export const SWEEP_BOUND_MS = 60_000;
+/** A 200-run sweep keeps both cores busy: CPU time over wall time of the whole process, at least this. */
+export const SWEEP_CORES_BOUND = 1.8;
 export const PEAK_RSS_HOOK = new URL('./peak-rss.mjs', import.meta.url).href;
 
 /** The levers' rows against the floor (issue 16). */

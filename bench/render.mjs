@@ -1,10 +1,12 @@
-// Child of bench/run.mjs: how long a step takes to reach the screen on a 100,000-position preset.
+// Child of bench/run.mjs: how long a step takes to reach the screen on a generated preset (100,000 or
+// 1,000,000 positions).
 // Usage: node bench/render.mjs <dist URL> <preset file> — prints JSON {steps: [ms…], backs: [ms…], rounds}.
 //
 // The app renders into fake 120x36 terminal streams (Ink's debug mode writes every frame at once, so no
 // frame-rate throttle hides the cost). Each measurement is from the key reaching stdin to the first frame
-// that shows the new round: reducer, engine round, health pass over every position, layout and output.
-// Keys come 150 ms apart, as a person steps; the app computes the next round in that pause.
+// that shows the new round: reducer, the health panel (from the positions the rounds changed), layout and
+// output. Keys come 150 ms apart, as a person steps; the app computes the next round in that pause (and,
+// in the first, indexes the book for the health panel).
 import { EventEmitter } from 'node:events';
 
 const [distUrl, presetFile] = process.argv.slice(2);

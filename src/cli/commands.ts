@@ -1,10 +1,9 @@
 import { ModelRangeError, runCascade, type CascadeRun } from '../engine/index.js';
-import { loadPreset, STDIN_FILE, type Override, type Preset } from '../presets/index.js';
-import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
-export { listCommand } from './list.js';
+import type { Override, Preset } from '../presets/index.js';
+import { EXIT_BAD_INPUT, type CliIo } from './io.js';
+export { validateCommand } from './validate.js';
 import { flatCsv } from './csv.js';
 import { checkOutput, emit, outFormat } from './out.js';
-import { formatLoadFailure } from './problems.js';
 import { runJson } from './run-json.js';
 import { runText } from './run-text.js';
 import { progressBar, robustText } from './robust.js';
@@ -107,28 +106,4 @@ export function guardedRun(
     io.err(`liqloop: ${ref}: ${error.message}\n`);
     return undefined;
   }
-}
-
-/** `liqloop validate <preset>`: every problem of a preset (a name, a file, `-`), or a line saying it is valid. */
-export function validateCommand(ref: string, io: CliIo): number {
-  const loaded = loadPreset(ref);
-  if (!loaded.ok) {
-    io.err(formatLoadFailure(loaded));
-    return EXIT_BAD_INPUT;
-  }
-  const p = loaded.preset;
-  const loans = p.positions.length + (p.generate?.count ?? 0);
-  const perps =
-    (p.perps?.positions.length ?? 0) +
-    (p.perps?.generate ? p.perps.generate.longs + p.perps.generate.shorts : 0);
-  const count = (n: number, what: string) =>
-    `${n.toLocaleString('en-US')} ${n === 1 ? what.slice(0, -1) : what}`;
-  const parts = [
-    ...(loans > 0 || perps === 0 ? [count(loans, 'positions')] : []),
-    ...(perps > 0 ? [count(perps, 'perpetuals')] : []),
-  ];
-  io.out(
-    `${loaded.file === STDIN_FILE ? STDIN_FILE : ref}: valid preset "${p.name}" (${parts.join(', ')})\n`,
-  );
-  return EXIT_OK;
 }

@@ -214,7 +214,7 @@ function compareCsv(json: ReturnType<typeof compareJson>, basePreset: Preset, va
 }
 
 /** `liqloop compare <preset> --set …`: the preset and the preset with overrides, side by side. */
-export function compareCommand(ref: string, options: CompareOptions, io: CliIo): number {
+export function compareCommand(ref: string, options: CompareOptions, io: CliIo): number | Promise<number> {
   const overrides = options.set ?? [];
   if (overrides.length === 0) {
     io.err(

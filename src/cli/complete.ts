@@ -8,7 +8,7 @@ import { EXIT_OK, type CliIo } from './io.js';
  * at a space). The answer is one candidate a line; a line `:files` asks the shell to offer file names too;
  * a candidate ending in `=` (a `--set` path) wants no space after it.
  */
-export const COMPLETE_COMMAND = '__complete';
+export { COMPLETE_COMMAND } from './completion.js';
 export const FILES = ':files';
 
 const takesValue = (o: Option) => o.required || o.optional;

@@ -6,6 +6,9 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
  * the installed liqloop. Install lines are in each script's first comment and in the README.
  */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+/** The hidden command the scripts call (src/cli/complete.ts answers it). */
+export const COMPLETE_COMMAND = '__complete';
 export type Shell = (typeof SHELLS)[number];
 
 const BASH = `# liqloop completion for bash. Load it in ~/.bashrc:  eval "$(liqloop completion bash)"

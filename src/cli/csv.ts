@@ -62,18 +62,24 @@ function columnsOf(rows: readonly Row[]): string[] {
   return [...seen];
 }
 
-/** A table of flattened rows, each cell empty where its field does not apply to that row's preset. */
+/**
+ * A table of flattened rows, each cell empty where its field does not apply to that row's preset. The rows
+ * are read one at a time and only their cells kept, so that a lazy source (a sweep's variants, built on
+ * demand) never holds more than one preset.
+ */
 export function flatCsv(
-  rows: readonly { row: Row; preset: Preset }[],
+  rows: Iterable<{ row: Row; preset: Preset }>,
   lead: readonly [string, (i: number) => unknown][] = [],
 ): string {
-  const flat = rows.map(({ row, preset }) => flatten(row, preset));
+  const flat: Row[] = [];
+  for (const { row, preset } of rows) {
+    const cells = flatten(row, preset);
+    for (const key of Object.keys(cells)) if (!applies(key, preset)) cells[key] = null;
+    flat.push(cells);
+  }
   const columns = columnsOf(flat);
   return toCsv(
     [...lead.map(([name]) => name), ...columns],
-    flat.map((row, i) => [
-      ...lead.map(([, cell]) => cell(i)),
-      ...columns.map((c) => (applies(c, rows[i]!.preset) ? row[c] : null)),
-    ]),
+    flat.map((row, i) => [...lead.map(([, cell]) => cell(i)), ...columns.map((c) => row[c])]),
   );
 }

@@ -1,3 +1,5 @@
+import { terminalText } from '../presets/describe.js';
+
 /** Where a command writes; the process in production, a buffer in tests. */
 export interface CliIo {
   out(text: string): void;
@@ -6,11 +8,15 @@ export interface CliIo {
   readonly columns?: number | undefined;
   /** Whether stderr is a terminal (a progress bar is drawn only there); false when absent. */
   readonly errIsTTY?: boolean;
+  /** Writes liqloop's own redrawn line (the progress bar, with its carriage returns) to stderr; `err` when absent. */
+  redraw?(text: string): void;
 }
 
+/** The process's streams; every write is passed through terminalText, so that no control character from a file is obeyed. */
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => process.stdout.write(terminalText(text)),
+  err: (text) => process.stderr.write(terminalText(text)),
+  redraw: (text) => process.stderr.write(text),
   get columns() {
     return process.stdout.isTTY ? process.stdout.columns : undefined;
   },

@@ -1,14 +1,9 @@
 import wrapAnsi from 'wrap-ansi';
-import {
-  KIND_TITLES,
-  PRESET_KINDS,
-  USER_TITLE,
-  catalogue,
-  describeShadowed,
-  loadLibrary,
-  loadUserLibrary,
-  type CatalogueEntry,
-} from '../presets/index.js';
+// Not the presets' index module: `list` must not load the validator unless a preset file needs checking.
+import { USER_TITLE, type CatalogueEntry } from '../presets/catalogue.js';
+import { KIND_TITLES, PRESET_KINDS } from '../presets/kinds.js';
+import { describeShadowed } from '../presets/shadowed.js';
+import { loadCatalogue } from '../presets/shipped-index.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 import { formatLoadFailure } from './problems.js';
 
@@ -37,13 +32,10 @@ function entryText(p: CatalogueEntry, idWidth: number, columns: number | undefin
 }
 
 /** `liqloop list`: the shipped presets, by kind and lesson set, then the user's own. */
-export function listCommand(options: { json?: boolean }, io: CliIo): number {
-  const library = loadLibrary();
-  const user = loadUserLibrary();
-  const broken = [...library, ...user.presets].filter((l) => !l.ok);
-  for (const failure of broken) if (!failure.ok) io.err(formatLoadFailure(failure));
-  for (const shadowed of user.shadowed) io.err(`liqloop: ${describeShadowed(shadowed)}\n`);
-  const presets = catalogue(library, user.presets);
+export async function listCommand(options: { json?: boolean }, io: CliIo): Promise<number> {
+  const { entries: presets, failures: broken, shadowed } = await loadCatalogue();
+  for (const failure of broken) io.err(formatLoadFailure(failure));
+  for (const s of shadowed) io.err(`liqloop: ${describeShadowed(s)}\n`);
   if (options.json) io.out(`${JSON.stringify(presets, null, 2)}\n`);
   else {
     const width = Math.max(0, ...presets.map((p) => p.id.length));

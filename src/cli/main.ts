@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalText } from '../presets/describe.js';
 import { processIo } from './io.js';
 import { runCli } from './program.js';
 import { openApp } from './open-app.js';
@@ -16,8 +17,14 @@ runCli(process.argv.slice(2), processIo, openApp).then(
   },
   (error: unknown) => {
     process.stderr.write(
-      `liqloop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
-        'This is a bug in liqloop, not in your input; please report it with the command you ran.\n',
+      terminalText(
+        `liqloop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
+          'This is a bug in liqloop, not in your input; please report it with the command you ran.\n' +
+          // The command is a bundle (scripts/bundle.mjs) with source maps beside it.
+          (process.sourceMapsEnabled
+            ? ''
+            : '(NODE_OPTIONS=--enable-source-maps prints the stack with the lines of the TypeScript sources.)\n'),
+      ),
     );
     process.exitCode = 70;
   },

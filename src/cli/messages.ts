@@ -3,6 +3,8 @@
  * `liqloop: ` then a lower-case sentence without a final full stop; clauses joined by "; ", a suggestion last
  * ("; did you mean --json?"), values in double quotes, and a hint on a line of its own in parentheses.
  */
+import { escapeText, quote } from '../presets/describe.js';
+
 export const MESSAGE_PREFIX = 'liqloop: ';
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
@@ -22,12 +24,13 @@ export function conventionalError(text: string): string {
     .replace(
       / (argument|value) '(.*)' (from env '[^']*' )?is invalid\. ?/,
       (_m, what: string, value: string, env?: string) =>
-        ` ${what} ${JSON.stringify(value)} ${env ? env.replaceAll("'", '"') : ''}is invalid: `,
+        ` ${what} ${quote(value, 80)} ${env ? env.replaceAll("'", '"') : ''}is invalid: `,
     )
     // Commander's names (options, arguments, commands) in single quotes.
     .replace(/'([^'\s]*(?: <[^>]*>| \[[^\]]*\])?)'/g, '"$1"')
     // "too many arguments for "run". Expected 1 argument but got 2." and the like: one sentence.
     .replace(/\. ([A-Z])/g, (_m, letter: string) => `; ${lowerFirst(letter)}`)
     .replace(/\.$/, '');
-  return `${MESSAGE_PREFIX}${line}\n${hints.map((h) => `${h}\n`).join('')}`;
+  // What the user typed is quoted back: escaped, so that no control character reaches the terminal.
+  return [`${MESSAGE_PREFIX}${line}`, ...hints].map((l) => `${escapeText(l)}\n`).join('');
 }

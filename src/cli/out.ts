@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { checkOutFile, writeFileAtomic } from '../presets/index.js';
+import { checkOutFile, writeFileAtomic, writeFileAtomicAsync } from '../presets/write.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.js';
 
-export { checkOutFile, writeFileAtomic };
+export { checkOutFile, writeFileAtomic, writeFileAtomicAsync };
 
 /** The formats `--out` writes, chosen by the file's extension. */
 export type OutFormat = 'json' | 'csv';
@@ -54,13 +54,14 @@ export interface OutputOptions {
 
 /**
  * Prints the result (text, or JSON with --json), or with --out writes it to the file instead (JSON or CSV by
- * the extension), saying on stderr where it went.
+ * the extension), saying on stderr where it went. The file is written in steps, so that INT or TERM during a
+ * long write removes its temporary file (writeFileAtomicAsync).
  */
-export function emit(io: CliIo, options: OutputOptions, rendered: Rendered): number {
+export async function emit(io: CliIo, options: OutputOptions, rendered: Rendered): Promise<number> {
   if (options.out !== undefined) {
     const content =
       outFormat(options.out) === 'csv' ? rendered.csv() : `${JSON.stringify(rendered.json, null, 2)}\n`;
-    const problem = writeFileAtomic(options.out, content, options.force ?? false);
+    const problem = await writeFileAtomicAsync(options.out, content, options.force ?? false);
     if (problem) {
       io.err(problem);
       return EXIT_BAD_INPUT;

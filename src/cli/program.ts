@@ -1,23 +1,18 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import {
-  MAX_ROUNDS,
-  closest,
-  parsePath,
-  knownPresetIds,
-  presetJsonSchemaText,
-  type Override,
-} from '../presets/index.js';
-import { listCommand, runCommand, validateCommand } from './commands.js';
-import { compareCommand } from './compare.js';
-import { COMPLETE_COMMAND, completeCommand } from './complete.js';
-import { SHELLS, completionCommand } from './completion.js';
+// Start-up: this module is loaded for every command, so it imports only what reading the command line
+// needs. Each command's module (and with it the preset validator, the engine, the UI) is imported when
+// that command runs; `liqloop list` never builds the schema (src/presets/shipped-index.ts).
+import { knownPresetIds } from '../presets/ids.js';
+import { parseOverride, type Override } from '../presets/override-parse.js';
+import { parsePath } from '../presets/path.js';
+import { closest } from '../presets/problems.js';
+import { MAX_ROUNDS } from '../presets/limits.js';
+import { COMPLETE_COMMAND, SHELLS, completionCommand } from './completion.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { parseOutFile } from './out.js';
-import { MAX_SWEEP_STEPS, sweepCommand } from './sweep.js';
 import { conventionalError } from './messages.js';
-import { collectOverride } from './variant.js';
 import { LIQLOOP_VERSION } from './version.js';
-import { TIPPING_METRICS, type TippingMetric } from '../whatif/sweep.js';
+import { MAX_SWEEP_STEPS, TIPPING_METRICS, type TippingMetric } from '../whatif/sweep.js';
 
 const COMMANDS = ['run', 'compare', 'sweep', 'list', 'validate', 'schema', 'completion', 'help'];
 const PRESET_ARG = 'a preset name (liqloop list), a path to a preset file, or - to read it from stdin';
@@ -64,6 +59,13 @@ function parseParam(value: string): string {
   if (!parsed.ok)
     throw new InvalidArgumentError(`expected a field path like market.depth2pct: ${parsed.message}`);
   return value.trim();
+}
+
+/** Commander's parser for a repeatable `--set path=value`: a malformed one is a usage error. */
+export function collectOverride(arg: string, previous: Override[] | undefined): Override[] {
+  const parsed = parseOverride(arg, '--set');
+  if (!parsed.ok) throw new InvalidArgumentError(`${parsed.message}; e.g. --set market.depth2pct=1e6`);
+  return [...(previous ?? []), parsed.value];
 }
 
 const SET_HELP =
@@ -145,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
       "rerun over seeds 1-10, each fitted parameter and the venues' depth at ±20%, and beside the twin without the loop: each recorded figure's range and the loop's share",
     )
     .action(async (ref: string, options: OutputFlags & { robust?: boolean }) => {
-      status = await runCommand(ref, options, io);
+      status = await (await import('./commands.js')).runCommand(ref, options, io);
     });
 
   program
@@ -157,8 +159,8 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .option('--rounds <n>', 'the most rounds to run (overrides the preset)', parseRounds)
     .option('--out <file>', OUT_HELP, parseOutFile)
     .option('--force', 'let --out replace an existing file')
-    .action((ref: string, options: OutputFlags) => {
-      status = compareCommand(ref, options, io);
+    .action(async (ref: string, options: OutputFlags) => {
+      status = await (await import('./compare.js')).compareCommand(ref, options, io);
     });
 
   program
@@ -190,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
           tipping?: TippingMetric;
         },
       ) => {
-        status = await sweepCommand(ref, options, io);
+        status = await (await import('./sweep.js')).sweepCommand(ref, options, io);
       },
     );
 
@@ -198,23 +200,23 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .command('list')
     .description('list the presets')
     .option('--json', 'print [{id, name, description}]')
-    .action((options: { json?: boolean }) => {
-      status = listCommand(options, io);
+    .action(async (options: { json?: boolean }) => {
+      status = await (await import('./list.js')).listCommand(options, io);
     });
 
   program
     .command('validate')
     .description('check a preset and print every problem')
     .argument('<preset>', PRESET_ARG)
-    .action((ref: string) => {
-      status = validateCommand(ref, io);
+    .action(async (ref: string) => {
+      status = (await import('./validate.js')).validateCommand(ref, io);
     });
 
   program
     .command('schema')
     .description('print the JSON Schema of a preset file (also shipped as schema/preset.schema.json)')
-    .action(() => {
-      io.out(presetJsonSchemaText());
+    .action(async () => {
+      io.out((await import('../presets/json-schema.js')).presetJsonSchemaText());
     });
 
   program
@@ -225,7 +227,11 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
       status = completionCommand(shell, io);
     });
 
-  if (argv[0] === COMPLETE_COMMAND) return completeCommand(program, argv.slice(1), io);
+  // The root takes extra words to name them in its own message; a command given one too many is a usage error.
+  for (const command of program.commands) command.allowExcessArguments(false);
+
+  if (argv[0] === COMPLETE_COMMAND)
+    return (await import('./complete.js')).completeCommand(program, argv.slice(1), io);
   const [first, topic] = argv;
   if (first === 'help' && topic !== undefined && !program.commands.some((c) => c.name() === topic)) {
     const suggestion = closest(topic, COMMANDS);

@@ -84,14 +84,15 @@ export function progressBar(
   if (!io.errIsTTY) return { update: () => {}, end: () => {} };
   const width = 30;
   let drawn = false;
+  const write = (text: string) => (io.redraw ? io.redraw(text) : io.err(text));
   return {
     update: (done, total) => {
       const filled = Math.round((done / total) * width);
-      io.err(`\r${what} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
+      write(`\r${what} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
       drawn = true;
     },
     end: () => {
-      if (drawn) io.err(`\r${' '.repeat(what.length + width + 16)}\r`);
+      if (drawn) write(`\r${' '.repeat(what.length + width + 16)}\r`);
     },
   };
 }

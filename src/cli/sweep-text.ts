@@ -47,10 +47,20 @@ function chart(
   height: number,
 ): string {
   const { columns, perValue } = fit(series);
-  const drawing = plot(columns, {
-    height,
-    format: (y) => label(y).padStart(LABEL_WIDTH).slice(-LABEL_WIDTH),
-  })
+  // asciichart steps a row counter from min × height / range up to max × height / range by ones: with values
+  // far from 0 against their spread (1.000000000000001 beside 1) those reach 1e16, where adding one changes
+  // nothing and the loop never ends. Plotted from its own minimum, the counter runs from 0 to `height`.
+  const base = Math.min(...columns);
+  const drawing = plot(
+    columns.map((v) => v - base),
+    {
+      height,
+      format: (y) =>
+        label(y + base)
+          .padStart(LABEL_WIDTH)
+          .slice(-LABEL_WIDTH),
+    },
+  )
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n');

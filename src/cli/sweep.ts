@@ -5,12 +5,13 @@ import {
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
+import { escapeText } from '../presets/describe.js';
 import { EXIT_BAD_INPUT, type CliIo } from './io.js';
 import { flatCsv } from './csv.js';
 import { checkOutput, emit } from './out.js';
 import { outputMeta } from './version.js';
 import { summaryJson } from './run-json.js';
-import { SweepRangeError, runInWorkers } from '../whatif/pool.js';
+import { SweepRangeError, WorkerPool, workerCount } from '../whatif/pool.js';
 import {
   metricTippingPoint,
   sweepValues,
@@ -24,8 +25,7 @@ import { formatOverrideFailure, loadBase } from './variant.js';
 
 type SummaryJson = ReturnType<typeof summaryJson>;
 
-/** The most runs one sweep may ask for. */
-export const MAX_SWEEP_STEPS = 1000;
+export { MAX_SWEEP_STEPS } from '../whatif/sweep.js';
 
 export interface SweepOptions {
   readonly param: string;
@@ -53,12 +53,15 @@ export interface SweepJson {
   readonly presetId: string | null;
 }
 
-/** The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. */
-function sweepCsv(json: SweepJson, presets: readonly Preset[]): string {
-  return flatCsv(
-    json.runs.map((r, i) => ({ row: r.summary, preset: presets[i]! })),
-    [[json.param, (i) => json.runs[i]!.value]],
-  );
+/**
+ * The CSV: one row per value, headed by the swept field's path, then every summary field, flattened. Each
+ * row's cells depend on its own variant (a field that turns a mechanism on), built again one at a time.
+ */
+export function sweepCsv(json: SweepJson, presets: { at(index: number): Preset | undefined }): string {
+  function* rows() {
+    for (let i = 0; i < json.runs.length; i++) yield { row: json.runs[i]!.summary, preset: presets.at(i)! };
+  }
+  return flatCsv(rows(), [[json.param, (i) => json.runs[i]!.value]]);
 }
 
 /** The preset of one swept value, or the problems it has. */
@@ -92,7 +95,7 @@ function checkVariants(
     }
   }
   if (!failure) return { ok: true, first: first! };
-  const label = `${sets.length ? '--set and ' : ''}--param ${options.param}=${JSON.stringify(failure.value)}`;
+  const label = `${sets.length ? '--set and ' : ''}--param ${escapeText(options.param)}=${JSON.stringify(failure.value)}`;
   let message = formatOverrideFailure(ref, label, failure.problems);
   if (invalid > 1)
     message += `liqloop: ${invalid - 1} more of the ${values.length} values make the preset invalid too.\n`;
@@ -114,6 +117,34 @@ function variantSource(
   };
 }
 
+/** Checks every variant, then runs them all in `pool`: the summaries, or the message of what failed. */
+async function runChecked(
+  ref: string,
+  raw: unknown,
+  options: SweepOptions,
+  values: readonly number[],
+  pool: WorkerPool,
+): Promise<
+  | { ok: true; built: { first: Preset }; source: ReturnType<typeof variantSource>; summaries: SummaryJson[] }
+  | { ok: false; message: string }
+> {
+  const built = checkVariants(ref, raw, options, values);
+  if (!built.ok) return built;
+  const outProblem = checkOutput(options);
+  if (outProblem) return { ok: false, message: outProblem };
+  const source = variantSource(raw, options, values);
+  try {
+    const summaries = (await pool.run(source, options.rounds)).map((o) => summaryJson(o.summary));
+    return { ok: true, built, source, summaries };
+  } catch (error) {
+    if (!(error instanceof SweepRangeError)) throw error;
+    return {
+      ok: false,
+      message: `liqloop: ${ref} with --param ${escapeText(options.param)}=${formatValue(values[error.index]!)}: ${error.message}\n`,
+    };
+  }
+}
+
 /** `liqloop sweep <preset> --param path --from A --to B --steps N`. */
 export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo): Promise<number> {
   const base = loadBase(ref);
@@ -128,27 +159,21 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
     );
     return EXIT_BAD_INPUT;
   }
-  const built = checkVariants(ref, base.raw, options, values);
-  if (!built.ok) {
-    io.err(built.message);
-    return EXIT_BAD_INPUT;
-  }
-  const outProblem = checkOutput(options);
-  if (outProblem) {
-    io.err(outProblem);
-    return EXIT_BAD_INPUT;
-  }
-  const source = variantSource(base.raw, options, values);
-  let summaries: SummaryJson[];
+  // The threads start now, loading the engine while the variants are checked on this one.
+  const pool = new WorkerPool(workerCount(values.length));
+  let ran: Awaited<ReturnType<typeof runChecked>>;
   try {
-    summaries = (await runInWorkers(source, options.rounds)).map(summaryJson);
+    ran = await runChecked(ref, base.raw, options, values, pool);
   } catch (error) {
-    if (!(error instanceof SweepRangeError)) throw error;
-    io.err(
-      `liqloop: ${ref} with --param ${options.param}=${formatValue(values[error.index]!)}: ${error.message}\n`,
-    );
+    await pool.close();
+    throw error;
+  }
+  if (!ran.ok) {
+    await pool.close();
+    io.err(ran.message);
     return EXIT_BAD_INPUT;
   }
+  const { built, source, summaries } = ran;
   const json: SweepJson = {
     preset: built.first.name,
     param: options.param,
@@ -170,11 +195,6 @@ export async function sweepCommand(ref: string, options: SweepOptions, io: CliIo
   return emit(io, options, {
     json,
     text: () => sweepText(json, built.first, options.tipping),
-    // Each row's cells depend on its own variant (a field that turns a mechanism on); rebuilt here.
-    csv: () =>
-      sweepCsv(
-        json,
-        values.map((_, i) => source.at(i)!),
-      ),
+    csv: () => sweepCsv(json, source),
   });
 }

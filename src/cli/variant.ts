@@ -1,23 +1,14 @@
-import { InvalidArgumentError } from 'commander';
 import {
   STDIN_FILE,
   applyOverrides,
   idOf,
   loadPreset,
   loadRawPreset,
-  parseOverride,
   type Override,
   type OverrideProblem,
   type Preset,
 } from '../presets/index.js';
-import { formatLoadFailure } from './problems.js';
-
-/** Commander's parser for a repeatable `--set path=value`: a malformed one is a usage error. */
-export function collectOverride(arg: string, previous: Override[] | undefined): Override[] {
-  const parsed = parseOverride(arg, '--set');
-  if (!parsed.ok) throw new InvalidArgumentError(`${parsed.message}; e.g. --set market.depth2pct=1e6`);
-  return [...(previous ?? []), parsed.value];
-}
+import { formatLoadFailure, problemLines } from './problems.js';
 
 /** How the overrides read in a message: `--set a=1 --set b="x"`. */
 export function describeOverrides(overrides: readonly Override[]): string {
@@ -37,7 +28,7 @@ export function formatOverrideFailure(
     `${p.path ? `${p.path}: ` : ''}${p.message}${p.from ? ` (from ${p.from})` : ''}`;
   const head = `liqloop: ${ref} (with ${label}) is not a valid preset`;
   if (problems.length === 1) return `${head}: ${line(problems[0]!)}\n`;
-  return `${head} (${problems.length} problems):\n${problems.map((p) => `  ${line(p)}`).join('\n')}\n`;
+  return `${head} (${problems.length.toLocaleString('en-US')} problems):\n${problemLines(problems.map(line))}`;
 }
 
 /** `id` is the preset's id (its file name without .json), null for a preset read from stdin. */

@@ -1,3 +1,4 @@
+import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
 import { SkipLines } from './skip-lines.js';
 import { seededUniform } from './rng.js';
@@ -78,7 +79,11 @@ export class PositionBook {
       this.debt[i] = p.debt;
       this.threshold[i] = p.threshold ?? source.threshold;
     });
-    if (source.generate) fillGenerated(this, explicit.length, source.generate, source);
+    const spec = source.generate;
+    if (spec)
+      fillDrawsOnce(this, explicit.length, spec, source.initialPrice, source.threshold, () =>
+        fillGenerated(this, explicit.length, spec, source),
+      );
     if (source.borrower) {
       this.collateral[count - 1] = source.borrower.collateral;
       this.threshold[count - 1] = source.threshold;

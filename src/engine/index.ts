@@ -13,6 +13,7 @@ export { runCascade, type CascadeRun } from './run.js';
 export { ModelRangeError } from './range.js';
 export { summarize, type Summary } from './metrics.js';
 export { PositionBook, generatedId, drawPeaked, drawSize, type BookSource } from './book.js';
+export { keepGeneratedDraws } from './kept-draws.js';
 export { RoundEvents, eventAt, type LiquidationEvent } from './events.js';
 export { marketModels, constantProductBaseReserve, orderbookDepthScale, type Venue } from './market/index.js';
 export { createOracle, type Oracle, type StartPrices } from './oracle/index.js';

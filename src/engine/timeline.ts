@@ -110,6 +110,19 @@ export class Timeline {
     return this.cascade.perps?.side(index) ?? 'long';
   }
 
+  /**
+   * Round 0's collateral, debt and threshold of every lending position: the book's own arrays, to read
+   * and never write (a viewer's incremental health summary starts from them).
+   */
+  initialPositions(): {
+    readonly collateral: Float64Array;
+    readonly debt: Float64Array;
+    readonly threshold: Float64Array;
+  } {
+    const book = this.cascade.book;
+    return { collateral: book.initialCollateral, debt: book.initialDebt, threshold: book.threshold };
+  }
+
   /** Computes rounds up to `round` unless the cascade ends first; returns the last round available up to it. */
   reach(round: number): number {
     while (this.records.length < round && !this.cascade.done) {

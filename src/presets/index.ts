@@ -37,7 +37,7 @@ export {
   type PathSegment,
   type RawLoadResult,
 } from './overrides.js';
-export { checkOutFile, writeFileAtomic } from './write.js';
+export { checkOutFile, writeFileAtomic, writeFileAtomicAsync } from './write.js';
 export {
   RECORD_METRICS,
   RECORD_ROLES,
@@ -56,7 +56,7 @@ export {
   type RecordMetric,
   type RecordRole,
 } from './record.js';
-export { USER_TITLE, catalogue, type CatalogueEntry } from './catalogue.js';
+export { USER_TITLE, basesFirst, catalogue, type CatalogueEntry } from './catalogue.js';
 export { SCHEMA_FILE, fieldPaths, presetJsonSchema, presetJsonSchemaText } from './json-schema.js';
 export { configPresetsDir, userPresetDirs, userWriteDir, type Env } from './user-dirs.js';
 export {

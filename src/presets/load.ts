@@ -1,17 +1,14 @@
-import { readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PRESETS_DIR, presetIds } from './ids.js';
 import { parseJson, validatePreset } from './parse.js';
 import { inlinePathFile } from './price-path.js';
 import { STDIN_FILE, readText } from './read.js';
 
-export { STDIN_FILE, readText };
+export { PRESETS_DIR, STDIN_FILE, presetIds, readText };
 import { closest, type Problem } from './problems.js';
+import { quote } from './describe.js';
 import { userPresetDirs } from './user-dirs.js';
 import type { Preset } from './schema/index.js';
-
-/** The presets that ship with liqloop. */
-export const PRESETS_DIR = fileURLToPath(new URL('../../presets/', import.meta.url));
 
 export interface LoadedPreset {
   /** The file name without `.json`. */
@@ -29,18 +26,6 @@ export interface LoadFailure {
 }
 
 export type LoadResult = ({ ok: true } & LoadedPreset) | ({ ok: false } & LoadFailure);
-
-/** The ids of the presets in `dir`, sorted. */
-export function presetIds(dir = PRESETS_DIR): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((f) => extname(f) === '.json')
-      .map((f) => basename(f, '.json'))
-      .sort();
-  } catch {
-    return [];
-  }
-}
 
 /** A preset's id: its file name without `.json`; `stdin` for one read from standard input. */
 export const idOf = (file: string): string => (file === STDIN_FILE ? 'stdin' : basename(file, extname(file)));
@@ -85,8 +70,8 @@ export function loadPreset(ref: string, dir = PRESETS_DIR, userDirs = userPreset
       {
         path: '',
         message:
-          `no preset named ${JSON.stringify(ref)} and no such file` +
-          (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''),
+          `no preset named ${quote(ref, 80)} and no such file` +
+          (suggestion ? `; did you mean ${quote(suggestion)}?` : ''),
       },
     ],
   };

@@ -5,54 +5,14 @@ import { parseJson, validatePreset } from './parse.js';
 import { formatPath, type Problem } from './problems.js';
 import type { Preset } from './schema/index.js';
 import { parsePath, valueAt, type PathSegment } from './path.js';
+import type { Override } from './override-parse.js';
 
 export { parsePath, valueAt, type PathSegment };
-
-/** `path=value` from the command line, parsed. */
-export interface Override {
-  /** The path as typed (trimmed), e.g. `positions.0.debt`. */
-  readonly path: string;
-  readonly segments: readonly PathSegment[];
-  readonly value: unknown;
-  /** The option it came from, e.g. `--set`; named in error messages. */
-  readonly source: string;
-}
+export { makeOverride, parseOverride, parseValue, type Override } from './override-parse.js';
 
 /** A problem of a preset with overrides; `from` names the option when the field came from one. */
 export interface OverrideProblem extends Problem {
   readonly from?: string;
-}
-
-import type { Parsed } from './path.js';
-
-/** A value from the command line: JSON when it parses as JSON, otherwise the text as a string. */
-export function parseValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Parses `path=value` (split at the first `=`). A missing `=` or an empty path is an error. */
-export function parseOverride(arg: string, source = '--set'): Parsed<Override> {
-  const eq = arg.indexOf('=');
-  if (eq < 0) return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no "=")` };
-  const path = arg.slice(0, eq).trim();
-  if (path === '') return { ok: false, message: `expected path=value, got ${JSON.stringify(arg)} (no path)` };
-  const segments = parsePath(path);
-  if (!segments.ok) return segments;
-  return {
-    ok: true,
-    value: { path, segments: segments.value, value: parseValue(arg.slice(eq + 1)), source },
-  };
-}
-
-/** An override of `path` made in code (a sweep's `--param`), with the path checked. */
-export function makeOverride(path: string, value: unknown, source: string): Parsed<Override> {
-  const segments = parsePath(path);
-  if (!segments.ok) return segments;
-  return { ok: true, value: { path: path.trim(), segments: segments.value, value, source } };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

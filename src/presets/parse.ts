@@ -1,6 +1,11 @@
+import { z } from 'zod';
 import { checkJsonText } from './json-check.js';
 import { presetSchema, type Preset } from './schema/index.js';
 import { toProblems, type Problem } from './problems.js';
+
+// zod compiles a fast path for each object schema (new Function) on its first parse: worth it for many
+// parses, not for the one or few a command makes, where compiling costs more than it saves (start-up).
+z.config({ jitless: true });
 
 export type ParseResult = { ok: true; preset: Preset } | { ok: false; problems: Problem[] };
 

@@ -8,6 +8,7 @@ import { ParamPanel } from './components/ParamPanel.js';
 import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
 import { screenOf } from './help.js';
+import { prefetchHealth, prepareHealthIndex } from './helpers/health-index.js';
 import { tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
 import { useKeys } from './hooks/useKeys.js';
@@ -35,6 +36,11 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   useSweep(state.sweep, dispatch);
   const tick = useCallback(() => dispatch({ type: 'tick', hidden }), [hidden]);
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
+  const onListRows = useCallback((rows: number) => dispatch({ type: 'pickerRows', rows }), []);
+  const onPaneExtent = useCallback(
+    (extent: { lines?: number; rows?: number }) => dispatch({ type: 'paneExtent', ...extent }),
+    [],
+  );
   useAutoplay(state.autoplay, speedMs, tick);
   useEffect(() => {
     if (state.quitting) exit();
@@ -46,8 +52,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
     const timer = setTimeout(() => dispatch({ type: 'expire', serial: messageSerial }), MESSAGE_MS);
     return () => clearTimeout(timer);
   }, [message, messageSerial]);
-  // Compute the next round while the user reads this one, so that the step key only has to draw it. When
-  // that ends the run (a round left the model's range), draw again: the header says so at once.
+  // Compute the next round, and its health panel, while the user reads this one, so that the step key only
+  // has to draw it; the first pause also builds the panel's index, so that no step reads the whole book.
+  // When that ends the run (a round left the model's range), draw again: the header says so at once.
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const timeline = state.session?.timeline;
@@ -56,6 +63,8 @@ export function App({ initial, loadPreset, theme }: AppProps) {
       const failed = timeline.failure;
       timeline.reach(state.round + 1);
       if (timeline.failure !== failed) redraw();
+      prepareHealthIndex(timeline);
+      prefetchHealth(timeline, state.round + 1);
     }, 0);
     return () => clearTimeout(timer);
   }, [state.session, state.round, state.mode]);
@@ -69,7 +78,12 @@ export function App({ initial, loadPreset, theme }: AppProps) {
     else
       dispatch({
         type: 'openFailed',
-        message: `${id}: ${loaded.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+        message:
+          `${id}: ${loaded.problems
+            .slice(0, 3)
+            .map((p) => `${p.path} ${p.message}`)
+            .join('; ')}` +
+          (loaded.problems.length > 3 ? `; and ${loaded.problems.length - 3} more problems` : ''),
       });
   }, [state.pendingOpen, loadPreset]);
   useEffect(() => {
@@ -117,6 +131,10 @@ export function App({ initial, loadPreset, theme }: AppProps) {
               zoom={state.zoom}
               logScale={state.logScale}
               showRecord={state.record}
+              paneFocus={state.paneFocus}
+              paneCursor={state.paneCursor}
+              paneOffset={state.paneOffset}
+              onPaneExtent={onPaneExtent}
               columns={columns}
               rows={rows - statusRows}
               theme={theme}
@@ -128,6 +146,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
           <Picker
             entries={state.entries}
             highlighted={state.highlighted}
+            filter={state.filter}
+            offset={state.pickerOffset}
+            onListRows={onListRows}
             width={columns}
             message={state.message}
             height={height - 1}

@@ -1,12 +1,6 @@
 import { render } from 'ink';
-import {
-  catalogue,
-  describeShadowed,
-  loadLibrary,
-  loadPreset,
-  loadUserLibrary,
-  type LoadFailure,
-} from '../presets/index.js';
+import { describeShadowed, loadPreset, type LoadFailure } from '../presets/index.js';
+import { loadCatalogue } from '../presets/shipped-index.js';
 import { App } from './App.js';
 import { runFullScreen } from './full-screen.js';
 import { initialState, type PresetEntry } from './state/reducer.js';
@@ -19,9 +13,9 @@ export type OpenResult = { ok: true } | { ok: false; failure: LoadFailure };
 /** Opens the full-screen app on the picker, or on `presetRef`'s dashboard. Resolves when the user quits. */
 export async function openDashboard(presetRef: string | undefined): Promise<OpenResult> {
   // History first, then lessons, each lesson set's presets side by side, then the user's own.
-  const user = loadUserLibrary();
-  const entries: PresetEntry[] = catalogue(loadLibrary(), user.presets);
-  const shadowed = user.shadowed[0];
+  const library = await loadCatalogue();
+  const entries: PresetEntry[] = [...library.entries];
+  const shadowed = library.shadowed[0];
   let initial = initialState(entries, undefined, shadowed ? describeShadowed(shadowed) : undefined);
   if (presetRef !== undefined) {
     const loaded = loadPreset(presetRef);

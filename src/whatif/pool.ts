@@ -68,48 +68,95 @@ export function runOutcomesInWorkers(
   workers = workerCount(presets.length),
   onProgress?: (done: number) => void,
 ): Promise<RunOutcome[]> {
-  if (presets.length === 0) return Promise.resolve([]);
-  const results: RunOutcome[] = new Array<RunOutcome>(presets.length);
-  const pool: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  let settled = false;
+  return new WorkerPool(presets.length === 0 ? 0 : workers).run(presets, maxRounds, onProgress);
+}
 
-  return new Promise<RunOutcome[]>((resolve, reject) => {
-    const finish = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      void Promise.all(pool.map((w) => w.terminate())).then(() => (error ? reject(error) : resolve(results)));
-    };
-    const feed = (worker: Worker) => {
-      if (next >= presets.length) return;
-      const task: SweepTask = { index: next, preset: presets.at(next)!, maxRounds };
-      next += 1;
-      worker.postMessage(task);
-    };
-    for (let i = 0; i < workers; i++) {
+/**
+ * Worker threads started before their work is ready: each loads the engine while the caller still
+ * validates its presets, so that the start-up of the threads does not add to the time both cores are
+ * busy. Used once: `run` gives it its presets and stops the threads when they are done; `close` stops
+ * them when the caller gives up first.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  /** The first thing that went wrong with a thread, before or during `run`. */
+  private failure: Error | undefined;
+  private onFailure: ((error: Error) => void) | undefined;
+  private closed = false;
+
+  constructor(count: number) {
+    for (let i = 0; i < count; i++) {
       const worker = new Worker(WORKER_URL);
-      pool.push(worker);
-      worker.on('message', (reply: SweepReply) => {
-        if ('outOfRange' in reply) {
-          finish(new SweepRangeError(reply.index, reply.outOfRange));
-          return;
-        }
-        if ('error' in reply) {
-          finish(new Error(`sweep run ${reply.index + 1} failed: ${reply.error}`));
-          return;
-        }
-        results[reply.index] = { summary: reply.summary, shortfall: reply.shortfall };
-        done += 1;
-        onProgress?.(done);
-        if (done === presets.length) finish();
-        else feed(worker);
-      });
-      worker.on('error', (error) => finish(error));
+      this.workers.push(worker);
+      worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
-        if (!settled) finish(new Error(`a sweep worker stopped early (exit code ${code})`));
+        if (!this.closed) this.fail(new Error(`a sweep worker stopped early (exit code ${code})`));
       });
-      feed(worker);
     }
-  });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.onFailure?.(error);
+  }
+
+  /** Stops every thread. */
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.all(this.workers.map((w) => w.terminate())).then(() => undefined);
+  }
+
+  /**
+   * Runs every preset and resolves to their outcomes in the presets' order, whatever order the workers
+   * finish in. Each worker takes the next preset when it returns one; a preset is asked of `presets` only
+   * then, so a sweep's memory does not grow with its steps.
+   */
+  run(
+    presets: PresetSource,
+    maxRounds: number | undefined,
+    onProgress?: (done: number) => void,
+  ): Promise<RunOutcome[]> {
+    if (presets.length === 0) return this.close().then(() => []);
+    const results: RunOutcome[] = new Array<RunOutcome>(presets.length);
+    let next = 0;
+    let done = 0;
+    let settled = false;
+
+    return new Promise<RunOutcome[]>((resolve, reject) => {
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        void this.close().then(() => (error ? reject(error) : resolve(results)));
+      };
+      if (this.failure) {
+        finish(this.failure);
+        return;
+      }
+      this.onFailure = finish;
+      const feed = (worker: Worker) => {
+        if (next >= presets.length) return;
+        const task: SweepTask = { index: next, preset: presets.at(next)!, maxRounds };
+        next += 1;
+        worker.postMessage(task);
+      };
+      for (const worker of this.workers) {
+        worker.on('message', (reply: SweepReply) => {
+          if ('outOfRange' in reply) {
+            finish(new SweepRangeError(reply.index, reply.outOfRange));
+            return;
+          }
+          if ('error' in reply) {
+            finish(new Error(`sweep run ${reply.index + 1} failed: ${reply.error}`));
+            return;
+          }
+          results[reply.index] = { summary: reply.summary, shortfall: reply.shortfall };
+          done += 1;
+          onProgress?.(done);
+          if (done === presets.length) finish();
+          else feed(worker);
+        });
+        feed(worker);
+      }
+    });
+  }
 }

@@ -15,6 +15,9 @@ export function sweepValues(from: number, to: number, steps: number): number[] {
   return Array.from({ length: steps }, (_, i) => from + (i * (to - from)) / (steps - 1));
 }
 
+/** The most runs one sweep may ask for. */
+export const MAX_SWEEP_STEPS = 1000;
+
 /** The summary figures a sweep's tipping point may read (`liqloop sweep --tipping`); amplification by default. */
 export const TIPPING_METRICS = [
   'amplification',

@@ -1,10 +1,10 @@
 /**
  * A sweep's (and a robustness run's) worker thread: receives a validated preset, runs it, returns its
  * summary and the shortfall of loans left under water. It loads the engine and nothing else (no Ink, no
- * React, no file I/O).
+ * React, no file I/O). The generated book a run draws is kept for the next run that would draw the same.
  */
 import { parentPort } from 'node:worker_threads';
-import { ModelRangeError, runCascade, summarize, type Summary } from '../engine/index.js';
+import { keepGeneratedDraws, ModelRangeError, runCascade, summarize, type Summary } from '../engine/index.js';
 import type { Scenario as Preset } from '../engine/index.js';
 import { shortfallOf } from './loop.js';
 
@@ -18,6 +18,9 @@ export type SweepReply =
   | { readonly index: number; readonly summary: Summary; readonly shortfall: number }
   | { readonly index: number; readonly outOfRange: string }
   | { readonly index: number; readonly error: string };
+
+// A sweep runs one book many times: drawn once per thread, copied for every later run that draws the same.
+keepGeneratedDraws(true);
 
 parentPort?.on('message', (task: SweepTask) => {
   let reply: SweepReply;

@@ -137,6 +137,49 @@ describe('liqloop sweep', () => {
     expect(many.stdout).toBe(result.stdout);
   });
 
+  it('a generated book, kept by a worker between runs, gives each run its own result', async () => {
+    // One worker runs every value, so that the book it drew for the first is reused by the others
+    // (shock.pct) or drawn again (generate.seed, which the draws read).
+    const generated = tempFile('generated.json', {
+      ...ladder,
+      positions: undefined,
+      shock: { pct: 0.15 },
+      market: { model: 'constant-product', depth2pct: 4e6 },
+      generate: {
+        count: 2000,
+        seed: 5,
+        collateral: { min: 1, max: 50 },
+        healthFactor: { min: 1.02, max: 1.8 },
+      },
+    });
+    for (const [param, from, to] of [
+      ['shock.pct', '0.05', '0.25'],
+      ['generate.seed', '1', '3'],
+    ] as const) {
+      const swept = liqloopWith({ LIQLOOP_SWEEP_WORKERS: '1' }, [
+        'sweep',
+        generated,
+        '--param',
+        param,
+        '--from',
+        from,
+        '--to',
+        to,
+        '--steps',
+        '3',
+        '--json',
+      ]);
+      expect(swept.status, swept.stderr).toBe(0);
+      const runs = JSON.parse(swept.stdout).runs as { value: number; summary: unknown }[];
+      const summaries = new Set(runs.map((r) => JSON.stringify(r.summary)));
+      expect(summaries.size, param).toBe(3);
+      for (const run of runs) {
+        const single = await liqloopHere(['run', generated, '--json', '--set', `${param}=${run.value}`]);
+        expect(JSON.parse(single.stdout).summary, `${param}=${run.value}`).toEqual(run.summary);
+      }
+    }
+  });
+
   it('tippingPoint is null when no run has an amplification', () => {
     const none = liqloop([
       'sweep',

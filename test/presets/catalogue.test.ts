@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, loadLibrary } from '../../src/presets/index.js';
+import { basesFirst, catalogue, loadLibrary, type CatalogueEntry } from '../../src/presets/index.js';
 import { liqloop } from '../helpers/cli.js';
 
 describe('the catalogue: how the picker and liqloop list order the library', () => {
@@ -66,11 +66,53 @@ describe('the catalogue: how the picker and liqloop list order the library', () 
     const heading = text.stdout.indexOf(`\n  ${firstLesson.group}\n`);
     expect(heading).toBeGreaterThan(text.stdout.indexOf('Lessons: twins that isolate one lever'));
     expect(text.stdout.indexOf(`\n${firstLesson.id} `)).toBeGreaterThan(heading);
+    // The list agrees with the catalogue's base-first order.
+    const listed = [...text.stdout.matchAll(/^([a-z0-9-]+) {2,}/gm)].map((m) => m[1]);
+    expect(listed).toEqual(entries.map((e) => e.id));
     const json = JSON.parse(liqloop(['list', '--json']).stdout);
     expect(json.map((e: { id: string }) => e.id)).toEqual(entries.map((e) => e.id));
     expect(json.find((e: { id: string }) => e.id === firstLesson.id)).toMatchObject({
       kind: 'lesson',
       group: firstLesson.group,
     });
+  });
+  it('within a set the base comes first: every variant after the preset it varies, which is in its set', () => {
+    const at = new Map(entries.map((e, i) => [e.id, i]));
+    const variants = entries.filter((e) => e.variantOf !== undefined);
+    expect(variants.length).toBeGreaterThanOrEqual(15);
+    for (const v of variants) {
+      const base = entries[at.get(v.variantOf!)!];
+      expect(base, `${v.id} varies ${v.variantOf}`).toBeDefined();
+      expect(base!.group, v.id).toBe(v.group);
+      expect(at.get(v.id)!, v.id).toBeGreaterThan(at.get(v.variantOf!)!);
+    }
+    // Each set opens on a preset that varies no other (the issue's case: the empty fund after the fund).
+    const firsts = entries.filter((e, i) => e.group !== undefined && entries[i - 1]?.group !== e.group);
+    for (const e of firsts) expect(e.variantOf, e.id).toBeUndefined();
+    const ids = entries.map((e) => e.id);
+    expect(ids.indexOf('perps-long-cascade')).toBeLessThan(ids.indexOf('perps-fund-empty'));
+    expect(ids.indexOf('gain-below-one')).toBeLessThan(ids.indexOf('gain-above-one'));
+  });
+
+  it('basesFirst: a base, then its variants depth first; unknown bases and cycles never drop a preset', () => {
+    const e = (id: string, variantOf?: string): CatalogueEntry => ({
+      id,
+      name: id,
+      description: '',
+      kind: 'lesson',
+      group: 'g',
+      ...(variantOf ? { variantOf } : {}),
+    });
+    const order = (set: CatalogueEntry[]) => basesFirst(set).map((x) => x.id);
+    expect(order([e('a', 'c'), e('b', 'a'), e('c'), e('d', 'c')])).toEqual(['c', 'a', 'b', 'd']);
+    // A base outside the set, or itself: a base of its own.
+    expect(order([e('a', 'elsewhere'), e('b', 'b'), e('c', 'a')])).toEqual(['a', 'c', 'b']);
+    // A cycle: both still listed, once each.
+    expect(order([e('a', 'b'), e('b', 'a'), e('c')])).toEqual(['c', 'a', 'b']);
+    // A long chain, deeper than any call stack would allow.
+    const chain = Array.from({ length: 20_000 }, (_, i) =>
+      e(`p${String(i).padStart(5, '0')}`, i ? `p${String(i - 1).padStart(5, '0')}` : undefined),
+    );
+    expect(order([...chain].reverse())).toEqual(chain.map((x) => x.id));
   });
 });

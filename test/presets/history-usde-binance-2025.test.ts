@@ -21,9 +21,10 @@ describe('USDe on Binance, 10 October 2025', () => {
   const firstSaleLow = Math.exp(own.attacker!.trade / orderbookDepthScale(own.market.depth2pct, 1));
 
   it('the twins differ only in the venue the oracle reads', () => {
-    const { oracle: a, name: _n1, description: _d1, record: _r1, ...restOwn } = own;
-    const { oracle: b, name: _n2, description: _d2, record: _r2, ...restIndex } = index;
-    void [_n1, _d1, _r1, _n2, _d2, _r2];
+    const { oracle: a, name: _n1, description: _d1, record: _r1, variantOf: _v1, ...restOwn } = own;
+    const { oracle: b, name: _n2, description: _d2, record: _r2, variantOf: _v2, ...restIndex } = index;
+    void [_n1, _d1, _r1, _n2, _d2, _r2, _v1, _v2];
+    expect(index.variantOf).toBe('usde-binance-2025');
     const { noPrediction: _np, ...restOwnNoNote } = restOwn as typeof restOwn & { noPrediction?: string };
     void _np;
     expect(restOwnNoNote).toEqual(restIndex);

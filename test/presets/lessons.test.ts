@@ -30,11 +30,12 @@ function summaryOf(id: string | Preset): Summary {
   return summarize(runOf(id));
 }
 
-/** The preset without its name, its description and the one lever the set varies. */
+/** The preset without its name, its description, its place in the set and the one lever the set varies. */
 function withoutLever(id: string, lever: (p: Record<string, unknown>) => void): unknown {
   const copy = structuredClone(presetOf(id)) as unknown as Record<string, unknown>;
   delete copy.name;
   delete copy.description;
+  delete copy.variantOf;
   lever(copy);
   return copy;
 }
@@ -353,9 +354,15 @@ describe('fire-sale gain: g = κρ, total drop Δ0 / (1 − g)', () => {
 
 describe('full vs partial vs auction: one book, one market, three mechanisms', () => {
   it('the three differ only in liquidation', () => {
-    const { liquidation: _full, description: _d1, name: _n1, ...full } = presetOf('instant-sale');
+    const {
+      liquidation: _full,
+      description: _d1,
+      name: _n1,
+      variantOf: _v1,
+      ...full
+    } = presetOf('instant-sale');
     for (const id of ['instant-sale-partial', 'dutch-auction']) {
-      const { liquidation: _l, description: _d, name: _n, ...other } = presetOf(id);
+      const { liquidation: _l, description: _d, name: _n, variantOf: _v, ...other } = presetOf(id);
       expect(other, id).toEqual(full);
     }
   });

@@ -383,8 +383,7 @@ describe('colour', () => {
 
   it('draws no colour escape with the NO_COLOR theme: dashboard, autoplay, help, convergence', async () => {
     expect(NO_COLOUR).toEqual({});
-    // From the dashboard: the picker's highlight is ink-select-input's own blue, outside the theme
-    // (the CLI turns it off with FORCE_COLOR=0 under NO_COLOR; the end-to-end test checks that).
+    // From the dashboard (the picker is checked below and end to end).
     const { lastFrame, stdin, frames } = renderApp({ dashboard: true, theme: {} });
     await waitForFrame(lastFrame, 'Round 0');
     await press(stdin, 'nn', 'a', '?');
@@ -392,6 +391,13 @@ describe('colour', () => {
     await press(stdin, KEY.escape, KEY.end);
     await waitForFrame(lastFrame, 'converged');
     expect(frames.length).toBeGreaterThan(5);
+    for (const frame of frames) expect(frame).not.toMatch(COLOUR);
+  });
+  it('draws no colour escape in the picker with the NO_COLOR theme: list, filter, no match', async () => {
+    const { lastFrame, stdin, frames } = renderApp({ theme: {} });
+    await waitForFrame(lastFrame, 'pick a preset');
+    await press(stdin, KEY.down, '/', 'thin', 'zzz');
+    await waitForFrame(lastFrame, 'No preset matches');
     for (const frame of frames) expect(frame).not.toMatch(COLOUR);
   });
 });

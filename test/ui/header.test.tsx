@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { summarize, type Scenario } from '../../src/engine/index.js';
 import { formatAmount } from '../../src/format.js';
 import { loadPreset } from '../../src/presets/index.js';
-import { cascadeStatus, outcomeLines, roundTitle } from '../../src/ui/components/Header.js';
+import {
+  cascadeStatus,
+  Header,
+  headerRows,
+  outcomeLines,
+  roundTitle,
+} from '../../src/ui/components/Header.js';
 import { HealthPanel } from '../../src/ui/components/HealthPanel.js';
 import { BAND_EDGES, healthSnapshot } from '../../src/ui/helpers/health.js';
 import { packParts, wrapText } from '../../src/ui/helpers/pack.js';
@@ -161,5 +167,28 @@ describe('the nearest-liquidation panel', () => {
     expect(end).toContain('Nearest liquidation: none');
     expect(end).toContain('no position left open');
     expect(end).not.toContain('HF at');
+  });
+});
+
+describe('the title row', () => {
+  it('stays one row at 80 columns however long the round and status are: the name gives way, then the status is cut', () => {
+    const p = preset('thin-pool');
+    const s = sessionOf('thin-pool', {
+      ...p,
+      name: 'A preset with a long name',
+      roundLength: '10 minutes',
+      rounds: 3,
+    });
+    s.timeline.finish();
+    const lines = outcomeLines(s, 3, outcomesAt(s.timeline, 3), 0, 80);
+    // Round 10,000 of a 3-round run (compare mode past the baseline's end): 88 columns of title and status.
+    const frame = renderToString(<Header session={s} round={10_000} lines={lines} theme={{}} />, {
+      columns: 80,
+    }).split('\n');
+    expect(frame).toHaveLength(headerRows(lines));
+    expect(frame[0]).toMatch(
+      /^…? ?Round 10,000 · 100,000 minutes {2}■ stopped at the 3-round limit: basel.*…$/,
+    );
+    for (const line of frame) expect(width(line)).toBeLessThanOrEqual(80);
   });
 });

@@ -3,6 +3,7 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { Timeline, type PositionsView } from '../../src/engine/index.js';
 import { loadPreset } from '../../src/presets/index.js';
+import { formatCount } from '../../src/format.js';
 import {
   GLYPHS,
   LABEL_WIDTH,
@@ -21,7 +22,7 @@ import {
   healthTone,
 } from '../../src/ui/helpers/health.js';
 import { MIN_COLUMNS, MIN_ROWS, dashboardLayout, tooSmall } from '../../src/ui/helpers/layout.js';
-import { largest, logLines } from '../../src/ui/helpers/log.js';
+import { largest, logLength, logLines } from '../../src/ui/helpers/log.js';
 import { commandsOf } from '../../src/ui/hooks/useKeys.js';
 import { BINDINGS } from '../../src/ui/keys.js';
 
@@ -494,6 +495,56 @@ describe('logLines', () => {
       .sort((a, b) => b.seized - a.seized)
       .map((e) => e.id);
     expect(ids).toEqual(expected);
+  });
+
+  it('scrolls: any window of the log is that slice of the whole log, a cut list ending in its count', () => {
+    const total = logLength(timeline, last);
+    const whole = logLines(timeline, last, total, 'ETH', 'USD');
+    expect(whole).toHaveLength(total);
+    // The whole log says no '… more': every liquidation is there, newest round first.
+    expect(whole.filter((l) => l.kind === 'more')).toEqual([]);
+    expect(total).toBe(
+      Array.from({ length: last }, (_, i) => timeline.record(i + 1)!)
+        .filter((r) => r.liquidations > 0)
+        .reduce((n, r) => n + 1 + r.liquidations, 0),
+    );
+    for (const [offset, rows] of [
+      [0, 5],
+      [3, 9],
+      [total - 4, 4],
+      [total - 2, 10],
+      [Math.floor(total / 2), 30],
+    ] as const) {
+      const window = logLines(timeline, last, rows, 'ETH', 'USD', offset);
+      const slice = whole.slice(offset, offset + rows);
+      expect(window).toHaveLength(slice.length);
+      expect(window.slice(0, -1)).toEqual(slice.slice(0, -1));
+      const [shown, expected] = [window.at(-1)!, slice.at(-1)!];
+      const next = whole[offset + rows];
+      if (expected.kind === 'event' && next?.kind === 'event' && next.round === expected.round) {
+        // The row counts what it stands for and every liquidation of its round after it.
+        const rest = whole.slice(offset + rows - 1).filter((l) => l.round === expected.round).length;
+        expect(shown).toEqual({
+          kind: 'more',
+          round: expected.round,
+          text: `  … and ${formatCount(rest)} more in round ${expected.round}`,
+          badDebt: false,
+        });
+      } else expect(shown).toEqual(expected);
+    }
+    // Past the end: nothing.
+    expect(logLines(timeline, last, 5, 'ETH', 'USD', total)).toEqual([]);
+  });
+
+  it('largest: the sorting path (a long list) orders as the short one does, ties by index', () => {
+    const values = Array.from({ length: 500 }, (_, i) => (i * 37) % 101);
+    const short = largest(values, 60);
+    const long = largest(values, 200);
+    expect(long.slice(0, 60)).toEqual(short);
+    for (let i = 1; i < long.length; i++) {
+      const [a, b] = [long[i - 1]!, long[i]!];
+      expect(values[a]! > values[b]! || (values[a] === values[b] && a < b)).toBe(true);
+    }
   });
 
   it('shows the largest liquidations of a round when it has to choose', () => {

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { constantProductBaseReserve } from '../../engine/index.js';
+// The one module, not the engine's index: validating a preset need not load the whole engine (start-up).
+import { constantProductBaseReserve } from '../../engine/market/constant-product.js';
 import { formatNumber } from '../../format.js';
 import { closest } from '../problems.js';
-import { describeValue } from '../describe.js';
+import { describeValue, quote } from '../describe.js';
 import { parsePath, valueAt } from '../path.js';
 import { PERP_METRICS, RECORD_ROLES } from '../record.js';
 import { checkUniqueIds, type RefineContext } from './common.js';
@@ -61,7 +62,7 @@ export function checkPreset(preset: PresetOutput, ctx: RefineContext): void {
       ctx.addIssue({
         code: 'custom',
         path: ['positions', i, 'id'],
-        message: `expected an id other than the generated ids g0…g${preset.generate.count - 1}, got ${JSON.stringify(p.id)}`,
+        message: `expected an id other than the generated ids g0…g${preset.generate.count - 1}, got ${quote(p.id)}`,
       });
     }
   });
@@ -115,7 +116,7 @@ function checkRoles(preset: PresetOutput, ctx: RefineContext): void {
       ctx.addIssue({
         code: 'custom',
         path: ['record', i, 'fittedBy'],
-        message: `expected the path of a number in this preset (e.g. "market.depth2pct"), got ${JSON.stringify(figure.fittedBy)}${segments.ok ? `, which leads to ${describeValue(value)}` : ''}`,
+        message: `expected the path of a number in this preset (e.g. "market.depth2pct"), got ${quote(figure.fittedBy, 80)}${segments.ok ? `, which leads to ${describeValue(value)}` : ''}`,
       });
     }
   });
@@ -150,7 +151,7 @@ function checkVenueNames(preset: PresetOutput, ctx: RefineContext): void {
       ctx.addIssue({
         code: 'custom',
         path: ['venues', i, 'name'],
-        message: `expected a venue name not used before, got ${JSON.stringify(v.name)}`,
+        message: `expected a venue name not used before, got ${quote(v.name)}`,
       });
     }
   });
@@ -161,8 +162,8 @@ function checkVenueNames(preset: PresetOutput, ctx: RefineContext): void {
       code: 'custom',
       path,
       message:
-        `expected one of the venues ${names.map((n) => JSON.stringify(n)).join(', ')}, got ${JSON.stringify(name)}` +
-        (suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''),
+        `expected one of the venues ${names.map((n) => quote(n)).join(', ')}, got ${quote(name)}` +
+        (suggestion ? `; did you mean ${quote(suggestion)}?` : ''),
     });
   };
   if (preset.liquidation.sellOn !== undefined) known(preset.liquidation.sellOn, ['liquidation', 'sellOn']);
@@ -186,7 +187,7 @@ function checkAttackerTrade(preset: PresetOutput, ctx: RefineContext): void {
     ctx.addIssue({
       code: 'custom',
       path: ['attacker', 'trade'],
-      message: `expected a buy smaller than the pool ${JSON.stringify(name)} holds at the start (${formatNumber(reserve)} ${preset.asset.symbol}), got ${attacker.trade}`,
+      message: `expected a buy smaller than the pool ${quote(name)} holds at the start (${formatNumber(reserve)} ${preset.asset.symbol}), got ${attacker.trade}`,
     });
   }
 }

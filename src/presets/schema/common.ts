@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { describeValue } from '../describe.js';
+import { formatCount } from '../../format.js';
+import { describeValue, quote } from '../describe.js';
+import { MAX_ROUNDS } from '../limits.js';
 
 /**
  * The most lending positions `generate` may draw (and `positions` list): `npm run bench` runs 10,000,000
@@ -8,8 +10,7 @@ import { describeValue } from '../describe.js';
 export const MAX_GENERATED_POSITIONS = 10_000_000;
 /** The most perpetuals of each kind (generated longs, generated shorts, explicit ones). */
 export const MAX_PERP_POSITIONS = 2_000_000;
-/** The most rounds a preset (or --rounds) may ask for. */
-export const MAX_ROUNDS = 100_000;
+export { MAX_ROUNDS };
 export const DEFAULT_ROUNDS = 500;
 
 export const expecting = (expected: string) => (issue: { input?: unknown }) =>
@@ -35,7 +36,10 @@ export const MIN_SHARE = 1e-6;
 export function rangeNumber(value: number): string {
   if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e6))
     return value.toExponential().replace('e+', 'e');
-  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  // As toLocaleString('en-US', { maximumFractionDigits: 6 }) would, without loading ICU (start-up).
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 1e6)) / 1e6;
+  const [whole = '0', fraction] = String(Math.abs(rounded)).split('.');
+  return `${rounded < 0 ? '-' : ''}${formatCount(Number(whole))}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** "from 1e-8 to 1e9 quote per asset unit" */
@@ -142,7 +146,7 @@ export const venueName = () => nonEmptyText('a non-empty venue name');
 
 /** A whole number of positions from `min` to `max` (MAX_GENERATED_POSITIONS unless given). */
 export const positionCount = (min: 0 | 1, max = MAX_GENERATED_POSITIONS) =>
-  integer(`a whole number from ${min} to ${max.toLocaleString('en-US')}`, min, max);
+  integer(`a whole number from ${min} to ${formatCount(max)}`, min, max);
 
 export const seed = () =>
   integer('a whole number from 0 to 4294967295', 0, 2 ** 32 - 1).describe(
@@ -165,7 +169,7 @@ export function checkUniqueIds(
       ctx.addIssue({
         code: 'custom',
         path: [...path, i, 'id'],
-        message: `expected a unique id, got ${JSON.stringify(position.id)} (also ${label}[${first}])`,
+        message: `expected a unique id, got ${quote(position.id)} (also ${label}[${first}])`,
       });
     } else seen.set(position.id, i);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCount } from '../../format.js';
 import {
   ASSET,
   MAX_GENERATED_POSITIONS,
@@ -173,14 +174,14 @@ export const position = object(
 export const positions = z
   .array(position, { error: expecting('an array of positions') })
   .max(MAX_GENERATED_POSITIONS, {
-    error: `expected at most ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')} positions`,
+    error: `expected at most ${formatCount(MAX_GENERATED_POSITIONS)} positions`,
   })
-  .describe(`the explicit loans, at most ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`);
+  .describe(`the explicit loans, at most ${formatCount(MAX_GENERATED_POSITIONS)}`);
 
 export const generate = object(
   {
     count: positionCount(1).describe(
-      `the positions drawn, a whole number from 1 to ${MAX_GENERATED_POSITIONS.toLocaleString('en-US')}`,
+      `the positions drawn, a whole number from 1 to ${formatCount(MAX_GENERATED_POSITIONS)}`,
     ),
     seed: seed(),
     collateral: scaledRange('a collateral range', ASSET).describe(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCount } from '../../format.js';
 import {
   ASSET,
   MAX_PERP_POSITIONS,
@@ -60,10 +61,10 @@ const perpPosition = object(
 const generated = object(
   {
     longs: positionCount(0, MAX_PERP_POSITIONS).describe(
-      `the longs drawn, a whole number from 0 to ${MAX_PERP_POSITIONS.toLocaleString('en-US')}`,
+      `the longs drawn, a whole number from 0 to ${formatCount(MAX_PERP_POSITIONS)}`,
     ),
     shorts: positionCount(0, MAX_PERP_POSITIONS).describe(
-      `the shorts drawn, a whole number from 0 to ${MAX_PERP_POSITIONS.toLocaleString('en-US')}`,
+      `the shorts drawn, a whole number from 0 to ${formatCount(MAX_PERP_POSITIONS)}`,
     ),
     seed: seed(),
     size: scaledRange('a size range', ASSET).describe(`the sizes drawn, ${rangeText(ASSET)}`),
@@ -103,7 +104,7 @@ export const perps = object(
     positions: z
       .array(perpPosition, { error: expecting('an array of perpetual positions') })
       .max(MAX_PERP_POSITIONS, {
-        error: `expected at most ${MAX_PERP_POSITIONS.toLocaleString('en-US')} perpetual positions`,
+        error: `expected at most ${formatCount(MAX_PERP_POSITIONS)} perpetual positions`,
       })
       .describe('the explicit perpetuals')
       .default([]),

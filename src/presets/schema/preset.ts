@@ -16,15 +16,10 @@ import { arbitrage, asset, market, path, venue } from './market.js';
 import { oracle } from './oracle.js';
 import { perps } from './perps.js';
 import { date, recordFigure } from './record.js';
+import { PRESET_KINDS } from '../kinds.js';
 import { roundLength } from './round-length.js';
 
-/** The kinds of preset, in the order the picker and `liqloop list` show them. */
-export const PRESET_KINDS = ['history', 'lesson'] as const;
-export type PresetKind = (typeof PRESET_KINDS)[number];
-export const KIND_TITLES: Readonly<Record<PresetKind, string>> = {
-  history: 'History: past cascades, calibrated to public figures',
-  lesson: 'Lessons: twins that isolate one lever',
-};
+export { KIND_TITLES, PRESET_KINDS, type PresetKind } from '../kinds.js';
 
 /** The most venues besides the main one. */
 export const MAX_VENUES = 100;
@@ -50,6 +45,11 @@ export const presetBase = object(
       .optional(),
     group: nonEmptyText('a non-empty string naming the lesson set')
       .describe(`the set of lessons the preset belongs to, shown side by side; ${TEXT_RULE}`)
+      .optional(),
+    variantOf: nonEmptyText('a non-empty string: the id of a preset of the same lesson set')
+      .describe(
+        `lessons: the id of the preset of the same set this one varies (its base); \`liqloop list\` and the picker show a base before its variants; ${TEXT_RULE}`,
+      )
       .optional(),
     date: date.optional(),
     record: z

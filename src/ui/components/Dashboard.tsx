@@ -1,9 +1,11 @@
 import { Box } from 'ink';
 import { formatNumber } from '../../format.js';
-import { useMemo } from 'react';
-import { BAND_EDGES, healthSnapshot } from '../helpers/health.js';
+import { useEffect, useMemo } from 'react';
+import { BAND_EDGES } from '../helpers/health.js';
+import { healthAt } from '../helpers/health-index.js';
 import { dashboardLayout } from '../helpers/layout.js';
-import { logLines } from '../helpers/log.js';
+import { logLength, logLines } from '../helpers/log.js';
+import { followCursor } from '../state/pane.js';
 import { outcomesAt } from '../helpers/run-totals.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
@@ -28,6 +30,12 @@ export interface DashboardProps {
   readonly logScale?: boolean;
   /** The record in place of the liquidation log. */
   readonly showRecord?: boolean;
+  /** The bottom pane (log or record) has the keys; its highlighted line and first line shown. */
+  readonly paneFocus?: boolean;
+  readonly paneCursor?: number;
+  readonly paneOffset?: number;
+  /** Told the bottom pane's extent as it is drawn: its lines and its rows, for scrolling. */
+  readonly onPaneExtent?: (extent: { lines?: number; rows?: number }) => void;
   readonly columns: number;
   readonly rows: number;
   readonly theme: Theme;
@@ -43,6 +51,10 @@ export function Dashboard({
   zoom,
   logScale,
   showRecord,
+  paneFocus = false,
+  paneCursor = 0,
+  paneOffset = 0,
+  onPaneExtent,
   columns,
   rows,
   theme,
@@ -64,8 +76,7 @@ export function Dashboard({
   const variantRecords = useMemo(() => variant?.timeline.recordsTo(drawnTo), [variant, drawnTo]);
   const price = records.at(-1)?.price ?? preset.asset.price;
   const snapshot = useMemo(
-    () =>
-      healthSnapshot(timeline.positionsAt(at), price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
+    () => healthAt(timeline, at, price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
     [timeline, at, price, provisional.middle],
   );
   const headerLines = outcomeLines(session, at, outcomes, snapshot.underWater, columns);
@@ -82,6 +93,10 @@ export function Dashboard({
     ],
     [floor, nextLiquidation],
   );
+  // The log scrolls over every line up to the round: the window keeps the highlighted line in view.
+  const logRows = Math.max(1, layout.log - 1);
+  const logTotal = useMemo(() => (showRecord ? 0 : logLength(timeline, at)), [showRecord, timeline, at]);
+  const logOffset = followCursor(paneOffset, paneCursor, logRows, logTotal);
   // The chart's ticks count the preset's time unit when it gives a round length ("hours" under 0 6 12).
   const roundLength = preset.roundLength;
   const axis = useMemo(() => {
@@ -91,8 +106,15 @@ export function Dashboard({
       : { tick: undefined, axisName: undefined };
   }, [roundLength]);
   const log = useMemo(
-    () => logLines(timeline, at, layout.log - 1, preset.asset.symbol, preset.asset.quote),
-    [timeline, at, layout.log, preset.asset.symbol, preset.asset.quote],
+    () => logLines(timeline, at, logRows, preset.asset.symbol, preset.asset.quote, logOffset),
+    [timeline, at, logRows, logOffset, preset.asset.symbol, preset.asset.quote],
+  );
+  useEffect(() => {
+    onPaneExtent?.(showRecord ? { rows: logRows } : { lines: logTotal, rows: logRows });
+  }, [onPaneExtent, showRecord, logTotal, logRows]);
+  const onRecordLines = useMemo(
+    () => (onPaneExtent ? (lines: number) => onPaneExtent({ lines }) : undefined),
+    [onPaneExtent],
   );
   return (
     <Box flexDirection="column">
@@ -137,12 +159,24 @@ export function Dashboard({
           preset={preset}
           timeline={timeline}
           round={at}
+          offset={paneOffset}
+          focused={paneFocus}
+          onLines={onRecordLines}
           width={columns}
           height={layout.log}
           theme={theme}
         />
       ) : (
-        <LiquidationLog lines={log} height={layout.log} theme={theme} />
+        <LiquidationLog
+          lines={log}
+          offset={logOffset}
+          total={logTotal}
+          cursor={paneCursor}
+          focused={paneFocus}
+          height={layout.log}
+          width={columns}
+          theme={theme}
+        />
       )}
     </Box>
   );

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { fitHints, footerHints, type HintContext } from '../footer-hints.js';
 import type { Theme } from '../theme.js';
+import { terminalText } from '../../presets/describe.js';
 
 export interface FooterProps extends HintContext {
   readonly width: number;
@@ -22,7 +23,7 @@ export function Footer({ width, autoplay, speedMs, message, theme, ...context }:
     <Box flexDirection="column" flexShrink={0}>
       {message ? (
         <Text wrap="truncate-end" color={theme.accent}>
-          {message}
+          {terminalText(message)}
         </Text>
       ) : null}
       <Text wrap="truncate-end" color={theme.muted}>

@@ -136,7 +136,8 @@ export function Header({ session, round, lines, theme }: HeaderProps) {
           </Text>
         </Box>
         <Box flexShrink={0} marginLeft={1}>
-          <Text>
+          {/* Cut, never wrapped: a second row would push the footer off the screen. */}
+          <Text wrap="truncate-end">
             <Text bold>{roundTitle(session, round)}</Text>
             <Text color={statusColour}>{`  ${status}`}</Text>
           </Text>

@@ -1,111 +1,196 @@
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { useEffect, useMemo } from 'react';
 import wrapAnsi from 'wrap-ansi';
-import type { PresetEntry } from '../state/reducer.js';
+import { formatCount } from '../../format.js';
+import {
+  followRow,
+  matchingEntries,
+  pickerRows,
+  rowOf,
+  type PickerEntry,
+  type PickerRow,
+} from '../helpers/picker-rows.js';
 import type { Theme } from '../theme.js';
+import { terminalStrings, terminalText } from '../../presets/describe.js';
 
 export interface PickerProps {
-  readonly entries: readonly PresetEntry[];
+  readonly entries: readonly PickerEntry[];
   /** The highlighted entry: the reducer moves it, so that every key typed counts. */
   readonly highlighted: number;
+  /** The filter being typed after `/`, if any. */
+  readonly filter?: string;
+  /** The first list row shown (the reducer scrolls it with the highlight). */
+  readonly offset: number;
   readonly message?: string;
   readonly height: number;
-  /** The terminal's width: list rows are cut to it here, so that Ink never squeezes the indicator. */
+  /** The terminal's width: rows are cut to it here, so that Ink never wraps one. */
   readonly width: number;
   readonly theme: Theme;
+  /** Told how many list rows fit, for PgUp/PgDn and scrolling. */
+  readonly onListRows?: (rows: number) => void;
 }
 
 /** The fewest list rows the picker keeps when a long description wants the room. */
-const MIN_LIST_ROWS = 6;
+const MIN_LIST_ROWS = 8;
+/** The widest id column. */
+const MAX_ID_WIDTH = 28;
 
-/** The group column: each kind's name beside the first preset of its group. */
-const GROUP_LABELS = { history: 'History', lesson: 'Lessons', user: 'Yours' } as const;
-const groupOf = (e: PresetEntry) => (e.source === 'user' ? 'user' : (e.kind ?? 'lesson'));
-const GROUP_WIDTH = 9;
+/** `text` cut to `width` characters, a cut one ending in …. */
+function cut(text: string, width: number): string {
+  const chars = Array.from(text);
+  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+}
 
 /**
- * Every preset, with the highlighted one's description. ink-select-input draws the list; the reducer owns
- * the highlight and the keys (the list is not focused), because the list's own key handler reads stale
- * state when keys arrive faster than it re-renders.
+ * Every preset under the headings of `liqloop list`, a count and scroll marks, the filter typed after `/`,
+ * and the highlighted preset's description. The reducer owns the highlight, the filter and the scroll.
  */
-export function Picker({ entries, highlighted, message, height, width, theme }: PickerProps) {
-  const entry = entries[highlighted];
-  const idWidth = Math.min(28, Math.max(...entries.map((e) => e.id.length), 4) + 2);
-  const cut = (text: string) => (text.length > width - 3 ? `${text.slice(0, width - 4)}…` : text);
-  const items = entries.map((e, i) => {
-    const kind = groupOf(e);
-    const group = i === 0 || groupOf(entries[i - 1]!) !== kind ? GROUP_LABELS[kind] : '';
-    return {
-      key: e.id,
-      label: cut(`${group.padEnd(GROUP_WIDTH)}${e.id.padEnd(idWidth)}${e.name}`),
-      value: e.id,
-    };
-  });
-  // The description box takes what its text needs (border, name and set lines included), as long as the
-  // list keeps MIN_LIST_ROWS rows.
-  const above = 3 + (message ? 1 : 0);
-  const needed = entry
-    ? wrapAnsi(entry.description, Math.max(10, width - 4), { hard: true }).split('\n').length + 4
+export function Picker(props: PickerProps) {
+  const { entries: listed, highlighted, filter, message: raw, height, width, theme, onListRows } = props;
+  // Shown through terminalText: ids are file names, which no schema checks. The reducer opens by index.
+  const entries = useMemo(() => listed.map((e) => terminalStrings(e)), [listed]);
+  const message = raw === undefined ? undefined : terminalText(raw);
+  const matches = useMemo(() => matchingEntries(entries, filter), [entries, filter]);
+  const rows = useMemo(() => pickerRows(entries, matches), [entries, matches]);
+  const entry = matches.includes(highlighted) ? entries[highlighted] : undefined;
+  const idWidth = Math.min(MAX_ID_WIDTH, Math.max(...entries.map((e) => e.id.length), 4) + 2);
+  const textWidth = Math.max(10, width - 4);
+  const description = useMemo(
+    () => (entry ? wrapAnsi(entry.description, textWidth, { hard: true, trim: true }).split('\n') : []),
+    [entry, textWidth],
+  );
+  // Title, keys or filter, a message; then the list between its two scroll marks, then the box,
+  // which takes what its text needs (border, name and set lines included) while the list keeps its rows.
+  const above = 2 + (message ? 1 : 0);
+  const boxRows = entry
+    ? Math.max(6, Math.min(description.length + 4, height - above - 2 - MIN_LIST_ROWS))
     : 0;
-  const descriptionRows = Math.max(6, Math.min(needed, height - above - MIN_LIST_ROWS));
-  const limit = Math.max(3, height - above - descriptionRows);
+  const listRows = Math.max(3, height - above - 2 - boxRows);
+  useEffect(() => onListRows?.(listRows), [listRows, onListRows]);
+  const row = rowOf(rows, highlighted);
+  const offset = row < 0 ? 0 : followRow(rows, props.offset, row, listRows);
+  const shown = rows.slice(offset, offset + listRows);
+  const entriesIn = (from: number, to: number) =>
+    rows.slice(from, to).filter((r) => r.kind === 'entry').length;
+  const hiddenAbove = entriesIn(0, offset);
+  const hiddenBelow = entriesIn(offset + listRows, rows.length);
+  const position = matches.indexOf(highlighted) + 1;
+  const count =
+    filter === undefined
+      ? `${formatCount(position)} of ${formatCount(entries.length)}`
+      : `${formatCount(position)} of ${formatCount(matches.length)} matching (${formatCount(entries.length)} presets)`;
+  const title = 'liqloop: pick a preset';
+  const room = descriptionRoom(boxRows);
+  const text =
+    description.length > room
+      ? [...description.slice(0, room - 1), cut(description[room - 1]!, textWidth - 1) + '…']
+      : description;
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold>liqloop: pick a preset</Text>
-      <Text color={theme.muted} wrap="truncate-end">
-        ↑/↓ choose · Enter open · ? help · q quit
+      <Text wrap="truncate-end">
+        <Text bold>{title}</Text>
+        {`${' '.repeat(Math.max(2, width - title.length - count.length - 1))}${count}`}
       </Text>
+      {filter === undefined ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          ↑/↓ j/k choose · PgUp/PgDn Home/End · / filter · Enter open · ? help · q quit
+        </Text>
+      ) : (
+        <Text wrap="truncate-end">
+          <Text color={theme.accent}>{`/ ${filter}▏`}</Text>
+          <Text color={theme.muted}> id, name or description · Esc clears · Enter opens</Text>
+        </Text>
+      )}
       {message ? (
         <Text color={theme.danger} wrap="truncate-end">
           {message}
         </Text>
       ) : null}
-      <Box marginTop={1} flexDirection="column" height={Math.min(limit, Math.max(1, items.length))}>
-        {items.length === 0 ? (
+      <Box flexDirection="column" height={listRows + 2}>
+        <Text color={theme.muted}>{hiddenAbove > 0 ? `  ↑ ${formatCount(hiddenAbove)} more` : ' '}</Text>
+        {entries.length === 0 ? (
           <Text color={theme.danger}>No presets found in presets/.</Text>
+        ) : matches.length === 0 ? (
+          <Text color={theme.muted} wrap="truncate-end">
+            {`  No preset matches “${filter ?? ''}”: Backspace to edit, Esc to clear.`}
+          </Text>
         ) : (
-          <SelectInput
-            key={highlighted}
-            items={items}
-            initialIndex={highlighted}
-            isFocused={false}
-            limit={limit}
-            itemComponent={({ label, isSelected }) => (
-              <Text wrap="truncate-end" bold={isSelected} color={isSelected ? theme.accent : undefined}>
-                {label}
-              </Text>
-            )}
-            indicatorComponent={({ isSelected }) => (
-              <Box width={2} flexShrink={0}>
-                <Text>{isSelected ? '❯' : ' '}</Text>
-              </Box>
-            )}
-          />
+          <Box flexDirection="column" height={listRows}>
+            {shown.map((r, i) => (
+              <ListRow
+                key={i}
+                row={r}
+                entries={entries}
+                highlighted={highlighted}
+                idWidth={idWidth}
+                width={width}
+                theme={theme}
+              />
+            ))}
+          </Box>
         )}
+        <Text color={theme.muted}>{hiddenBelow > 0 ? `  ↓ ${formatCount(hiddenBelow)} more` : ' '}</Text>
       </Box>
       {entry ? (
-        <Box
-          borderStyle="round"
-          paddingX={1}
-          flexDirection="column"
-          height={descriptionRows}
-          overflow="hidden"
-        >
-          <Box flexShrink={0}>
-            <Text bold wrap="truncate-end">
-              {entry.name}
+        <Box borderStyle="round" paddingX={1} flexDirection="column" height={boxRows} overflow="hidden">
+          <Text bold wrap="truncate-end">
+            {entry.name}
+          </Text>
+          <Text color={theme.muted} wrap="truncate-end">
+            {entry.source === 'user'
+              ? 'Your preset'
+              : entry.kind === 'history'
+                ? 'History'
+                : entry.group
+                  ? `Lesson set: ${entry.group}`
+                  : 'Lesson'}
+          </Text>
+          {text.map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              {line}
             </Text>
-          </Box>
-          <Box flexShrink={0}>
-            <Text color={theme.muted} wrap="truncate-end">
-              {entry.kind === 'history' ? 'History' : entry.group ? `Lesson set: ${entry.group}` : 'Lesson'}
-            </Text>
-          </Box>
-          <Box height={descriptionRows - 4} overflow="hidden">
-            <Text>{entry.description}</Text>
-          </Box>
+          ))}
         </Box>
       ) : null}
     </Box>
+  );
+}
+
+/** The description lines a box of `boxRows` rows holds: less its border and its name and set lines. */
+const descriptionRoom = (boxRows: number) => Math.max(1, boxRows - 4);
+
+interface ListRowProps {
+  readonly row: PickerRow;
+  readonly entries: readonly PickerEntry[];
+  readonly highlighted: number;
+  readonly idWidth: number;
+  readonly width: number;
+  readonly theme: Theme;
+}
+
+/** A heading, or a preset: the mark, its id in a column (indented under a set's heading), its name. */
+function ListRow({ row, entries, highlighted, idWidth, width, theme }: ListRowProps) {
+  if (row.kind === 'title') {
+    return (
+      <Text bold wrap="truncate-end">
+        {cut(row.text, width - 1)}
+      </Text>
+    );
+  }
+  if (row.kind === 'group') {
+    return (
+      <Text bold color={theme.muted} wrap="truncate-end">
+        {cut(`  ${row.text}`, width - 1)}
+      </Text>
+    );
+  }
+  const e = entries[row.index]!;
+  const selected = row.index === highlighted;
+  const indent = row.grouped ? '  ' : '';
+  const id = cut(e.id, idWidth - 1 - indent.length).padEnd(idWidth - indent.length);
+  return (
+    <Text wrap="truncate-end" bold={selected} color={selected ? theme.accent : undefined}>
+      {cut(`${selected ? '❯' : ' '} ${indent}${id}${e.name}`, width - 1)}
+    </Text>
   );
 }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { summarize, type Timeline } from '../../engine/index.js';
 import {
   checkRecord,
@@ -13,6 +13,7 @@ import {
 import type { Scenario } from '../../engine/index.js';
 import type { Theme } from '../theme.js';
 import { useRobustReport, type RobustView } from '../hooks/useRobustReport.js';
+import { PaneTitle } from './PaneTitle.js';
 import { bandSuffix, loopLine } from './robust-lines.js';
 
 export interface RecordLine {
@@ -106,15 +107,21 @@ export interface RecordPanelProps {
   readonly preset: Scenario;
   readonly timeline: Timeline;
   readonly round: number;
+  /** The first line shown (PgUp/PgDn, or ↑/↓ while the panel has the keys). */
+  readonly offset?: number;
+  readonly focused?: boolean;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
+  /** Told how many lines the record has, so that the reducer can scroll it to its last. */
+  readonly onLines?: (lines: number) => void;
 }
 
-/** The record, in place of the liquidation log (h). */
-export function RecordPanel({ preset, timeline, round, width, height, theme }: RecordPanelProps) {
+/** The record, in place of the liquidation log (h); it scrolls when it is longer than its rows. */
+export function RecordPanel(props: RecordPanelProps) {
+  const { preset, timeline, round, focused = false, width, height, theme, onLines } = props;
   const robust = useRobustReport(preset);
-  // Each figure wrapped to the width, continuation lines indented; as many rows as fit under the title.
+  // Each figure wrapped to the width, continuation lines indented.
   const rows = useMemo(
     () =>
       recordLines(preset, timeline, round, robust).flatMap((line) =>
@@ -124,20 +131,22 @@ export function RecordPanel({ preset, timeline, round, width, height, theme }: R
       ),
     [preset, timeline, round, width, robust],
   );
+  useEffect(() => onLines?.(rows.length), [rows.length, onLines]);
   const room = Math.max(0, height - 1);
-  const shown: RecordLine[] =
-    rows.length <= room
-      ? rows
-      : [
-          ...rows.slice(0, room - 1),
-          {
-            text: `… ${rows.length - room + 1} more lines: a taller terminal, or liqloop run, shows them`,
-            tone: 'muted',
-          },
-        ];
+  const offset = Math.max(0, Math.min(props.offset ?? 0, rows.length - room));
+  const shown = rows.slice(offset, offset + room);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Text bold>Against the record (h: back to the log)</Text>
+      <PaneTitle
+        title="Against the record (h: back to the log)"
+        focused={focused}
+        offset={offset}
+        shown={shown.length}
+        total={rows.length}
+        hint={rows.length <= room ? '' : focused ? '↑/↓ PgUp/PgDn g/G · Esc' : 'Tab: scroll'}
+        width={width}
+        theme={theme}
+      />
       {shown.map((line, i) => (
         <Text
           key={i}

@@ -39,35 +39,96 @@ function bandLabel(from: number, to: number): string {
   return `${formatHealth(from)}–${formatHealth(to)}`;
 }
 
+/** The band a health factor falls in: the last whose lower edge it reaches (NaN: the first). */
+export function bandOf(hf: number): number {
+  let band = 0;
+  while (band < BAND_EDGES.length - 2 && hf >= BAND_EDGES[band + 1]!) band++;
+  return band;
+}
+
+/**
+ * The `k` positions nearest liquidation, lowest health first and, at equal health, lowest index first:
+ * offered in any order, it keeps what one pass in index order keeps.
+ */
+export class NearestList {
+  readonly hf: number[] = [];
+  readonly index: number[] = [];
+  constructor(readonly k: number) {}
+
+  /** The health a position must be under (or equal to, with a lower index) to enter the list. */
+  get bar(): number {
+    return this.hf.length < this.k ? Infinity : this.hf[this.k - 1]!;
+  }
+
+  offer(index: number, hf: number): void {
+    const { hf: hfs, index: indices, k } = this;
+    if (k <= 0) return;
+    let at = hfs.length;
+    if (at === k && !(hf < hfs[at - 1]! || (hf === hfs[at - 1]! && index < indices[at - 1]!))) return;
+    while (at > 0 && (hfs[at - 1]! > hf || (hfs[at - 1]! === hf && indices[at - 1]! > index))) at--;
+    hfs.splice(at, 0, hf);
+    indices.splice(at, 0, index);
+    if (hfs.length > k) {
+      hfs.pop();
+      indices.pop();
+    }
+  }
+}
+
+/** What a health pass counted, before it is labelled for the panel. */
+export interface HealthTally {
+  readonly nearest: NearestList;
+  readonly counts: readonly number[];
+  readonly open: number;
+  readonly debtFree: number;
+  readonly underWater: number;
+  readonly nearestSafeHf: number;
+}
+
+/** The snapshot of a tally: ids and kinds of the nearest positions, labelled bands, next liquidation price. */
+export function snapshotOf(view: PositionsView, price: number, tally: HealthTally): HealthSnapshot {
+  const edges = BAND_EDGES;
+  const perps = view.perps;
+  const perpStart = view.count;
+  const { nearest } = tally;
+  return {
+    nearest: nearest.index.map((index, j) => {
+      if (index < perpStart)
+        return { index, id: view.id(index), healthFactor: nearest.hf[j]!, kind: 'loan' as const };
+      const p = index - perpStart;
+      return {
+        index,
+        id: perps!.id(p),
+        healthFactor: nearest.hf[j]!,
+        kind: perps!.long[p] ? ('long' as const) : ('short' as const),
+      };
+    }),
+    bands: tally.counts.map((count, b) => ({
+      label: bandLabel(edges[b]!, edges[b + 1]!),
+      from: edges[b]!,
+      to: edges[b + 1]!,
+      count,
+    })),
+    open: tally.open,
+    debtFree: tally.debtFree,
+    underWater: tally.underWater,
+    // A loan's health is proportional to the price, so it reaches 1 at price / HF.
+    nextLiquidationPrice: Number.isFinite(tally.nearestSafeHf) ? price / tally.nearestSafeHf : undefined,
+  };
+}
+
 /**
  * One pass over the open positions at `price`: the `k` nearest liquidation and the count per health band.
- * O(n) for the bands; the nearest list costs O(k) only for positions that beat the current k-th.
+ * O(n); the dashboard reads lending books through `HealthIndex` (health-index.ts), which gives the same
+ * snapshot from the positions a round changed, and uses this for perpetuals and as the reference.
  */
 export function healthSnapshot(view: PositionsView, price: number, k: number): HealthSnapshot {
-  const edges = BAND_EDGES;
-  const counts = new Array<number>(edges.length - 1).fill(0);
-  const nearestHf: number[] = [];
-  const nearestIndex: number[] = [];
+  const counts = new Array<number>(BAND_EDGES.length - 1).fill(0);
+  const nearest = new NearestList(k);
   let open = 0;
   let debtFree = 0;
   let underWater = 0;
   let nearestSafeHf = Infinity;
-  /** Counts a position's health in its band and keeps it if it is among the k nearest liquidation. */
-  const tally = (index: number, hf: number) => {
-    let band = 0;
-    while (band < counts.length - 1 && hf >= edges[band + 1]!) band++;
-    counts[band]!++;
-    if (k > 0 && (nearestHf.length < k || hf < nearestHf[nearestHf.length - 1]!)) {
-      let at = nearestHf.length;
-      while (at > 0 && nearestHf[at - 1]! > hf) at--;
-      nearestHf.splice(at, 0, hf);
-      nearestIndex.splice(at, 0, index);
-      if (nearestHf.length > k) {
-        nearestHf.pop();
-        nearestIndex.pop();
-      }
-    }
-  };
   const { collateral, debt, threshold } = view;
   for (let i = 0; i < view.count; i++) {
     if (!view.open[i]) continue;
@@ -80,7 +141,8 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
     if (debt[i]! > value) underWater += debt[i]! - value;
     const hf = (value * threshold[i]!) / debt[i]!;
     if (hf >= 1 && hf < nearestSafeHf) nearestSafeHf = hf;
-    tally(i, hf);
+    counts[bandOf(hf)]!++;
+    nearest.offer(i, hf);
   }
   // Perpetuals: health is equity over the maintenance requirement, so that 1 is the liquidation line too.
   const perps = view.perps;
@@ -93,33 +155,12 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       const direction = perps.long[j] ? 1 : -1;
       const equity = perps.margin[j]! + direction * size * (price - perps.entry[j]!);
       if (equity < 0) underWater -= equity;
-      tally(perpStart + j, equity / (perps.maintenance[j]! * size * price));
+      const hf = equity / (perps.maintenance[j]! * size * price);
+      counts[bandOf(hf)]!++;
+      nearest.offer(perpStart + j, hf);
     }
   }
-  return {
-    nearest: nearestIndex.map((index, j) => {
-      if (index < perpStart)
-        return { index, id: view.id(index), healthFactor: nearestHf[j]!, kind: 'loan' as const };
-      const p = index - perpStart;
-      return {
-        index,
-        id: perps!.id(p),
-        healthFactor: nearestHf[j]!,
-        kind: perps!.long[p] ? ('long' as const) : ('short' as const),
-      };
-    }),
-    bands: counts.map((count, b) => ({
-      label: bandLabel(edges[b]!, edges[b + 1]!),
-      from: edges[b]!,
-      to: edges[b + 1]!,
-      count,
-    })),
-    open,
-    debtFree,
-    underWater,
-    // A loan's health is proportional to the price, so it reaches 1 at price / HF.
-    nextLiquidationPrice: Number.isFinite(nearestSafeHf) ? price / nearestSafeHf : undefined,
-  };
+  return snapshotOf(view, price, { nearest, counts, open, debtFree, underWater, nearestSafeHf });
 }
 
 /** Health factor shown on a bar's scale, from 0 to this. */

@@ -1,4 +1,4 @@
-import type { RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
+import type { PerpEvent, RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
 import { formatAmount, formatCount, formatNumber } from '../../format.js';
 
 export interface LogLine {
@@ -9,9 +9,36 @@ export interface LogLine {
   readonly round: number;
 }
 
+/** Whether a round has a line in the log: something was liquidated, skipped, sold or deleveraged. */
+function logged(record: RoundRecord): boolean {
+  const skipped = record.skippedForCapital + record.skippedUnprofitable;
+  return !(
+    record.liquidations === 0 &&
+    skipped === 0 &&
+    record.collateralSold === 0 &&
+    record.deleveraged === 0
+  );
+}
+
 /**
- * The liquidation log up to `round`, newest round first: each round's total, then its largest
- * liquidations by collateral seized, as many as fit in `maxLines`.
+ * How many lines the whole log up to `round` has: each logged round's total, each of its liquidations, each
+ * perpetual event. The log scrolls over them; `logLines` draws a window of it.
+ */
+export function logLength(timeline: Timeline, round: number): number {
+  let length = 0;
+  for (let r = round; r >= 1; r--) {
+    const record = timeline.record(r);
+    const events = timeline.events(r);
+    if (!record || !events || !logged(record)) continue;
+    length += 1 + events.length + timeline.perpEventsOf(r).length;
+  }
+  return length;
+}
+
+/**
+ * The liquidation log up to `round`, newest round first: each round's total, then its liquidations by
+ * collateral seized, largest first, then its perpetual events in the order they happened. Lines `offset` to
+ * `offset + maxLines` of it: where the window cuts a round's list, its last line says how many more follow.
  */
 export function logLines(
   timeline: Timeline,
@@ -19,91 +46,119 @@ export function logLines(
   maxLines: number,
   symbol: string,
   quote: string,
+  offset = 0,
 ): LogLine[] {
   const lines: LogLine[] = [];
   // With auctions a round's liquidations send lots to auction, and bidders buy from every running auction.
   const auction = timeline.scenario.liquidation.mechanism === 'auction';
-  for (let r = round; r >= 1 && lines.length < maxLines; r--) {
+  const end = offset + Math.max(0, maxLines);
+  // `at`: the log line a round's first line is; rounds wholly above the window are counted, not drawn.
+  let at = 0;
+  for (let r = round; r >= 1 && at < end; r--) {
     const record = timeline.record(r);
     const events = timeline.events(r);
-    if (!record || !events) continue;
-    const skipped = record.skippedForCapital + record.skippedUnprofitable;
-    if (record.liquidations === 0 && skipped === 0 && record.collateralSold === 0 && record.deleveraged === 0)
-      continue;
-    lines.push({
-      kind: 'round',
-      round: r,
-      text:
-        (auction
-          ? auctionTotals(r, record, events, symbol, quote)
-          : lendingTotals(r, record, symbol, quote)) +
-        skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
-        (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
-        perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue'),
-      badDebt: record.badDebt > 0,
-    });
-    const room = maxLines - lines.length;
-    if (room <= 0) break;
-    const shown = room >= events.length ? events.length : room - 1;
-    for (const i of largest(events.seized, shown)) {
-      const bad = events.badDebt[i]!;
-      const id = fitId(timeline.positionId(events.position[i]!), ID_WIDTH);
-      lines.push({
-        kind: 'event',
-        round: r,
-        text: auction
-          ? `  ${id} sent to auction ${formatAmount(events.seized[i]!, symbol)} for ${formatAmount(events.debtBefore[i]!, quote)} of debt`
-          : `  ${id} seized ${formatAmount(events.seized[i]!, symbol)}, ` +
-            `repaid ${formatAmount(events.repaid[i]!, quote)}` +
-            (bad > 0 ? `, bad debt ${formatAmount(bad, quote)}` : '') +
-            (events.closed[i] ? '' : ' (partial)'),
-        badDebt: bad > 0,
-      });
-    }
-    if (shown < events.length) {
-      lines.push({
-        kind: 'more',
-        round: r,
-        text: `  … and ${formatCount(events.length - shown)} more ${auction ? 'sent to auction ' : ''}in round ${r}`,
-        badDebt: false,
-      });
-    }
-    // Perpetuals: every liquidation and every deleveraged position, in the order they happened.
+    if (!record || !events || !logged(record)) continue;
     const perpEvents = timeline.perpEventsOf(r);
-    const perpRoom = maxLines - lines.length;
-    if (perpEvents.length === 0 || perpRoom <= 0) continue;
-    const perpShown = perpRoom >= perpEvents.length ? perpEvents.length : perpRoom - 1;
-    for (const e of perpEvents.slice(0, perpShown)) {
-      const side = timeline.perpSide(e.position);
-      const name = `${fitId(timeline.perpId(e.position), ID_WIDTH)} ${side.padEnd(5)}`;
-      lines.push(
-        e.kind === 'deleveraged'
-          ? {
-              kind: 'event',
-              round: r,
-              text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at the bankruptcy price, gave up ${formatNumber(e.amount)} ${quote}`,
-              badDebt: false,
-            }
-          : {
-              kind: 'event',
-              round: r,
-              text:
-                `  ${name} liquidated ${formatNumber(e.quantity)} ${symbol}` +
-                (e.amount > 0 ? `, ${formatNumber(e.amount)} ${quote} below bankruptcy` : ''),
-              badDebt: e.amount > 0,
-            },
-      );
+    const length = 1 + events.length + perpEvents.length;
+    if (at + length <= offset) {
+      at += length;
+      continue;
     }
-    if (perpShown < perpEvents.length) {
+    // The round's lines in the window, counted from its total (0), its liquidations (1 …), its perpetuals.
+    const from = Math.max(offset, at) - at;
+    const to = Math.min(end, at + length) - at;
+    at += length;
+    if (from === 0) {
       lines.push({
-        kind: 'more',
+        kind: 'round',
         round: r,
-        text: `  … and ${formatCount(perpEvents.length - perpShown)} more perpetual events in round ${r}`,
-        badDebt: false,
+        text:
+          (auction
+            ? auctionTotals(r, record, events, symbol, quote)
+            : lendingTotals(r, record, symbol, quote)) +
+          skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
+          (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
+          perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue'),
+        badDebt: record.badDebt > 0,
       });
+    }
+    const eventFrom = Math.max(from, 1) - 1;
+    const eventTo = Math.min(to, 1 + events.length) - 1;
+    if (eventTo > eventFrom) {
+      const ranked = largest(events.seized, eventTo);
+      for (let k = eventFrom; k < eventTo; k++)
+        lines.push(eventLine(timeline, events, ranked[k]!, r, auction, symbol, quote));
+      // Cut inside the liquidations: the last row counts the rest of them instead.
+      if (eventTo < events.length) {
+        lines[lines.length - 1] = {
+          kind: 'more',
+          round: r,
+          text: `  … and ${formatCount(events.length - eventTo + 1)} more ${auction ? 'sent to auction ' : ''}in round ${r}`,
+          badDebt: false,
+        };
+      }
+    }
+    const perpFrom = Math.max(from, 1 + events.length) - 1 - events.length;
+    const perpTo = to - 1 - events.length;
+    if (perpTo > perpFrom) {
+      for (const e of perpEvents.slice(perpFrom, perpTo)) lines.push(perpLine(timeline, e, r, symbol, quote));
+      if (perpTo < perpEvents.length) {
+        lines[lines.length - 1] = {
+          kind: 'more',
+          round: r,
+          text: `  … and ${formatCount(perpEvents.length - perpTo + 1)} more perpetual events in round ${r}`,
+          badDebt: false,
+        };
+      }
     }
   }
   return lines;
+}
+
+/** One liquidation of a lending round: the loan, what it seized (or sent to auction), repaid, left. */
+function eventLine(
+  timeline: Timeline,
+  events: RoundEvents,
+  i: number,
+  r: number,
+  auction: boolean,
+  symbol: string,
+  quote: string,
+): LogLine {
+  const bad = events.badDebt[i]!;
+  const id = fitId(timeline.positionId(events.position[i]!), ID_WIDTH);
+  return {
+    kind: 'event',
+    round: r,
+    text: auction
+      ? `  ${id} sent to auction ${formatAmount(events.seized[i]!, symbol)} for ${formatAmount(events.debtBefore[i]!, quote)} of debt`
+      : `  ${id} seized ${formatAmount(events.seized[i]!, symbol)}, ` +
+        `repaid ${formatAmount(events.repaid[i]!, quote)}` +
+        (bad > 0 ? `, bad debt ${formatAmount(bad, quote)}` : '') +
+        (events.closed[i] ? '' : ' (partial)'),
+    badDebt: bad > 0,
+  };
+}
+
+/** One perpetual event: a liquidation (and its loss below bankruptcy) or a deleveraged position. */
+function perpLine(timeline: Timeline, e: PerpEvent, r: number, symbol: string, quote: string): LogLine {
+  const side = timeline.perpSide(e.position);
+  const name = `${fitId(timeline.perpId(e.position), ID_WIDTH)} ${side.padEnd(5)}`;
+  return e.kind === 'deleveraged'
+    ? {
+        kind: 'event',
+        round: r,
+        text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at the bankruptcy price, gave up ${formatNumber(e.amount)} ${quote}`,
+        badDebt: false,
+      }
+    : {
+        kind: 'event',
+        round: r,
+        text:
+          `  ${name} liquidated ${formatNumber(e.quantity)} ${symbol}` +
+          (e.amount > 0 ? `, ${formatNumber(e.amount)} ${quote} below bankruptcy` : ''),
+        badDebt: e.amount > 0,
+      };
 }
 
 /** The width of an id column. */
@@ -143,8 +198,16 @@ function auctionTotals(
   );
 }
 
-/** Indices of the `k` largest values, largest first: O(n·k), and k is a screenful. */
+/** Above this many, `largest` sorts every index instead of keeping a short list (O(n·k)). */
+const SHORT_LIST = 64;
+
+/** Indices of the `k` largest values, largest first (equal values in index order). */
 export function largest(values: readonly number[], k: number): number[] {
+  if (k > SHORT_LIST) {
+    const all = Array.from(values.keys());
+    all.sort((a, b) => values[b]! - values[a]! || a - b);
+    return all.slice(0, k);
+  }
   const top: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

@@ -6,7 +6,20 @@ export type KeyEvent =
   { readonly kind: 'special'; readonly name: SpecialName } | { readonly kind: 'char'; readonly char: string };
 
 export type SpecialName =
-  'up' | 'down' | 'left' | 'right' | 'home' | 'end' | 'escape' | 'enter' | 'backspace' | 'ctrl-c' | 'ctrl-s';
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'home'
+  | 'end'
+  | 'pageup'
+  | 'pagedown'
+  | 'tab'
+  | 'escape'
+  | 'enter'
+  | 'backspace'
+  | 'ctrl-c'
+  | 'ctrl-s';
 
 /**
  * The keys one `useInput` call carries. Ink hands a run of fast-typed characters over as one string
@@ -20,16 +33,21 @@ export function keyEvents(input: string, key: Key): KeyEvent[] {
   if (key.rightArrow) return special('right');
   if (key.home) return special('home');
   if (key.end) return special('end');
+  if (key.pageUp) return special('pageup');
+  if (key.pageDown) return special('pagedown');
+  // Shift-Tab too: focus has two places to go, so either direction reaches the other.
+  if (key.tab) return special('tab');
   if (key.escape) return special('escape');
   if (key.return) return special('enter');
   if (key.backspace || key.delete) return special('backspace');
   if (key.ctrl) return input === 'c' ? special('ctrl-c') : input === 's' ? special('ctrl-s') : [];
-  if (key.meta || key.tab) return [];
+  if (key.meta) return [];
   const events: KeyEvent[] = [];
   for (const char of input) {
     if (char === '\r' || char === '\n') events.push({ kind: 'special', name: 'enter' });
     else if (char === '\x7f' || char === '\b') events.push({ kind: 'special', name: 'backspace' });
     else if (char === '\x03') events.push({ kind: 'special', name: 'ctrl-c' });
+    else if (char === '\t') events.push({ kind: 'special', name: 'tab' });
     else if (char >= ' ') events.push({ kind: 'char', char });
   }
   return events;

@@ -61,6 +61,20 @@ export interface AppState {
   readonly sweep?: SweepState;
   /** The picker's highlighted entry. */
   readonly highlighted: number;
+  /** The filter typed in the picker after `/` (undefined: none). */
+  readonly filter?: string;
+  /** The picker's first list row shown. */
+  readonly pickerOffset: number;
+  /** How many list rows the picker drew last (its page). */
+  readonly pickerRows: number;
+  /** The dashboard's bottom pane (the log, or the record) has the keys (Tab). */
+  readonly paneFocus: boolean;
+  /** The log's highlighted line, and the pane's first line shown. */
+  readonly paneCursor: number;
+  readonly paneOffset: number;
+  /** The pane's lines and rows, as last drawn. */
+  readonly paneLines: number;
+  readonly paneRows: number;
   /** A preset the user chose in the picker, for the app to load (file I/O is not the reducer's). */
   readonly pendingOpen?: string;
   /** Set by the write command, for the app to write the variant to a file. */
@@ -89,7 +103,9 @@ export type Action =
   | { type: 'message'; text: string }
   | { type: 'key'; key: KeyEvent; hidden?: boolean; screen?: ScreenSize }
   | { type: 'expire'; serial: number }
-  | { type: 'written'; text: string; entry?: PresetEntry };
+  | { type: 'written'; text: string; entry?: PresetEntry }
+  | { type: 'pickerRows'; rows: number }
+  | { type: 'paneExtent'; lines?: number; rows?: number };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {
@@ -109,6 +125,13 @@ export function initialState(entries: readonly PresetEntry[], session?: Session,
     helpScroll: 0,
     quitting: false,
     highlighted: 0,
+    pickerOffset: 0,
+    pickerRows: 10,
+    paneFocus: false,
+    paneCursor: 0,
+    paneOffset: 0,
+    paneLines: 0,
+    paneRows: 1,
   };
 }
 

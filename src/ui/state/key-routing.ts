@@ -5,6 +5,8 @@ import type { KeyEvent } from '../hooks/useKeys.js';
 import { helpLineCount, helpRowsFor } from '../help.js';
 import { undraft, type Draft, type ScreenSize } from './app-state.js';
 import { commandOf } from './commands.js';
+import { paneKey } from './pane.js';
+import { pickerKey } from './picker.js';
 import type { Session } from './session.js';
 import { say } from './status.js';
 import { panelKey, variantOf, type PanelKey, type PanelState } from './whatif.js';
@@ -18,21 +20,18 @@ export function hiddenKey(state: Draft, key: KeyEvent): void {
 /** What a key means depends on where the user is: the help, the picker, the panel, or the dashboard. */
 export function key(state: Draft, key: KeyEvent, screen?: ScreenSize): void {
   if (state.help && helpKey(state, key, screen)) return;
-  if (state.mode === 'picker' && !state.help) {
-    const count = state.entries.length;
-    if (key.kind === 'special' && (key.name === 'up' || key.name === 'down') && count > 0) {
-      state.highlighted = (state.highlighted + (key.name === 'down' ? 1 : -1) + count) % count;
-      return;
-    }
-    if (key.kind === 'special' && key.name === 'enter' && count > 0) {
-      state.pendingOpen = state.entries[state.highlighted]!.id;
-      return;
-    }
-  }
+  if (state.mode === 'picker' && !state.help && pickerKey(state, key)) return;
   if (state.panel && !state.help) {
     panelRoute(state, key);
     return;
   }
+  if (
+    state.mode === 'dashboard' &&
+    state.session &&
+    !state.help &&
+    paneKey(state, key, undraft<Session>(state.session))
+  )
+    return;
   const command = commandForKey(key);
   if (command) commandOf(state, command);
 }

@@ -2,6 +2,8 @@ import { castDraft, produce } from 'immer';
 import type { Action, AppState, Draft } from './app-state.js';
 import { advance, commandOf } from './commands.js';
 import { hiddenKey, key, reducerPanelKey } from './key-routing.js';
+import { clampPane } from './pane.js';
+import { follow } from './picker.js';
 import { ageMessage, expireMessage, say } from './status.js';
 
 export {
@@ -22,8 +24,13 @@ export { MESSAGE_KEYS, MESSAGE_MS } from './status.js';
  */
 export const reducer: (state: AppState, action: Action) => AppState = produce(
   (state: Draft, action: Action): void => {
-    const { mode, messageSerial } = state;
+    const { mode, messageSerial, round, record } = state;
     act(state, action);
+    // Another round (or the record for the log) is other lines: the pane starts again at its top.
+    if (state.round !== round || state.record !== record) {
+      state.paneCursor = 0;
+      state.paneOffset = 0;
+    }
     if (state.round > state.seen) state.seen = state.round;
     // A message belongs to the screen it was said on: a change of screen clears it (unless it said one).
     if (state.mode !== mode && state.messageSerial === messageSerial) say(state, undefined);
@@ -34,6 +41,7 @@ function act(state: Draft, action: Action): void {
   switch (action.type) {
     case 'open':
       state.pendingOpen = undefined;
+      state.filter = undefined;
       state.session = castDraft(action.session);
       state.variant = undefined;
       state.panel = undefined;
@@ -44,6 +52,7 @@ function act(state: Draft, action: Action): void {
       state.autoplay = false;
       state.help = false;
       state.record = false;
+      state.paneFocus = false;
       say(state, undefined);
       return;
     case 'openFailed':
@@ -90,6 +99,15 @@ function act(state: Draft, action: Action): void {
       return;
     case 'message':
       say(state, action.text);
+      return;
+    case 'paneExtent':
+      if (action.lines !== undefined) state.paneLines = action.lines;
+      if (action.rows !== undefined) state.paneRows = action.rows;
+      clampPane(state);
+      return;
+    case 'pickerRows':
+      state.pickerRows = action.rows;
+      follow(state);
       return;
     default: {
       const unhandled: never = action;

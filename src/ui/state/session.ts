@@ -1,5 +1,6 @@
 import { Timeline, type Scenario } from '../../engine/index.js';
 import type { LoadedPreset } from '../../presets/index.js';
+import { terminalStrings, terminalText } from '../../presets/describe.js';
 
 /** A preset opened in the dashboard: its rounds are computed as the viewer asks for them. */
 export interface Session {
@@ -8,8 +9,12 @@ export interface Session {
   readonly timeline: Timeline;
 }
 
+/**
+ * A preset from a file, opened: its text (names, ids, venues, the record) passed through terminalText, a
+ * second guard behind the schema, so that the dashboard never prints a control character from a file.
+ */
 export function openSession(loaded: LoadedPreset): Session {
-  return sessionOf(loaded.id, loaded.preset);
+  return sessionOf(terminalText(loaded.id), terminalStrings(loaded.preset));
 }
 
 export function sessionOf(id: string, preset: Scenario): Session {

@@ -1,0 +1,136 @@
+import type { KeyEvent } from '../hooks/useKeys.js';
+import { logLines } from '../helpers/log.js';
+import type { Session } from './session.js';
+
+/** The dashboard's bottom pane (the liquidation log, or the record in its place) as the reducer holds it. */
+export interface PaneDraft {
+  /** The record in place of the log. */
+  record: boolean;
+  /** The pane has the keys (Tab): ↑/↓ and j/k, PgUp/PgDn, g/G (top, bottom) move in it, Enter acts. */
+  paneFocus: boolean;
+  /** The log's highlighted line (Enter goes to its round); the record has none. */
+  paneCursor: number;
+  /** The first line shown. */
+  paneOffset: number;
+  /** How many lines the pane has, and how many it shows: told by the dashboard as it draws. */
+  paneLines: number;
+  paneRows: number;
+  round: number;
+  autoplay: boolean;
+}
+
+type Move = 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end';
+
+function moveOf(key: KeyEvent, focused: boolean): Move | undefined {
+  if (key.kind === 'special') {
+    if (key.name === 'pageup' || key.name === 'pagedown') return key.name;
+    if (!focused) return undefined;
+    // Home and End keep going to round 0 and to the end: g and G are the pane's top and bottom.
+    return key.name === 'up' || key.name === 'down' ? key.name : undefined;
+  }
+  if (!focused) return undefined;
+  return ({ k: 'up', j: 'down', g: 'home', G: 'end' } as const)[key.char as 'k' | 'j' | 'g' | 'G'];
+}
+
+/**
+ * A key for the bottom pane: Tab gives it the keys or takes them back (Esc too); PgUp/PgDn scroll it
+ * always, the other moves only while it has the keys; Enter on a log line goes to that line's round.
+ * Returns false for a key the pane leaves to the dashboard.
+ */
+export function paneKey(state: PaneDraft, key: KeyEvent, session: Session): boolean {
+  if (key.kind === 'special' && key.name === 'tab') {
+    state.paneFocus = !state.paneFocus;
+    return true;
+  }
+  const focused = state.paneFocus;
+  if (focused && key.kind === 'special' && key.name === 'escape') {
+    state.paneFocus = false;
+    return true;
+  }
+  const move = moveOf(key, focused);
+  if (move) {
+    if (state.record) scrollRecord(state, move);
+    else moveCursor(state, move);
+    return true;
+  }
+  if (focused && key.kind === 'special' && key.name === 'enter') {
+    if (!state.record) goToLine(state, session);
+    return true;
+  }
+  return false;
+}
+
+const page = (state: PaneDraft) => Math.max(1, state.paneRows - 1);
+
+/** The log: the highlight moves, and the window follows it. */
+function moveCursor(state: PaneDraft, move: Move): void {
+  const last = Math.max(0, state.paneLines - 1);
+  const cursor = state.paneCursor;
+  state.paneCursor = Math.max(
+    0,
+    Math.min(
+      last,
+      move === 'up'
+        ? cursor - 1
+        : move === 'down'
+          ? cursor + 1
+          : move === 'pageup'
+            ? cursor - page(state)
+            : move === 'pagedown'
+              ? cursor + page(state)
+              : move === 'home'
+                ? 0
+                : last,
+    ),
+  );
+  state.paneOffset = followCursor(state.paneOffset, state.paneCursor, state.paneRows, state.paneLines);
+}
+
+/** The first line shown so that line `cursor` is in a window of `rows` lines, moved as little as it can. */
+export function followCursor(offset: number, cursor: number, rows: number, lines: number): number {
+  const n = Math.max(1, rows);
+  let at = Math.min(offset, cursor);
+  if (cursor >= at + n) at = cursor - n + 1;
+  return Math.max(0, Math.min(at, lines - n));
+}
+
+/** The record: the window itself moves, a line or a page at a time. */
+function scrollRecord(state: PaneDraft, move: Move): void {
+  const max = Math.max(0, state.paneLines - state.paneRows);
+  const offset = state.paneOffset;
+  state.paneOffset = Math.max(
+    0,
+    Math.min(
+      max,
+      move === 'up'
+        ? offset - 1
+        : move === 'down'
+          ? offset + 1
+          : move === 'pageup'
+            ? offset - page(state)
+            : move === 'pagedown'
+              ? offset + page(state)
+              : move === 'home'
+                ? 0
+                : max,
+    ),
+  );
+}
+
+/** Enter on a log line: the dashboard goes to the round the line belongs to. */
+function goToLine(state: PaneDraft, session: Session): void {
+  const at = session.timeline.reach(state.round);
+  const { symbol, quote } = session.preset.asset;
+  const line = logLines(session.timeline, at, 1, symbol, quote, state.paneCursor)[0];
+  if (!line) return;
+  state.round = line.round;
+  state.autoplay = false;
+}
+
+/** After the pane's extent changed (a resize, the record's robust lines): cursor and window inside it. */
+export function clampPane(state: PaneDraft): void {
+  state.paneCursor = Math.max(0, Math.min(state.paneCursor, state.paneLines - 1));
+  state.paneOffset = state.record
+    ? Math.max(0, Math.min(state.paneOffset, state.paneLines - state.paneRows))
+    : followCursor(state.paneOffset, state.paneCursor, state.paneRows, state.paneLines);
+}
