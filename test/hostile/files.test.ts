@@ -7,19 +7,9 @@ import { loadPresetFile, parseJson } from '../../src/presets/index.js';
 import { MAX_JSON_DEPTH } from '../../src/presets/json-check.js';
 import { firstInvalidUtf8 } from '../../src/presets/utf8.js';
 import { liqloop } from '../helpers/cli.js';
+import { minimal } from '../helpers/minimal-preset.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/hostile');
-
-const minimal = {
-  name: 'm',
-  description: '',
-  asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
-  market: { model: 'constant-product', depth2pct: 1e6 },
-  oracle: { model: 'spot' },
-  liquidation: { mechanism: 'full', threshold: 0.8 },
-  shock: { pct: 0.1 },
-  positions: [{ id: 'a', collateral: 1, debt: 1000 }],
-};
 
 const messageOf = (file: string): string => {
   const loaded = loadPresetFile(file);

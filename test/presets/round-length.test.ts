@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { presetJsonSchema, validatePreset } from '../../src/presets/index.js';
 import { elapsedFigure, elapsedText, parseRoundLength, unitsText } from '../../src/round-length.js';
 import { liqloopHere } from '../cli/in-process.js';
-
-const minimal = {
-  name: 'm',
-  description: '',
-  asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
-  market: { model: 'constant-product', depth2pct: 1e6 },
-  oracle: { model: 'spot' },
-  liquidation: { mechanism: 'full', threshold: 0.8 },
-  shock: { pct: 0.1 },
-  positions: [{ id: 'a', collateral: 1, debt: 1000 }],
-};
+import { minimal } from '../helpers/minimal-preset.js';
 
 const problemsOf = (roundLength: unknown) => {
   const result = validatePreset({ ...minimal, roundLength });
