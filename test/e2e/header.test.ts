@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCascade, summarize, type Scenario } from '../../src/engine/index.js';
 import { formatAmount, formatTimes } from '../../src/format.js';
 import { loadPreset, PRESETS_DIR } from '../../src/presets/index.js';
-import { CLI, ROOT } from '../helpers/cli.js';
+import { CLI, ROOT, liqloop } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
 import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
 
@@ -93,6 +93,20 @@ describe.each(SIZES)('the header at $cols×$rows', ({ cols, rows }) => {
     expect(ticks.length).toBeGreaterThan(2);
     for (const t of ticks) expect(t % 6).toBe(0);
     expect(Math.max(...ticks)).toBeLessThanOrEqual(last * 6);
+    await quit(s);
+  });
+
+  it('aave-close-factor after End: the debt still under water is the figure liqloop run reports', async () => {
+    const run = liqloop(['run', 'aave-close-factor']);
+    expect(run.status).toBe(0);
+    const owed = /bad debt +0 USD, and ([\d,.]+) USD of debt still under water/.exec(run.stdout)?.[1];
+    expect(owed, run.stdout).toBeDefined();
+    const s = app(['aave-close-factor'], { cols, rows });
+    const start = await s.waitFor('Round 0', START_MS);
+    expect(start).not.toContain('under water');
+    s.write(KEY.end);
+    const screen = await s.waitFor('● converged');
+    expect(screen).toContain(`Debt still under water ${owed} USD`);
     await quit(s);
   });
 

@@ -67,21 +67,18 @@ export function Dashboard({
   // A baseline that ended before the variant stays at its own last round.
   const at = timeline.reach(round);
   const outcomes = useMemo(() => outcomesAt(timeline, at), [timeline, at]);
-  // The header's outcome lines depend on figures that need the health pass (debt under water): a first
-  // layout with one outcome line sizes the health pass, whose figure then sizes the header.
-  const provisional = dashboardLayout(columns, rows, variantText.length);
+  const headerLines = outcomeLines(session, at, outcomes, columns);
+  const headerHeight = headerRows(headerLines);
+  const layout = dashboardLayout(columns, rows, variantText.length + headerHeight - 4);
   const records = useMemo(() => timeline.recordsTo(at), [timeline, at]);
   const drawnTo = Math.max(seen, round);
   const chartRecords = useMemo(() => timeline.recordsTo(drawnTo), [timeline, drawnTo]);
   const variantRecords = useMemo(() => variant?.timeline.recordsTo(drawnTo), [variant, drawnTo]);
   const price = records.at(-1)?.price ?? preset.asset.price;
   const snapshot = useMemo(
-    () => healthAt(timeline, at, price, nearestRows(provisional.middle, BAND_EDGES.length - 1)),
-    [timeline, at, price, provisional.middle],
+    () => healthAt(timeline, at, price, nearestRows(layout.middle, BAND_EDGES.length - 1)),
+    [timeline, at, price, layout.middle],
   );
-  const headerLines = outcomeLines(session, at, outcomes, snapshot.underWater, columns);
-  const headerHeight = headerRows(headerLines);
-  const layout = dashboardLayout(columns, rows, variantText.length + headerHeight - 4);
   const nextLiquidation = snapshot.nextLiquidationPrice;
   const floor = preset.oracle.floor;
   const references = useMemo(

@@ -27,14 +27,13 @@ export function outcomeLines(
   session: Session,
   at: number,
   outcomes: Outcomes,
-  underWater: number,
   width: number,
 ): OutcomePart[][] {
   const { preset, timeline } = session;
   const findings = headerFindings(session, at);
   const parts: readonly OutcomePart[] = [
     ...priceParts(session, at, findings.trough),
-    ...outcomeParts(outcomes, underWater, preset, findings, perpsSoFar(timeline, at, preset.asset.quote)),
+    ...outcomeParts(outcomes, preset, findings, perpsSoFar(timeline, at, preset.asset.quote)),
   ];
   return packParts(parts, width, { wrap: true });
 }

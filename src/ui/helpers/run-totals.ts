@@ -1,7 +1,7 @@
 import type { RoundRecord, Scenario, Timeline } from '../../engine/index.js';
 import type { HeaderFindings } from './outcome.js';
 import type { PerpsFigures } from './perps.js';
-import { formatCompact, formatCount } from '../../format.js';
+import { formatAmount, formatCompact, formatCount } from '../../format.js';
 
 /** The run's cumulative outcome after a round: what the header always shows. */
 export interface Outcomes {
@@ -14,6 +14,12 @@ export interface Outcomes {
   readonly uncoveredLoss: number;
   /** Auctions won by a bid of zero. */
   readonly wonForZero: number;
+  /**
+   * The engine's debt of liquidatable positions still open after the round (skipped, partly closed, or
+   * owed in running auctions): a state, not a sum. At the last round it is the summary's `unresolvedDebt`,
+   * the "… of debt still under water" of `liqloop run`.
+   */
+  readonly stillUnderWater: number;
 }
 
 /** Sums the rounds' outcomes up to the last record given. */
@@ -40,6 +46,7 @@ export function outcomesOf(records: readonly RoundRecord[]): Outcomes {
     adlCovered,
     uncoveredLoss,
     wonForZero,
+    stillUnderWater: records.at(-1)?.underwaterDebt ?? 0,
   };
 }
 
@@ -56,14 +63,13 @@ export interface OutcomePart {
 }
 
 /**
- * The outcome parts in order: bad debt always; the debt still open and under water at the venue price when
- * there is some; the perpetuals' fund, ADL and uncovered loss whenever the preset has perpetuals; then, once
+ * The outcome parts in order: bad debt always; the debt still under water (the engine's figure, which
+ * `liqloop run` reports for the last round, in its digits) when there is some; the perpetuals' fund, ADL and uncovered loss whenever the preset has perpetuals; then, once
  * the run is over, the engine's shortfall and whole loss and what the liquidators lost; first of all, why
  * the run stopped when it left the model's numeric range.
  */
 export function outcomeParts(
   outcomes: Outcomes,
-  underWater: number,
   preset: Pick<Scenario, 'perps' | 'asset'>,
   findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'> & Partial<Pick<HeaderFindings, 'failure'>>,
   perps?: PerpsFigures | null,
@@ -72,7 +78,11 @@ export function outcomeParts(
   const parts: OutcomePart[] = [
     { text: `Bad debt ${money(outcomes.badDebt, quote)}`, bad: outcomes.badDebt > 0 },
   ];
-  if (underWater > 0) parts.push({ text: `Open under water ${money(underWater, quote)}`, bad: true });
+  if (outcomes.stillUnderWater > 0)
+    parts.push({
+      text: `Debt still under water ${formatAmount(outcomes.stillUnderWater, quote)}`,
+      bad: true,
+    });
   if (outcomes.wonForZero > 0)
     parts.push({ text: `Won for 0: ${formatCount(outcomes.wonForZero)} auctions`, bad: true });
   // The perpetuals' figures as the perpetuals' own helper words them, each a part of its own.
