@@ -166,6 +166,8 @@ export function App({ initial, loadPreset, theme }: AppProps) {
         history={state.session?.preset.record !== undefined}
         typing={state.panel !== undefined && state.panel.typing !== ''}
         confirm={state.panel?.confirm !== undefined}
+        filtering={state.filter !== undefined}
+        paneFocus={state.paneFocus}
         theme={theme}
       />
     </Box>

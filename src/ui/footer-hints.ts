@@ -3,6 +3,7 @@
  * least important go first, and `? help` and quit always stay.
  */
 import type { Screen } from './help.js';
+import { footerOf, type Command } from './keys.js';
 
 /** A hint and its rank: 0 always stays, higher ranks are dropped first. */
 export interface Hint {
@@ -19,36 +20,69 @@ export interface HintContext {
   /** The what-if panel: a value is being typed, or Esc asked whether to discard. */
   readonly typing?: boolean;
   readonly confirm?: boolean;
+  /** The picker: a filter is being typed after `/` (q is typed into it: Ctrl-C quits). */
+  readonly filtering?: boolean;
+  /** The dashboard's log (or the record) has the keys (Tab). */
+  readonly paneFocus?: boolean;
 }
 
-const ALWAYS: readonly Hint[] = [
-  { text: '? help', rank: 0 },
-  { text: 'q quit', rank: 0 },
-];
+/** A dashboard command's hint, in the words of its binding (keys.ts). */
+const hint = (command: Command, rank: number): Hint => ({ text: footerOf(command), rank });
+
+const ALWAYS: readonly Hint[] = [hint('help', 0), hint('quit', 0)];
 
 function stepping(ctx: HintContext): Hint[] {
   return [
-    ...(ctx.variant
-      ? [
-          { text: 'k keep', rank: 1 },
-          { text: 'x drop', rank: 1 },
-          { text: 'w write', rank: 2 },
-        ]
-      : []),
-    { text: 'space/→ next', rank: 1 },
-    { text: '← back', rank: 2 },
-    { text: 'a auto', rank: 3 },
-    { text: 'End end', rank: 3 },
-    { text: 'r reset', rank: 5 },
+    ...(ctx.variant ? [hint('keep', 1), hint('drop', 1), hint('write', 2)] : []),
+    hint('step', 1),
+    hint('back', 2),
+    hint('autoplay', 3),
+    hint('end', 3),
+    hint('reset', 5),
+  ];
+}
+
+/** The log or the record with the keys: its moves, and how to give the keys back. */
+function pane(ctx: HintContext): Hint[] {
+  return [
+    { text: '↑/↓ j/k line', rank: 1 },
+    { text: 'PgUp/PgDn page', rank: 1 },
+    { text: 'g/G top/bottom', rank: 3 },
+    ...(ctx.screen === 'record' ? [] : [{ text: 'Enter go to round', rank: 2 }]),
+    { text: 'Tab/Esc done', rank: 1 },
+    ...ALWAYS,
   ];
 }
 
 export function footerHints(ctx: HintContext): Hint[] {
   switch (ctx.screen) {
     case 'picker':
-      return [{ text: '↑/↓ choose', rank: 1 }, { text: 'Enter open', rank: 1 }, ...ALWAYS];
+      if (ctx.filtering)
+        return [
+          { text: 'type to filter', rank: 1 },
+          { text: 'Enter open', rank: 1 },
+          { text: 'Esc clear', rank: 1 },
+          { text: 'Backspace delete', rank: 3 },
+          { text: '↑/↓ choose', rank: 2 },
+          { text: '? help', rank: 0 },
+          // q is typed into the filter: Ctrl-C quits here.
+          { text: 'Ctrl-C quit', rank: 0 },
+        ];
+      return [
+        { text: '↑/↓ choose', rank: 1 },
+        { text: '/ filter', rank: 1 },
+        { text: 'Enter open', rank: 1 },
+        { text: 'PgUp/PgDn page', rank: 2 },
+        { text: 'Home/End ends', rank: 3 },
+        ...ALWAYS,
+      ];
     case 'help':
-      return [{ text: '↑/↓ scroll', rank: 1 }, { text: 'Esc close', rank: 1 }, ...ALWAYS.slice(1)];
+      return [
+        { text: '↑/↓ scroll', rank: 1 },
+        { text: 'PgUp/PgDn page', rank: 2 },
+        { text: 'Esc close', rank: 1 },
+        ...ALWAYS.slice(1),
+      ];
     case 'what-if':
       if (ctx.confirm)
         return [
@@ -76,26 +110,34 @@ export function footerHints(ctx: HintContext): Hint[] {
         { text: 'Ctrl-C quit', rank: 0 },
       ];
     case 'sweep':
+      if (ctx.paneFocus) return pane(ctx);
       return [
         { text: 'Esc close sweep', rank: 1 },
         { text: 'e what-if', rank: 2 },
         ...stepping(ctx),
+        { text: 'Tab log', rank: 4 },
         ...ALWAYS,
       ];
     case 'record':
+      if (ctx.paneFocus) return pane(ctx);
       return [
         { text: 'h close record', rank: 1 },
         ...stepping(ctx),
-        { text: 'Esc presets', rank: 4 },
+        // The record accepts e like the dashboard: the what-if panel opens over it.
+        hint('edit', 1),
+        { text: 'Tab scroll', rank: 2 },
+        hint('escape', 4),
         ...ALWAYS,
       ];
     case 'dashboard':
+      if (ctx.paneFocus) return pane(ctx);
       return [
         ...stepping(ctx),
-        { text: 'e what-if', rank: 1 },
-        { text: 's sweep', rank: 4 },
-        ...(ctx.history ? [{ text: 'h record', rank: 2 }] : []),
-        { text: 'Esc presets', rank: 4 },
+        hint('edit', 1),
+        hint('sweep', 4),
+        ...(ctx.history ? [hint('record', 2)] : []),
+        { text: 'Tab log', rank: 4 },
+        hint('escape', 4),
         ...ALWAYS,
       ];
   }

@@ -5,6 +5,7 @@
  */
 import wrapAnsi from 'wrap-ansi';
 import { BINDINGS } from './keys.js';
+import { FILTER_KEYS, HELP_KEYS, PANE_KEYS, PICKER_KEYS, keyLabel, type ListBinding } from './list-keys.js';
 
 /** The screen the user is on, for its footer and its help. */
 export type Screen = 'picker' | 'dashboard' | 'what-if' | 'sweep' | 'record';
@@ -29,19 +30,36 @@ interface Section {
   readonly keys: readonly (readonly [string, string])[];
 }
 
+/** A table's rows in the help: each binding's keys as the routing reads them, and what it does. */
+const rowsOf = (table: readonly ListBinding<string>[]) =>
+  table.map((b) => [keyLabel(b), b.description] as const);
+
 const PICKER: Section = {
   title: 'Picker',
   keys: [
-    ['↑/↓', 'choose a preset'],
-    ['Enter', 'open it'],
-    ['?', 'this help'],
-    ['q/Ctrl-C', 'quit'],
+    ...rowsOf(PICKER_KEYS),
+    ['?', 'this help (while filtering too)'],
+    ['q/Ctrl-C', 'quit (while filtering q is typed: Ctrl-C quits)'],
+  ],
+};
+
+const FILTER: Section = {
+  title: 'Filter (after /)',
+  keys: [
+    ['letters', 'go to the filter, q, j, k, g and G too'],
+    ...rowsOf(FILTER_KEYS),
+    ['↑/↓, Enter', 'still move through the presets kept, and open one'],
   ],
 };
 
 const DASHBOARD: Section = {
   title: 'Dashboard',
   keys: BINDINGS.map((b) => [b.label, b.description] as const),
+};
+
+const PANES: Section = {
+  title: 'Log and record (Tab)',
+  keys: rowsOf(PANE_KEYS),
 };
 
 const WHAT_IF: Section = {
@@ -75,24 +93,23 @@ const SWEEP: Section = {
 
 const RECORD: Section = {
   title: 'Record (h, history presets)',
-  keys: [['h', 'close the record: the liquidation log again']],
+  keys: [
+    ['h', 'close the record: the liquidation log again'],
+    ['e', 'the what-if panel; Tab, PgUp/PgDn scroll the record (below)'],
+  ],
 };
 
 const HELP: Section = {
   title: 'This help',
-  keys: [
-    ['↑/↓, j/k', 'scroll a line; space a page'],
-    ['Esc, ?', 'close the help'],
-    ['q/Ctrl-C', 'quit'],
-  ],
+  keys: [...rowsOf(HELP_KEYS), ['Esc, ?', 'close the help'], ['q/Ctrl-C', 'quit']],
 };
 
 const SECTIONS: Record<Screen, readonly Section[]> = {
-  picker: [PICKER, HELP],
-  dashboard: [DASHBOARD, WHAT_IF, SWEEP, RECORD, HELP],
-  'what-if': [WHAT_IF, DASHBOARD, SWEEP, HELP],
-  sweep: [SWEEP, DASHBOARD, WHAT_IF, HELP],
-  record: [RECORD, DASHBOARD, WHAT_IF, HELP],
+  picker: [PICKER, FILTER, HELP],
+  dashboard: [DASHBOARD, PANES, WHAT_IF, SWEEP, RECORD, HELP],
+  'what-if': [WHAT_IF, DASHBOARD, PANES, SWEEP, HELP],
+  sweep: [SWEEP, DASHBOARD, PANES, WHAT_IF, HELP],
+  record: [RECORD, PANES, DASHBOARD, WHAT_IF, HELP],
 };
 
 /** One line of the help: a section's title, or a key and (part of) its description. */

@@ -54,8 +54,8 @@ export const BINDINGS: readonly Binding[] = [
     footer: '← back',
   },
   { command: 'autoplay', chars: ['a'], label: 'a', description: 'autoplay on/off', footer: 'a auto' },
-  { command: 'faster', chars: ['+', '='], label: '+', description: 'autoplay faster' },
-  { command: 'slower', chars: ['-', '_'], label: '-', description: 'autoplay slower' },
+  { command: 'faster', chars: ['+', '='], label: '+/=', description: 'autoplay faster' },
+  { command: 'slower', chars: ['-', '_'], label: '-/_', description: 'autoplay slower' },
   { command: 'reset', chars: ['r'], label: 'r', description: 'reset to round 0', footer: 'r reset' },
   {
     command: 'first',
@@ -85,14 +85,22 @@ export const BINDINGS: readonly Binding[] = [
     label: 's',
     description:
       'sweep the shock (Ctrl-S in the what-if panel: its lever): amplification and bad debt, tipping point',
+    footer: 's sweep',
   },
-  { command: 'keep', chars: ['k'], label: 'k', description: 'keep the variant as the new baseline' },
-  { command: 'drop', chars: ['x'], label: 'x', description: 'drop the variant' },
+  {
+    command: 'keep',
+    chars: ['k'],
+    label: 'k',
+    description: 'keep the variant as the new baseline',
+    footer: 'k keep',
+  },
+  { command: 'drop', chars: ['x'], label: 'x', description: 'drop the variant', footer: 'x drop' },
   {
     command: 'write',
     chars: ['w'],
     label: 'w',
     description: 'write the variant to a new preset file (never overwrites)',
+    footer: 'w write',
   },
   { command: 'log', chars: ['l'], label: 'l', description: 'chart: logarithmic price scale on/off' },
   {
@@ -106,6 +114,7 @@ export const BINDINGS: readonly Binding[] = [
     chars: ['h'],
     label: 'h',
     description: 'history presets: the record beside the model, in place of the log',
+    footer: 'h record',
   },
   { command: 'help', chars: ['?'], label: '?', description: 'help: every key', footer: '? help' },
   {
@@ -124,6 +133,13 @@ export const BINDINGS: readonly Binding[] = [
     footer: 'q quit',
   },
 ];
+
+/** The footer's short form of `command` ("space/→ next"). */
+export function footerOf(command: Command): string {
+  const footer = BINDINGS.find((b) => b.command === command)?.footer;
+  if (footer === undefined) throw new Error(`no footer for ${command}`);
+  return footer;
+}
 
 /** The command a typed character means, if any. */
 export function commandForChar(char: string): Command | undefined {

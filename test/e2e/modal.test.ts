@@ -114,8 +114,19 @@ describe.each(SIZES)('at $cols×$rows', ({ cols, rows }) => {
     s.write(KEY.escape);
     await footerFor(/^k keep {2}x drop .*\? help {2}q quit$/);
     s.write(KEY.escape);
-    await footerFor(/^↑\/↓ choose {2}Enter open {2}\? help {2}q quit$/);
-    await quit(s);
+    const picker = await footerFor(
+      /^↑\/↓ choose {2}\/ filter {2}Enter open {2}PgUp\/PgDn page {2}Home\/End ends {2}\? help {2}q quit$/,
+    );
+    // The keys are in the footer alone: the line under the title is no longer a second list of them.
+    expect(picker.split('\n').filter((l) => l.includes('Enter open'))).toHaveLength(1);
+    // Filtering: q is typed, so Ctrl-C quits; ? still opens the help.
+    s.write('/');
+    await footerFor(/^type to filter .*Esc clear .*\? help {2}Ctrl-C quit$/);
+    s.write('?');
+    await s.waitFor('Keys on the picker');
+    s.write(KEY.escape);
+    await s.waitFor((t) => !t.includes('Keys on') && t.includes('/ ▏'));
+    await quit(s, KEY.ctrlC);
   });
 
   it('help fits the screen, lists the screen’s own keys first, and scrolls', async () => {

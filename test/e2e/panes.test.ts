@@ -47,6 +47,12 @@ function pane(screen: string, title: string) {
 /** A row as drawn: the line, or (cut to the width) its beginning and an ellipsis. */
 const drawn = (row: string | undefined, text: string) =>
   row === text || (row !== undefined && row.endsWith('…') && text.startsWith(row.slice(0, -1)));
+/** The last line with text: the footer's keys. */
+const footer = (screen: string) =>
+  screen
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .at(-1) ?? '';
 const LOG = 'Liquidations, newest first';
 const RECORD = 'Against the record';
 
@@ -71,9 +77,15 @@ for (const size of SIZES) {
       expect(pane(screen, LOG).focused).toBe(false);
       expect(screen).toContain('Tab: scroll');
 
+      expect(footer(screen)).toMatch(/^space\/→ next .*\? help {2}q quit$/);
       s.write(KEY.tab);
-      screen = await s.waitFor((t) => pane(t, LOG).focused);
+      // The footer follows the focus: the pane's moves, and how to give the keys back.
+      screen = await s.waitFor(
+        (t) =>
+          pane(t, LOG).focused && /^↑\/↓ j\/k line .*Tab\/Esc done {2}\? help {2}q quit$/.test(footer(t)),
+      );
       expect(screen).toContain('Enter: that round');
+      expect(footer(screen)).toContain('Enter go to round');
       // PgDn twice: the highlight to the window's last row, then a page on; the rows are the log's own.
       s.write(KEY.pageDown);
       await pause(200);
@@ -128,7 +140,11 @@ for (const size of SIZES) {
       s.write(KEY.end);
       await s.waitFor(/Round (\d+) of \1/);
       s.write('h');
-      let screen = await s.waitFor((t) => pane(t, RECORD).total > 0);
+      let screen = await s.waitFor(
+        (t) => pane(t, RECORD).total > 0 && footer(t).startsWith('h close record'),
+      );
+      // The record takes e like the dashboard, and its footer says so.
+      expect(footer(screen)).toMatch(/ e what-if .*\? help {2}q quit$/);
       let record = pane(screen, RECORD);
       // Longer than its rows at either size: it says which lines show and that more follow.
       expect(record.from).toBe(1);
@@ -137,7 +153,9 @@ for (const size of SIZES) {
       const top = record.rows[0];
       // Tab, then G: the last line. The robust reruns add lines as they finish, so G again until it holds.
       s.write(KEY.tab);
-      await s.waitFor((t) => pane(t, RECORD).focused);
+      screen = await s.waitFor((t) => pane(t, RECORD).focused && footer(t).startsWith('↑/↓ j/k line'));
+      // The record has no line to go to: no Enter in its footer.
+      expect(footer(screen)).not.toContain('Enter');
       const deadline = Date.now() + 60_000;
       for (;;) {
         s.write('G');

@@ -167,7 +167,11 @@ describe('status messages', () => {
 describe('footers', () => {
   const screens: HintContext[] = [
     { screen: 'picker' },
+    { screen: 'picker', filtering: true },
     { screen: 'dashboard' },
+    { screen: 'dashboard', paneFocus: true },
+    { screen: 'record', history: true },
+    { screen: 'record', paneFocus: true },
     { screen: 'dashboard', variant: true, history: true },
     { screen: 'what-if' },
     { screen: 'what-if', typing: true },
@@ -181,6 +185,21 @@ describe('footers', () => {
     expect([...line].length).toBeLessThanOrEqual(80);
     expect(line).toMatch(/(q|Ctrl-C) quit$/);
     if (ctx.screen !== 'help' && !ctx.confirm) expect(line).toContain('? help');
+  });
+
+  it('names the keys of the mode: the filter quits with Ctrl-C, the record has e, a pane its moves', () => {
+    const at80 = (ctx: HintContext) => fitHints(footerHints(ctx), 80);
+    expect(at80({ screen: 'picker' })).toBe(
+      '↑/↓ choose  / filter  Enter open  PgUp/PgDn page  Home/End ends  ? help  q quit',
+    );
+    expect(at80({ screen: 'picker', filtering: true })).toMatch(/^type to filter .*Esc clear .*Ctrl-C quit$/);
+    expect(at80({ screen: 'record', history: true })).toContain('e what-if');
+    expect(at80({ screen: 'record', history: true, variant: true })).toContain('e what-if');
+    expect(at80({ screen: 'dashboard', paneFocus: true })).toBe(
+      '↑/↓ j/k line  PgUp/PgDn page  Enter go to round  Tab/Esc done  ? help  q quit',
+    );
+    // The record has no line to go to.
+    expect(at80({ screen: 'record', paneFocus: true })).not.toContain('Enter');
   });
 
   it('drops the least important hints first, the widest terminal keeps them all', () => {
@@ -205,13 +224,31 @@ describe('help', () => {
       if (!line.title && line.key.trim() === '' && line.text.trim() !== '')
         expect(line.key.length).toBeGreaterThan(0);
     }
-    expect(lines.some((l) => l.key.trim() === '' && l.text.trim() !== '')).toBe(screen !== 'picker');
+    expect(lines.some((l) => l.key.trim() === '' && l.text.trim() !== '')).toBe(true);
   });
 
   it('the picker lists its own keys; the panel lists Ctrl-C and the typing keys first', () => {
     const picker = helpLines('picker', 76);
     expect(picker[0]!.title).toBe('Picker');
-    expect(picker.map((l) => l.key.trim())).toEqual(expect.arrayContaining(['↑/↓', 'Enter', 'q/Ctrl-C']));
+    expect(picker.map((l) => l.key.trim())).toEqual(
+      expect.arrayContaining([
+        '↑/k',
+        '↓/j',
+        'PgUp',
+        'PgDn',
+        'Home/g',
+        'End/G',
+        '/',
+        'Enter',
+        '?',
+        'q/Ctrl-C',
+      ]),
+    );
+    // The filter's own keys, in a section of their own.
+    const filter = picker.findIndex((l) => l.title === 'Filter (after /)');
+    expect(picker.slice(filter, filter + 5).map((l) => l.key.trim())).toEqual(
+      expect.arrayContaining(['letters', 'Backspace', 'Esc']),
+    );
     expect(picker.some((l) => l.text.includes('autoplay'))).toBe(false);
     const panel = helpLines('what-if', 76);
     expect(panel[0]!.title).toMatch(/^What-if/);

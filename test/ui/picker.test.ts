@@ -118,5 +118,9 @@ describe('picker keys', () => {
     expect(pickerKey(fresh(), char('q'))).toBe(false);
     expect(pickerKey(fresh(), char('?'))).toBe(false);
     expect(pickerKey(keys(fresh(), char('/')), special('ctrl-c'))).toBe(false);
+    // ? opens the help while filtering too (the footer says so), and is not typed.
+    const filtering = keys(fresh(), char('/'), char('t'));
+    expect(pickerKey(filtering, char('?'))).toBe(false);
+    expect(filtering.filter).toBe('t');
   });
 });

@@ -41,6 +41,12 @@ function cut(text: string, width: number): string {
   return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
 }
 
+/** The last description line shown when more follow: at most `width - 1` of its characters, then one …. */
+const endsCut = (line: string, width: number) =>
+  `${Array.from(line)
+    .slice(0, width - 1)
+    .join('')}…`;
+
 /**
  * Every preset under the headings of `liqloop list`, a count and scroll marks, the filter typed after `/`,
  * and the highlighted preset's description. The reducer owns the highlight, the filter and the scroll.
@@ -59,9 +65,10 @@ export function Picker(props: PickerProps) {
     () => (entry ? wrapAnsi(entry.description, textWidth, { hard: true, trim: true }).split('\n') : []),
     [entry, textWidth],
   );
-  // Title, keys or filter, a message; then the list between its two scroll marks, then the box,
-  // which takes what its text needs (border, name and set lines included) while the list keeps its rows.
-  const above = 2 + (message ? 1 : 0);
+  // Title, the filter while one is typed, a message (the keys are the footer's); then the list between its
+  // two scroll marks, then the box, which takes what its text needs (border, name and set lines included)
+  // while the list keeps its rows.
+  const above = 1 + (filter === undefined ? 0 : 1) + (message ? 1 : 0);
   const boxRows = entry
     ? Math.max(6, Math.min(description.length + 4, height - above - 2 - MIN_LIST_ROWS))
     : 0;
@@ -83,7 +90,7 @@ export function Picker(props: PickerProps) {
   const room = descriptionRoom(boxRows);
   const text =
     description.length > room
-      ? [...description.slice(0, room - 1), cut(description[room - 1]!, textWidth - 1) + '…']
+      ? [...description.slice(0, room - 1), endsCut(description[room - 1]!, textWidth)]
       : description;
   return (
     <Box flexDirection="column" height={height}>
@@ -91,14 +98,10 @@ export function Picker(props: PickerProps) {
         <Text bold>{title}</Text>
         {`${' '.repeat(Math.max(2, width - title.length - count.length - 1))}${count}`}
       </Text>
-      {filter === undefined ? (
-        <Text color={theme.muted} wrap="truncate-end">
-          ↑/↓ j/k choose · PgUp/PgDn Home/End · / filter · Enter open · ? help · q quit
-        </Text>
-      ) : (
+      {filter === undefined ? null : (
         <Text wrap="truncate-end">
           <Text color={theme.accent}>{`/ ${filter}▏`}</Text>
-          <Text color={theme.muted}> id, name or description · Esc clears · Enter opens</Text>
+          <Text color={theme.muted}> every word in the id, name or description</Text>
         </Text>
       )}
       {message ? (

@@ -3,6 +3,7 @@ import { castDraft } from 'immer';
 import { commandForKey } from '../keys.js';
 import type { KeyEvent } from '../hooks/useKeys.js';
 import { helpLineCount, helpRowsFor } from '../help.js';
+import { HELP_KEYS, listAction } from '../list-keys.js';
 import { undraft, type Draft, type ScreenSize } from './app-state.js';
 import { commandOf } from './commands.js';
 import { paneKey } from './pane.js';
@@ -36,15 +37,14 @@ export function key(state: Draft, key: KeyEvent, screen?: ScreenSize): void {
   if (command) commandOf(state, command);
 }
 
-/** The help overlay scrolls with ↑/↓ (j/k) and PgUp/PgDn-like space; other keys are commands. */
+/** The help overlay scrolls by its table (HELP_KEYS: ↑/↓ j/k a line, PgUp/PgDn and space a page); other keys are commands. */
 function helpKey(state: Draft, key: KeyEvent, screen?: ScreenSize): boolean {
-  const up = key.kind === 'special' ? key.name === 'up' : key.char === 'k';
-  const down = key.kind === 'special' ? key.name === 'down' : key.char === 'j';
-  const page = key.kind === 'char' && key.char === ' ';
-  if (!up && !down && !page) return false;
+  const move = listAction(HELP_KEYS, key);
+  if (!move) return false;
   const rows = helpRowsFor(screen?.rows ?? 24);
   const most = Math.max(0, helpLineCount(state, screen?.columns ?? 80) - rows);
-  const by = page ? Math.max(1, rows - 1) : up ? -1 : 1;
+  const page = Math.max(1, rows - 1);
+  const by = { up: -1, down: 1, pageup: -page, pagedown: page, home: -Infinity, end: Infinity }[move];
   state.helpScroll = Math.min(most, Math.max(0, state.helpScroll + by));
   return true;
 }

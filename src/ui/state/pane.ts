@@ -1,4 +1,5 @@
 import type { KeyEvent } from '../hooks/useKeys.js';
+import { PANE_KEYS, listAction, type ListMove } from '../list-keys.js';
 import { logLines } from '../helpers/log.js';
 import type { Session } from './session.js';
 
@@ -19,51 +20,27 @@ export interface PaneDraft {
   autoplay: boolean;
 }
 
-type Move = 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end';
-
-function moveOf(key: KeyEvent, focused: boolean): Move | undefined {
-  if (key.kind === 'special') {
-    if (key.name === 'pageup' || key.name === 'pagedown') return key.name;
-    if (!focused) return undefined;
-    // Home and End keep going to round 0 and to the end: g and G are the pane's top and bottom.
-    return key.name === 'up' || key.name === 'down' ? key.name : undefined;
-  }
-  if (!focused) return undefined;
-  return ({ k: 'up', j: 'down', g: 'home', G: 'end' } as const)[key.char as 'k' | 'j' | 'g' | 'G'];
-}
-
 /**
- * A key for the bottom pane: Tab gives it the keys or takes them back (Esc too); PgUp/PgDn scroll it
- * always, the other moves only while it has the keys; Enter on a log line goes to that line's round.
- * Returns false for a key the pane leaves to the dashboard.
+ * A key for the bottom pane (its table, PANE_KEYS, is also its help): Tab gives it the keys or takes them
+ * back (Esc too); PgUp/PgDn scroll it always, the other moves only while it has the keys; Enter on a log
+ * line goes to that line's round. Returns false for a key the pane leaves to the dashboard.
  */
 export function paneKey(state: PaneDraft, key: KeyEvent, session: Session): boolean {
-  if (key.kind === 'special' && key.name === 'tab') {
-    state.paneFocus = !state.paneFocus;
-    return true;
-  }
-  const focused = state.paneFocus;
-  if (focused && key.kind === 'special' && key.name === 'escape') {
-    state.paneFocus = false;
-    return true;
-  }
-  const move = moveOf(key, focused);
-  if (move) {
-    if (state.record) scrollRecord(state, move);
-    else moveCursor(state, move);
-    return true;
-  }
-  if (focused && key.kind === 'special' && key.name === 'enter') {
+  const action = listAction(PANE_KEYS, key, { focused: state.paneFocus });
+  if (!action) return false;
+  if (action === 'focus') state.paneFocus = !state.paneFocus;
+  else if (action === 'unfocus') state.paneFocus = false;
+  else if (action === 'goto') {
     if (!state.record) goToLine(state, session);
-    return true;
-  }
-  return false;
+  } else if (state.record) scrollRecord(state, action);
+  else moveCursor(state, action);
+  return true;
 }
 
 const page = (state: PaneDraft) => Math.max(1, state.paneRows - 1);
 
 /** The log: the highlight moves, and the window follows it. */
-function moveCursor(state: PaneDraft, move: Move): void {
+function moveCursor(state: PaneDraft, move: ListMove): void {
   const last = Math.max(0, state.paneLines - 1);
   const cursor = state.paneCursor;
   state.paneCursor = Math.max(
@@ -95,7 +72,7 @@ export function followCursor(offset: number, cursor: number, rows: number, lines
 }
 
 /** The record: the window itself moves, a line or a page at a time. */
-function scrollRecord(state: PaneDraft, move: Move): void {
+function scrollRecord(state: PaneDraft, move: ListMove): void {
   const max = Math.max(0, state.paneLines - state.paneRows);
   const offset = state.paneOffset;
   state.paneOffset = Math.max(

@@ -1,4 +1,5 @@
 import type { KeyEvent } from '../hooks/useKeys.js';
+import { FILTER_KEYS, PICKER_KEYS, listAction, type ListMove } from '../list-keys.js';
 import { followRow, matchingEntries, pickerRows, rowOf, type PickerEntry } from '../helpers/picker-rows.js';
 
 /** The picker's part of the app state, as the reducer's draft holds it. */
@@ -15,70 +16,43 @@ export interface PickerDraft {
   pendingOpen?: string;
 }
 
-/** A key's move through the list: ±1, a page, or to either end. */
-type Move = 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end';
-
-function moveOf(key: KeyEvent, typing: boolean): Move | undefined {
-  if (key.kind === 'special') {
-    const { name } = key;
-    return name === 'up' ||
-      name === 'down' ||
-      name === 'pageup' ||
-      name === 'pagedown' ||
-      name === 'home' ||
-      name === 'end'
-      ? name
-      : undefined;
-  }
-  // Letters move only while no filter is being typed: then they are part of it.
-  if (typing) return undefined;
-  return ({ k: 'up', j: 'down', g: 'home', G: 'end' } as const)[key.char as 'k' | 'j' | 'g' | 'G'];
-}
-
 /**
- * A key in the picker: moving (↑/↓, j/k, PgUp/PgDn, Home/End, g/G), `/` and the filter typed after it
- * (Backspace, Esc clears it), Enter to open. Returns false for a key the picker leaves to the app (q, ?).
+ * A key in the picker (its table, PICKER_KEYS and FILTER_KEYS, is also its help): moving, `/` and the
+ * filter typed after it, Enter to open. Returns false for a key the picker leaves to the app: q and ?
+ * (while the filter is typed, ? still opens the help, and Ctrl-C quits: q is typed).
  */
 export function pickerKey(state: PickerDraft, key: KeyEvent): boolean {
   const typing = state.filter !== undefined;
+  if (key.kind === 'char' && key.char === '?') return false;
   const matches = matchingEntries(state.entries, state.filter);
-  const move = moveOf(key, typing);
-  if (move) {
-    if (matches.length > 0) moveTo(state, matches, move);
-    return true;
-  }
-  if (key.kind === 'special' && key.name === 'enter') {
+  // Letters move only while no filter is being typed: then they are part of it.
+  const action = listAction(PICKER_KEYS, key, { chars: !typing });
+  if (action === 'open') {
     if (matches.includes(state.highlighted)) state.pendingOpen = state.entries[state.highlighted]!.id;
     return true;
   }
-  if (!typing) {
-    if (key.kind === 'char' && key.char === '/') {
-      state.filter = '';
-      return true;
-    }
-    return false;
-  }
-  if (key.kind === 'special' && key.name === 'escape') {
-    state.filter = undefined;
-    follow(state);
+  if (action === 'filter') {
+    state.filter = '';
     return true;
   }
-  if (key.kind === 'special' && key.name === 'backspace') {
+  if (action) {
+    if (matches.length > 0) moveTo(state, matches, action);
+    return true;
+  }
+  if (!typing) return false;
+  const edit = listAction(FILTER_KEYS, key);
+  if (edit === 'clear') state.filter = undefined;
+  else if (edit === 'erase')
     state.filter = state.filter!.length > 0 ? Array.from(state.filter!).slice(0, -1).join('') : undefined;
-    follow(state);
-    return true;
-  }
-  if (key.kind === 'char') {
-    state.filter = `${state.filter!}${key.char}`;
-    follow(state);
-    return true;
-  }
-  // Ctrl-C still quits while typing.
-  return key.name === 'ctrl-c' ? false : true;
+  else if (key.kind === 'char') state.filter = `${state.filter!}${key.char}`;
+  // Ctrl-C still quits while typing; other special keys do nothing.
+  else return key.name !== 'ctrl-c';
+  follow(state);
+  return true;
 }
 
 /** Moves the highlight through the entries the filter keeps (↑/↓ wrap around; pages and ends stop). */
-function moveTo(state: PickerDraft, matches: readonly number[], move: Move): void {
+function moveTo(state: PickerDraft, matches: readonly number[], move: ListMove): void {
   const count = matches.length;
   const at = Math.max(0, matches.indexOf(state.highlighted));
   const page = Math.max(1, state.pickerRows - 1);
