@@ -8,10 +8,11 @@ import {
   cascadeStatus,
   Header,
   headerRows,
+  marketText,
   outcomeLines,
   roundTitle,
 } from '../../src/ui/components/Header.js';
-import { HealthPanel } from '../../src/ui/components/HealthPanel.js';
+import { HealthPanel, nearestTitle } from '../../src/ui/components/HealthPanel.js';
 import { BAND_EDGES, healthSnapshot } from '../../src/ui/helpers/health.js';
 import { packParts, wrapText } from '../../src/ui/helpers/pack.js';
 import { outcomesAt } from '../../src/ui/helpers/run-totals.js';
@@ -202,6 +203,40 @@ describe('debt still under water', () => {
     }
     expect(shown).toBeGreaterThan(0);
     expect(headerText(s, 0, 120).join('\n')).not.toContain('under water');
+  });
+});
+
+describe('no header line is cut', () => {
+  const PRESETS = ['black-thursday-2020', 'luna-oracle-floor-2022', 'perps-october-2025', 'thin-pool'];
+  it.each(PRESETS)('%s at 80 and 120 columns, at the start, mid-run and the end', (id) => {
+    const s = sessionOf(id, preset(id));
+    const last = s.timeline.finish();
+    const market = marketText(s.preset).split(' · ');
+    for (const columns of [80, 120])
+      for (const round of [0, Math.ceil(last / 2), last]) {
+        const lines = outcomeLines(s, round, outcomesAt(s.timeline, round), columns);
+        const frame = renderToString(<Header session={s} round={round} lines={lines} theme={{}} />, {
+          columns,
+        }).split('\n');
+        expect(frame).toHaveLength(headerRows(lines));
+        // Under the title (whose name gives way by design), every line whole.
+        for (const line of frame.slice(1)) {
+          expect(width(line), line).toBeLessThanOrEqual(columns);
+          expect(line, `${id} r${round} at ${columns}`).not.toMatch(/…$/);
+        }
+        // The liquidations so far are always there, the venue's description in whole parts only.
+        const activity = frame.at(-1)!;
+        expect(frame.some((l) => l.startsWith('Liquidated '))).toBe(true);
+        const shown = activity.split('  ').filter((p) => market.includes(p));
+        expect(market.slice(0, shown.length)).toEqual(shown);
+      }
+    // At 120 columns thin-pool's venue is described in full.
+    if (id === 'thin-pool') expect(headerText(s, 0, 120).at(-1)).toContain(market.join('  '));
+  });
+
+  it('the health panel shortens its title rather than cut the price', () => {
+    expect(nearestTitle('2,000.00 USD', 80)).toBe('Nearest liquidation: HF at 2,000.00 USD');
+    expect(nearestTitle('194.97 DAI', 35)).toBe('Nearest: HF at 194.97 DAI');
   });
 });
 

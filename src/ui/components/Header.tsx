@@ -19,9 +19,10 @@ export interface HeaderProps {
 }
 
 /**
- * The header's packed lines at `width`: the venue and oracle prices and the trough so far, then the run's
- * cumulative outcome (totals, findings, the perpetuals, why a run stopped early), in one flow of parts packed
- * to fit; a part longer than the width (a finding) is wrapped onto lines of its own, never cut.
+ * The header's packed lines at `width`, under its title: the venue and oracle prices and the trough so far,
+ * then the run's cumulative outcome (totals, findings, the perpetuals, why a run stopped early), in one flow
+ * of parts packed to fit, a part longer than the width (a finding) wrapped onto lines of its own, never cut;
+ * last, the liquidations so far (activityLines).
  */
 export function outcomeLines(
   session: Session,
@@ -35,7 +36,41 @@ export function outcomeLines(
     ...priceParts(session, at, findings.trough),
     ...outcomeParts(outcomes, preset, findings, perpsSoFar(timeline, at, preset.asset.quote)),
   ];
-  return packParts(parts, width, { wrap: true });
+  return [...packParts(parts, width, { wrap: true }), ...activityLines(session, at, width)];
+}
+
+/**
+ * "Liquidated 686 of 10,000  Sold 10,749.85 ETH", the defences at work, then what the venue is: the counts
+ * and defences wrap to fit, and the venue's description (it never changes) takes the room left on their
+ * last line, each of its parts whole or not at all.
+ */
+export function activityLines(session: Session, at: number, width: number): OutcomePart[][] {
+  const { preset, timeline } = session;
+  const record = timeline.record(at);
+  const totals = timeline.totalsAt(at);
+  const { symbol } = preset.asset;
+  const defences = record ? defenceState(record, symbol) : [];
+  const lines = packParts<OutcomePart>(
+    [
+      {
+        text: `Liquidated ${formatCount(totals.positionsLiquidated)} of ${formatCount(timeline.positions)}`,
+        bad: false,
+      },
+      { text: `Sold ${formatAmount(totals.collateralSold, symbol)}`, bad: false },
+      ...defences.map((text) => ({ text, bad: false, tone: 'warning' as const })),
+    ],
+    width,
+    { wrap: true },
+  );
+  const last = lines.at(-1)!;
+  let used = last.reduce((n, p, i) => n + (i > 0 ? 2 : 0) + Array.from(p.text).length, 0);
+  for (const text of marketText(preset).split(' · ')) {
+    const length = Array.from(text).length;
+    if (used + 2 + length > width) break;
+    last.push({ text, bad: false, tone: 'muted' });
+    used += 2 + length;
+  }
+  return lines;
 }
 
 /** "Venue 1,707.19 USD (−14.6%)", "Oracle …" and the trough so far, as header parts. */
@@ -61,9 +96,9 @@ function priceParts(session: Session, at: number, trough: string | null): Outcom
   ];
 }
 
-/** The rows the header takes: the title, the packed lines, and the liquidations line. */
+/** The rows the header takes: the title and the packed lines. */
 export function headerRows(lines: readonly (readonly OutcomePart[])[]): number {
-  return 2 + lines.length;
+  return 1 + lines.length;
 }
 
 /** Where the displayed round stands in the run; `round` past the run's end means it ended earlier. */
@@ -91,7 +126,7 @@ export function roundTitle(session: Session, round: number): string {
 }
 
 /** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations (the perpetuals have their own line: perpsSoFar). */
-export function defenceState(record: RoundRecord, symbol: string): string {
+export function defenceState(record: RoundRecord, symbol: string): string[] {
   const parts: string[] = [];
   if (record.queued > 0) parts.push(`Queued ${formatAmount(record.queued, symbol)}`);
   if (record.auctions > 0)
@@ -101,7 +136,7 @@ export function defenceState(record: RoundRecord, symbol: string): string {
   if (record.waitingForHole > 0) parts.push(`Waiting for hole ${formatCount(record.waitingForHole)}`);
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
   if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
-  return parts.join('  ');
+  return parts;
 }
 
 /** What the venue is, in words: "pool: 1.75M USD moves the price 2%". */
@@ -114,13 +149,8 @@ export function marketText(preset: Pick<Scenario, 'market' | 'asset' | 'oracle' 
 }
 
 export function Header({ session, round, lines, theme }: HeaderProps) {
-  const { preset, timeline } = session;
-  const at = timeline.reach(round);
-  const record = timeline.record(at);
-  const totals = timeline.totalsAt(at);
-  const { symbol } = preset.asset;
+  const { preset } = session;
   const status = cascadeStatus(session, round);
-  const defences = record ? defenceState(record, symbol) : '';
   const statusColour = status.startsWith('●')
     ? theme.safe
     : status.startsWith('✖')
@@ -151,11 +181,6 @@ export function Header({ session, round, lines, theme }: HeaderProps) {
           ))}
         </Text>
       ))}
-      <Text wrap="truncate-end">
-        {`Liquidated ${formatCount(totals.positionsLiquidated)} of ${formatCount(timeline.positions)}  Sold ${formatAmount(totals.collateralSold, symbol)}`}
-        {defences ? <Text color={theme.warning}>{`  ${defences}`}</Text> : null}
-        <Text color={theme.muted}>{`  ${marketText(preset)}`}</Text>
-      </Text>
     </Box>
   );
 }

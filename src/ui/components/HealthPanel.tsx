@@ -16,6 +16,12 @@ export interface HealthPanelProps {
 /** How many nearest-liquidation bars fit in a panel of `height` rows beside the histogram. */
 export const nearestRows = (height: number, bands: number) => Math.max(0, height - bands - 3);
 
+/** "Nearest liquidation: HF at 1,575.06 USD", or "Nearest: HF at …" where that does not fit: the price kept whole. */
+export function nearestTitle(price: string, width: number): string {
+  const full = `Nearest liquidation: HF at ${price}`;
+  return Array.from(full).length <= width ? full : `Nearest: HF at ${price}`;
+}
+
 /** The positions nearest liquidation as bars with the liquidation line, and every position by health band. */
 export function HealthPanel({ snapshot, price, quote, width, height, theme }: HealthPanelProps) {
   const idWidth = ID_WIDTH + 3;
@@ -32,7 +38,7 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
         <>
           <Text bold wrap="truncate-end">
             {snapshot.nearest.length > 0
-              ? `Nearest liquidation: HF at ${formatAmount(price, quote)}`
+              ? nearestTitle(formatAmount(price, quote), width)
               : 'Nearest liquidation: none'}
           </Text>
           {snapshot.nearest.length === 0 ? (

@@ -58,8 +58,8 @@ export interface OutcomePart {
   readonly bad: boolean;
   /** On a line (or lines) of its own. */
   readonly alone?: boolean;
-  /** A price part, drawn in its line's colour. */
-  readonly tone?: 'venue' | 'oracle';
+  /** A price part, drawn in its line's colour; a defence at work (warning), or the venue's description (muted). */
+  readonly tone?: 'venue' | 'oracle' | 'warning' | 'muted';
 }
 
 /**
