@@ -68,8 +68,9 @@ for (const size of SIZES) {
       const timeline = new Timeline(loaded.preset);
       const last = timeline.finish();
       const { symbol, quote } = loaded.preset.asset;
-      const total = logLength(timeline, last);
-      const whole = logLines(timeline, last, total, symbol, quote);
+      // The log as the app draws it: each round's total wrapped to the terminal's width.
+      const total = logLength(timeline, last, size.cols);
+      const whole = logLines(timeline, last, total, symbol, quote, 0, size.cols);
       const s = app(['gain-below-one'], size);
       await s.waitFor('Round 0', START_MS);
       s.write(KEY.end);
@@ -122,7 +123,7 @@ for (const size of SIZES) {
         return (
           roundShown(t) === target.round &&
           drawn(log.rows[0], target.text) &&
-          log.total === logLength(timeline, target.round)
+          log.total === logLength(timeline, target.round, size.cols)
         );
       });
       // Esc gives the keys back (and stays on the dashboard); Esc again goes to the picker.

@@ -5,7 +5,7 @@ import { runCascade, summarize, type Scenario } from '../../src/engine/index.js'
 import { formatPct } from '../../src/format.js';
 import { loadPreset } from '../../src/presets/index.js';
 import { App } from '../../src/ui/App.js';
-import { progressBar, SweepView } from '../../src/ui/components/SweepView.js';
+import { fitParts, progressBar, SweepView } from '../../src/ui/components/SweepView.js';
 import { visibleParams } from '../../src/ui/params.js';
 import { initialState, reducer } from '../../src/ui/state/reducer.js';
 import { openSession } from '../../src/ui/state/session.js';
@@ -256,6 +256,20 @@ describe('sweeps', () => {
       // The x axis is in the panel's unit (percents for the shock), from the first value on.
       expect(frame).toMatch(/^\s+1\.0%\s+\d+\.\d%/m);
       expect(frame).not.toMatch(/0\.01\s/);
+    });
+
+    it('at 80 columns the tipping point is whole: its asides give way, no line is cut', () => {
+      const sweep = doneSweep();
+      const { lastFrame } = render(<SweepView sweep={sweep} width={80} height={16} theme={{}} />);
+      const lines = plain(lastFrame()).split('\n');
+      const tipping = lines.find((l) => l.startsWith('Tipping point'))!;
+      expect(tipping).toMatch(/amplification goes from [\d.]+× to [\d.]+×/);
+      for (const line of lines) {
+        expect(Array.from(line).length).toBeLessThanOrEqual(80);
+        expect(line).not.toMatch(/…$/);
+      }
+      expect(fitParts(['a b', ' c', ' d'], 5)).toBe('a b c');
+      expect(fitParts(['a b', ' cc', ' d'], 5)).toBe('a b');
     });
 
     it('says when there is no tipping point, and shows a refused sweep', () => {

@@ -92,7 +92,11 @@ export function Dashboard({
   );
   // The log scrolls over every line up to the round: the window keeps the highlighted line in view.
   const logRows = Math.max(1, layout.log - 1);
-  const logTotal = useMemo(() => (showRecord ? 0 : logLength(timeline, at)), [showRecord, timeline, at]);
+  // Each round's total wraps to the width (never cut), so the log's length depends on it.
+  const logTotal = useMemo(
+    () => (showRecord ? 0 : logLength(timeline, at, columns)),
+    [showRecord, timeline, at, columns],
+  );
   const logOffset = followCursor(paneOffset, paneCursor, logRows, logTotal);
   // The chart's ticks count the preset's time unit when it gives a round length ("hours" under 0 6 12).
   const roundLength = preset.roundLength;
@@ -103,8 +107,8 @@ export function Dashboard({
       : { tick: undefined, axisName: undefined };
   }, [roundLength]);
   const log = useMemo(
-    () => logLines(timeline, at, logRows, preset.asset.symbol, preset.asset.quote, logOffset),
-    [timeline, at, logRows, logOffset, preset.asset.symbol, preset.asset.quote],
+    () => logLines(timeline, at, logRows, preset.asset.symbol, preset.asset.quote, logOffset, columns),
+    [timeline, at, logRows, logOffset, preset.asset.symbol, preset.asset.quote, columns],
   );
   useEffect(() => {
     onPaneExtent?.(showRecord ? { rows: logRows } : { lines: logTotal, rows: logRows });

@@ -65,6 +65,16 @@ function SmallChart(props: {
   );
 }
 
+/** The first part, then each next one while the line stays within `width`: the finding whole, its asides dropped, never cut. */
+export function fitParts(parts: readonly string[], width: number): string {
+  let text = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    if (Array.from(text + part).length > width) break;
+    text += part;
+  }
+  return text;
+}
+
 /** A sweep of one parameter: progress while it runs, then amplification and bad debt against the value. */
 export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
   const total = sweep.values.length;
@@ -117,9 +127,16 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
         format={(v) => formatCompact(v)}
       />
       <Text wrap="truncate-end">
-        {tip
-          ? `Tipping point: between ${sweptValueText(sweep.path, tip.from)} and ${sweptValueText(sweep.path, tip.to)}, amplification goes from ${formatTimes(tip.amplificationBefore)} to ${formatTimes(tip.amplificationAfter)} (the largest jump). Esc closes.`
-          : 'No tipping point: fewer than two runs have an amplification. Esc closes.'}
+        {fitParts(
+          tip
+            ? [
+                `Tipping point: between ${sweptValueText(sweep.path, tip.from)} and ${sweptValueText(sweep.path, tip.to)}, amplification goes from ${formatTimes(tip.amplificationBefore)} to ${formatTimes(tip.amplificationAfter)}`,
+                ' (the largest jump).',
+                ' Esc closes.',
+              ]
+            : ['No tipping point: fewer than two runs have an amplification.', ' Esc closes.'],
+          width,
+        )}
       </Text>
     </Box>
   );

@@ -1,5 +1,7 @@
 import type { PerpEvent, RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
 import { formatAmount, formatCount, formatNumber } from '../../format.js';
+import { wrapText } from './pack.js';
+import { totalText } from './log-totals.js';
 
 export interface LogLine {
   readonly kind: 'round' | 'event' | 'more';
@@ -21,18 +23,49 @@ function logged(record: RoundRecord): boolean {
 }
 
 /**
- * How many lines the whole log up to `round` has: each logged round's total, each of its liquidations, each
- * perpetual event. The log scrolls over them; `logLines` draws a window of it.
+ * How many lines the whole log up to `round` has: each logged round's total (wrapped to `width` when
+ * given), each of its liquidations, each perpetual event. The log scrolls over them; `logLines` draws a
+ * window of it.
  */
-export function logLength(timeline: Timeline, round: number): number {
+export function logLength(timeline: Timeline, round: number, width?: number): number {
+  const { symbol, quote } = timeline.scenario.asset;
   let length = 0;
   for (let r = round; r >= 1; r--) {
     const record = timeline.record(r);
     const events = timeline.events(r);
     if (!record || !events || !logged(record)) continue;
-    length += 1 + events.length + timeline.perpEventsOf(r).length;
+    length +=
+      totalLines(timeline, r, record, events, symbol, quote, width).length +
+      events.length +
+      timeline.perpEventsOf(r).length;
   }
   return length;
+}
+
+const totalTexts = new WeakMap<Timeline, Map<string, string>>();
+
+/**
+ * A round's total as lines: one, or wrapped to `width` (the lines after the first indented), so that the
+ * log never cuts a total. The text is kept per round: a round never changes once computed.
+ */
+function totalLines(
+  timeline: Timeline,
+  r: number,
+  record: RoundRecord,
+  events: RoundEvents,
+  symbol: string,
+  quote: string,
+  width: number | undefined,
+): string[] {
+  let texts = totalTexts.get(timeline);
+  if (!texts) totalTexts.set(timeline, (texts = new Map()));
+  const key = `${r} ${symbol} ${quote}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = totalText(timeline, r, record, events, symbol, quote);
+    texts.set(key, text);
+  }
+  return width === undefined ? [text] : wrapText(text, width);
 }
 
 /**
@@ -47,6 +80,7 @@ export function logLines(
   symbol: string,
   quote: string,
   offset = 0,
+  width?: number,
 ): LogLine[] {
   const lines: LogLine[] = [];
   // With auctions a round's liquidations send lots to auction, and bidders buy from every running auction.
@@ -59,35 +93,26 @@ export function logLines(
     const events = timeline.events(r);
     if (!record || !events || !logged(record)) continue;
     const perpEvents = timeline.perpEventsOf(r);
-    const length = 1 + events.length + perpEvents.length;
+    const totals = totalLines(timeline, r, record, events, symbol, quote, width);
+    // The round's block: its total's lines (k), its liquidations, its perpetual events.
+    const k = totals.length;
+    const length = k + events.length + perpEvents.length;
     if (at + length <= offset) {
       at += length;
       continue;
     }
-    // The round's lines in the window, counted from its total (0), its liquidations (1 …), its perpetuals.
+    // The round's lines in the window, counted from its total (0 … k - 1), its liquidations, its perpetuals.
     const from = Math.max(offset, at) - at;
     const to = Math.min(end, at + length) - at;
     at += length;
-    if (from === 0) {
-      lines.push({
-        kind: 'round',
-        round: r,
-        text:
-          (auction
-            ? auctionTotals(r, record, events, symbol, quote)
-            : lendingTotals(r, record, symbol, quote)) +
-          skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
-          (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
-          perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue'),
-        badDebt: record.badDebt > 0,
-      });
-    }
-    const eventFrom = Math.max(from, 1) - 1;
-    const eventTo = Math.min(to, 1 + events.length) - 1;
+    for (let i = from; i < Math.min(to, k); i++)
+      lines.push({ kind: 'round', round: r, text: totals[i]!, badDebt: record.badDebt > 0 });
+    const eventFrom = Math.max(from, k) - k;
+    const eventTo = Math.min(to, k + events.length) - k;
     if (eventTo > eventFrom) {
       const ranked = largest(events.seized, eventTo);
-      for (let k = eventFrom; k < eventTo; k++)
-        lines.push(eventLine(timeline, events, ranked[k]!, r, auction, symbol, quote));
+      for (let j = eventFrom; j < eventTo; j++)
+        lines.push(eventLine(timeline, events, ranked[j]!, r, auction, symbol, quote));
       // Cut inside the liquidations: the last row counts the rest of them instead.
       if (eventTo < events.length) {
         lines[lines.length - 1] = {
@@ -98,8 +123,8 @@ export function logLines(
         };
       }
     }
-    const perpFrom = Math.max(from, 1 + events.length) - 1 - events.length;
-    const perpTo = to - 1 - events.length;
+    const perpFrom = Math.max(from, k + events.length) - k - events.length;
+    const perpTo = to - k - events.length;
     if (perpTo > perpFrom) {
       for (const e of perpEvents.slice(perpFrom, perpTo)) lines.push(perpLine(timeline, e, r, symbol, quote));
       if (perpTo < perpEvents.length) {
@@ -170,34 +195,6 @@ export function fitId(id: string, width: number): string {
   return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : id.padEnd(width);
 }
 
-/** A lending round's total: liquidations, the collateral they seized and sold, the debt repaid. */
-function lendingTotals(r: number, record: RoundRecord, symbol: string, quote: string): string {
-  return (
-    `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatAmount(record.collateralSold, symbol)} seized, ` +
-    `${formatAmount(record.debtRepaid, quote)} repaid, ${formatAmount(record.badDebt, quote)} bad debt`
-  );
-}
-
-/**
- * An auction round's totals, each with its own label: the lots sent to auction this round (the rows under
- * it), then what bidders bought from every running auction and the debt that repaid.
- */
-function auctionTotals(
-  r: number,
-  record: RoundRecord,
-  events: RoundEvents,
-  symbol: string,
-  quote: string,
-): string {
-  let lots = 0;
-  for (let i = 0; i < events.length; i++) lots += events.seized[i]!;
-  return (
-    `round ${r}: ${formatCount(events.length)} sent to auction (${formatAmount(lots, symbol)}); ` +
-    `bidders bought ${formatAmount(record.collateralSold, symbol)}, repaid ${formatAmount(record.debtRepaid, quote)}` +
-    (record.badDebt > 0 ? `, ${formatAmount(record.badDebt, quote)} bad debt` : '')
-  );
-}
-
 /** Above this many, `largest` sorts every index instead of keeping a short list (O(n·k)). */
 const SHORT_LIST = 64;
 
@@ -218,36 +215,4 @@ export function largest(values: readonly number[], k: number): number[] {
     if (top.length > k) top.pop();
   }
   return top;
-}
-
-/** Liquidations liquidators left undone in a round, and why. */
-function skippedNote(forCapital: number, unprofitable: number): string {
-  const reasons: string[] = [];
-  if (forCapital > 0) reasons.push(`${formatCount(forCapital)} skipped for lack of capital`);
-  if (unprofitable > 0) reasons.push(`${formatCount(unprofitable)} skipped as unprofitable`);
-  return reasons.length ? `; ${reasons.join(', ')}` : '';
-}
-
-/** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging, slippage, the backstop. */
-function perpsNote(record: RoundRecord, quote: string, booked: boolean): string {
-  if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
-  const parts = [
-    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatNumber(Math.abs(record.perpNetSold))})`,
-  ];
-  if (record.fundDrawn > 0) parts.push(`fund paid ${formatNumber(record.fundDrawn)} ${quote}`);
-  if (record.deleveraged > 0)
-    parts.push(
-      `${formatCount(record.deleveraged)} deleveraged covering ${formatNumber(record.adlCovered)} ${quote}`,
-    );
-  if (record.uncoveredLoss > 0) parts.push(`${formatNumber(record.uncoveredLoss)} ${quote} uncovered`);
-  if (record.perpSlippage !== 0)
-    parts.push(
-      `slippage ${formatNumber(record.perpSlippage)} ${quote}${booked ? '' : ' (unbooked: oracle fills)'}`,
-    );
-  if (record.adlOvershoot > 0) parts.push(`ADL overshoot ${formatNumber(record.adlOvershoot)} ${quote}`);
-  if (record.backstopTaken > 0)
-    parts.push(
-      `backstop took ${formatCount(record.backstopTaken)} (${formatNumber(record.backstopNotional)} ${quote})`,
-    );
-  return `; ${parts.join(', ')}`;
 }

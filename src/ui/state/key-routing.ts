@@ -30,7 +30,7 @@ export function key(state: Draft, key: KeyEvent, screen?: ScreenSize): void {
     state.mode === 'dashboard' &&
     state.session &&
     !state.help &&
-    paneKey(state, key, undraft<Session>(state.session))
+    paneKey(state, key, undraft<Session>(state.session), screen?.columns)
   )
     return;
   const command = commandForKey(key);

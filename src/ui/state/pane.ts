@@ -25,13 +25,13 @@ export interface PaneDraft {
  * back (Esc too); PgUp/PgDn scroll it always, the other moves only while it has the keys; Enter on a log
  * line goes to that line's round. Returns false for a key the pane leaves to the dashboard.
  */
-export function paneKey(state: PaneDraft, key: KeyEvent, session: Session): boolean {
+export function paneKey(state: PaneDraft, key: KeyEvent, session: Session, width?: number): boolean {
   const action = listAction(PANE_KEYS, key, { focused: state.paneFocus });
   if (!action) return false;
   if (action === 'focus') state.paneFocus = !state.paneFocus;
   else if (action === 'unfocus') state.paneFocus = false;
   else if (action === 'goto') {
-    if (!state.record) goToLine(state, session);
+    if (!state.record) goToLine(state, session, width);
   } else if (state.record) scrollRecord(state, action);
   else moveCursor(state, action);
   return true;
@@ -94,11 +94,11 @@ function scrollRecord(state: PaneDraft, move: ListMove): void {
   );
 }
 
-/** Enter on a log line: the dashboard goes to the round the line belongs to. */
-function goToLine(state: PaneDraft, session: Session): void {
+/** Enter on a log line: the dashboard goes to the round the line belongs to (the log as drawn `width` wide). */
+function goToLine(state: PaneDraft, session: Session, width: number | undefined): void {
   const at = session.timeline.reach(state.round);
   const { symbol, quote } = session.preset.asset;
-  const line = logLines(session.timeline, at, 1, symbol, quote, state.paneCursor)[0];
+  const line = logLines(session.timeline, at, 1, symbol, quote, state.paneCursor, width)[0];
   if (!line) return;
   state.round = line.round;
   state.autoplay = false;

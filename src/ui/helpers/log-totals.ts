@@ -1,0 +1,81 @@
+/** A round's total line in the liquidation log, in words: the log (log.ts) wraps it to the width. */
+import type { RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
+import { formatAmount, formatCount, formatNumber } from '../../format.js';
+
+/** A round's total: what it liquidated (or sent to auction and what bidders bought), skipped, won for 0, the perpetuals. */
+export function totalText(
+  timeline: Timeline,
+  r: number,
+  record: RoundRecord,
+  events: RoundEvents,
+  symbol: string,
+  quote: string,
+): string {
+  const auction = timeline.scenario.liquidation.mechanism === 'auction';
+  return (
+    (auction ? auctionTotals(r, record, events, symbol, quote) : lendingTotals(r, record, symbol, quote)) +
+    skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
+    (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
+    perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue')
+  );
+}
+
+/** A lending round's total: liquidations, the collateral they seized and sold, the debt repaid. */
+function lendingTotals(r: number, record: RoundRecord, symbol: string, quote: string): string {
+  return (
+    `round ${r}: ${formatCount(record.liquidations)} liquidated, ${formatAmount(record.collateralSold, symbol)} seized, ` +
+    `${formatAmount(record.debtRepaid, quote)} repaid, ${formatAmount(record.badDebt, quote)} bad debt`
+  );
+}
+
+/**
+ * An auction round's totals, each with its own label: the lots sent to auction this round (the rows under
+ * it), then what bidders bought from every running auction and the debt that repaid.
+ */
+function auctionTotals(
+  r: number,
+  record: RoundRecord,
+  events: RoundEvents,
+  symbol: string,
+  quote: string,
+): string {
+  let lots = 0;
+  for (let i = 0; i < events.length; i++) lots += events.seized[i]!;
+  return (
+    `round ${r}: ${formatCount(events.length)} sent to auction (${formatAmount(lots, symbol)}); ` +
+    `bidders bought ${formatAmount(record.collateralSold, symbol)}, repaid ${formatAmount(record.debtRepaid, quote)}` +
+    (record.badDebt > 0 ? `, ${formatAmount(record.badDebt, quote)} bad debt` : '')
+  );
+}
+
+/** Liquidations liquidators left undone in a round, and why. */
+function skippedNote(forCapital: number, unprofitable: number): string {
+  const reasons: string[] = [];
+  if (forCapital > 0) reasons.push(`${formatCount(forCapital)} skipped for lack of capital`);
+  if (unprofitable > 0) reasons.push(`${formatCount(unprofitable)} skipped as unprofitable`);
+  return reasons.length ? `; ${reasons.join(', ')}` : '';
+}
+
+/** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging, slippage, the backstop. */
+function perpsNote(record: RoundRecord, quote: string, booked: boolean): string {
+  if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
+  const parts = [
+    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatNumber(Math.abs(record.perpNetSold))})`,
+  ];
+  if (record.fundDrawn > 0) parts.push(`fund paid ${formatNumber(record.fundDrawn)} ${quote}`);
+  if (record.deleveraged > 0)
+    parts.push(
+      `${formatCount(record.deleveraged)} deleveraged covering ${formatNumber(record.adlCovered)} ${quote}`,
+    );
+  if (record.uncoveredLoss > 0) parts.push(`${formatNumber(record.uncoveredLoss)} ${quote} uncovered`);
+  if (record.perpSlippage !== 0)
+    parts.push(
+      `slippage ${formatNumber(record.perpSlippage)} ${quote}${booked ? '' : ' (unbooked: oracle fills)'}`,
+    );
+  if (record.adlOvershoot > 0) parts.push(`ADL overshoot ${formatNumber(record.adlOvershoot)} ${quote}`);
+  if (record.backstopTaken > 0)
+    parts.push(
+      `backstop took ${formatCount(record.backstopTaken)} (${formatNumber(record.backstopNotional)} ${quote})`,
+    );
+  return `; ${parts.join(', ')}`;
+}
