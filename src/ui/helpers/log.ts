@@ -173,7 +173,7 @@ function perpLine(timeline: Timeline, e: PerpEvent, r: number, symbol: string, q
     ? {
         kind: 'event',
         round: r,
-        text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at the bankruptcy price, gave up ${formatNumber(e.amount)} ${quote}`,
+        text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at bankruptcy, gave up ${formatNumber(e.amount)} ${quote}`,
         badDebt: false,
       }
     : {
