@@ -136,8 +136,7 @@ export class PositionBook {
     // the position is taken on its key alone. Near the price, and for keys so large that an underflow
     // could hide in them, the health factor is computed exactly as the round contract writes it.
     const surely = price * (1 + 1e-6);
-    heap.admit(floor);
-    for (let key = heap.topKey; key > floor; key = heap.topKey) {
+    for (let key = heap.peek(floor); key > floor; key = heap.peek(floor)) {
       const index = heap.pop();
       const collateral = heap.poppedA;
       const debt = heap.poppedB;

@@ -1,27 +1,28 @@
-import { IndexHeap } from './heap.js';
+import { RankedHeap } from './ranked-heap.js';
 
 /**
  * A max-heap of position indices that is ordered lazily: the book's positions are first dealt into key
- * buckets (one counting pass, O(n)), and a bucket moves into the real heap only once the caller asks for
- * keys above a floor its largest key exceeds (`admit`). A cascade that liquidates a third of a
- * million-position book then sorts only that third, and the heap it pops from holds the positions near
- * the price rather than the whole book, so its sifts stay in cache (issue 15: popping a heapified
- * million-entry heap was most of a round's cost).
+ * buckets (one counting pass, O(n)), and a bucket moves into the real heap only when the pops reach it:
+ * once its largest key is above the floor the caller asks down to and not below the heap's top (`peek`).
+ * A cascade that liquidates a third of a million-position book then sorts only that third, and the heap
+ * it pops from holds one bucket (about a thousand positions) and the positions put back, so its sifts
+ * stay in cache (issue 15: popping a heapified million-entry heap was most of a round's cost).
  *
- * Pops come in the same order as from one `IndexHeap` holding every key: every key above the floor is in
- * the heap before the first pop, and a heap gives distinct keys in decreasing order whatever its shape.
+ * Pops come in the order of one heap holding every key: the larger key first, on equal keys the smaller
+ * index (`RankedHeap`'s total order). A bucket not yet admitted holds only keys below its largest, which
+ * is below the heap's top, so the top is the first of all.
  *
  * Each position carries two numbers (the lending book's collateral and debt) from the moment it is dealt
  * into a bucket until it is popped, so that the round that liquidates it reads them in order from
  * `poppedA` / `poppedB` rather than scattered over the book's arrays (half the liquidation loop's time was
- * those two reads). In the heap a position is a slot of a small side store, reused as positions leave.
+ * those two reads).
  *
  * A position's key and carried numbers must not change while it waits: the book changes only positions it
  * has taken off the heap, and puts them back with `push`.
  */
 export class LazyHeap {
-  /** Slots of the side store, by key. */
-  private readonly heap: IndexHeap;
+  /** The admitted buckets and the positions put back. */
+  private readonly heap = new RankedHeap(4096);
   /** Appended positions, their keys and carried numbers in the order they came, until `seal` deals them out. */
   private pendingIndex: Int32Array;
   private pendingKey: Float64Array;
@@ -37,20 +38,8 @@ export class LazyHeap {
   private groups = 0;
   /** The next group not yet in the heap. */
   private next = 0;
-  /** The side store: each slot's position and carried numbers, and the free slots (a stack). */
-  private slotIndex = new Int32Array(1024);
-  private slotA = new Float64Array(1024);
-  private slotB = new Float64Array(1024);
-  private free = new Int32Array(1024);
-  private freeCount = 0;
-  private slots = 0;
-  /** The carried numbers of the position the last `pop` returned. */
-  poppedA = 0;
-  poppedB = 0;
 
   constructor(capacity: number) {
-    // The heap holds the buckets near the price, not the book: it starts small and grows.
-    this.heap = new IndexHeap(Math.min(capacity, 4096));
     this.pendingIndex = new Int32Array(capacity);
     this.pendingKey = new Float64Array(capacity);
   }
@@ -110,59 +99,43 @@ export class LazyHeap {
     this.pendingCount = 0;
   }
 
-  /** Moves into the heap every bucket holding a key above `floor`: after this, `topKey` and `pop` are exact down to it. */
-  admit(floor: number): void {
-    const { groupMax, start, order, orderKey, orderA, orderB } = this;
-    let g = this.next;
-    while (g < this.groups && groupMax[g]! > floor) {
-      for (let at = start[g]!, end = start[g + 1]!; at < end; at++)
-        this.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
-      g++;
+  /**
+   * The first key of all, when it is above `floor` (else a key at or below it, or −Infinity): moves into
+   * the heap each bucket whose largest key is above the floor and would rank at or above the heap's top.
+   */
+  peek(floor: number): number {
+    let top = this.heap.topKey;
+    while (this.next < this.groups) {
+      const max = this.groupMax[this.next]!;
+      if (!(max > floor) || max < top) break;
+      this.admitGroup(this.next++);
+      top = this.heap.topKey;
     }
-    this.next = g;
+    return top;
   }
 
-  /** The largest key in the heap (−Infinity when empty); only keys above the last `admit` floor are certain to be there. */
-  get topKey(): number {
-    return this.heap.topKey;
-  }
-
-  /** Removes the position with the largest key and returns it; its carried numbers are in `poppedA`, `poppedB`. */
+  /** Removes the first position and returns it; its carried numbers are in `poppedA`, `poppedB`. */
   pop(): number {
-    const slot = this.heap.pop();
-    this.poppedA = this.slotA[slot]!;
-    this.poppedB = this.slotB[slot]!;
-    this.free[this.freeCount++] = slot;
-    return this.slotIndex[slot]!;
+    return this.heap.pop();
+  }
+
+  get poppedA(): number {
+    return this.heap.poppedA;
+  }
+
+  get poppedB(): number {
+    return this.heap.poppedB;
   }
 
   push(index: number, key: number, a: number, b: number): void {
-    let slot: number;
-    if (this.freeCount > 0) slot = this.free[--this.freeCount]!;
-    else {
-      if (this.slots === this.slotIndex.length) this.growSlots();
-      slot = this.slots++;
-    }
-    this.slotIndex[slot] = index;
-    this.slotA[slot] = a;
-    this.slotB[slot] = b;
-    this.heap.push(slot, key);
+    this.heap.push(index, key, a, b);
   }
 
-  private growSlots(): void {
-    const size = this.slotIndex.length * 2;
-    const index = new Int32Array(size);
-    const a = new Float64Array(size);
-    const b = new Float64Array(size);
-    const free = new Int32Array(size);
-    index.set(this.slotIndex);
-    a.set(this.slotA);
-    b.set(this.slotB);
-    free.set(this.free);
-    this.slotIndex = index;
-    this.slotA = a;
-    this.slotB = b;
-    this.free = free;
+  /** One bucket into the heap: a loop of its own, run once per bucket. */
+  private admitGroup(g: number): void {
+    const { heap, order, orderKey, orderA, orderB } = this;
+    for (let at = this.start[g]!, end = this.start[g + 1]!; at < end; at++)
+      heap.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
   }
 }
 

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndexHeap } from '../../src/engine/heap.js';
 import { LazyHeap } from '../../src/engine/lazy-heap.js';
+import { RankedHeap } from '../../src/engine/ranked-heap.js';
 
 /** Each step: pop everything above a floor (the floors fall, like a cascade's prices), then push some back. */
 const script = fc.record({
   keys: fc.array(
     fc.oneof(
       { weight: 20, arbitrary: fc.double({ min: 1, max: 3000, noNaN: true }) },
+      // Equal keys, many of them: their order is the smaller index first.
+      { weight: 4, arbitrary: fc.integer({ min: 1, max: 30 }).map((k) => k * 100) },
       { weight: 1, arbitrary: fc.constant(Infinity) },
     ),
     { minLength: 1, maxLength: 3000 },
@@ -16,43 +19,47 @@ const script = fc.record({
   pushBack: fc.double({ min: 0, max: 0.5, noNaN: true }),
 });
 
+/** What one heap of every key gives, by definition: the larger key first, on equal keys the smaller index. */
+function firstOf(entries: Map<number, number>, floor: number): number[] {
+  return [...entries]
+    .filter(([, key]) => key > floor)
+    .sort(([i, x], [j, y]) => (x === y ? i - j : y - x))
+    .map(([i]) => i);
+}
+
 describe('LazyHeap: a heap ordered lazily by key bucket', () => {
-  it('pops what one heap of every key pops, in the same order, round after round', () => {
+  it('pops the positions above each floor in the total order, round after round, ties included', () => {
     fc.assert(
       fc.property(script, ({ keys, floors, pushBack }) => {
-        // Distinct keys: the order of equal keys is the heap's own (LazyHeap says so).
-        const distinct = [...new Set(keys)];
-        const n = distinct.length;
-        const whole = new IndexHeap(n);
+        const n = keys.length;
         const lazy = new LazyHeap(n);
         const a = new Float64Array(n);
         const b = new Float64Array(n);
-        distinct.forEach((key, i) => {
+        const waiting = new Map<number, number>();
+        keys.forEach((key, i) => {
           a[i] = i * 2;
           b[i] = i * 3;
-          whole.append(i, key);
+          waiting.set(i, key);
           lazy.append(i, key);
         });
-        whole.heapify();
         lazy.seal(a, b);
         const sorted = [...floors].sort((x, y) => y - x);
         for (const floor of sorted) {
-          const fromWhole: number[] = [];
+          const expected = firstOf(waiting, floor);
           const fromLazy: number[] = [];
-          while (whole.topKey > floor) fromWhole.push(whole.pop());
-          lazy.admit(floor);
-          while (lazy.topKey > floor) {
+          while (lazy.peek(floor) > floor) {
             const i = lazy.pop();
             // The carried numbers come out with their position.
             expect([lazy.poppedA, lazy.poppedB]).toEqual([a[i], b[i]]);
             fromLazy.push(i);
           }
-          expect(fromLazy).toEqual(fromWhole);
-          // Some go back under a lower key (a partial liquidation), the same to both.
-          const back = fromWhole.slice(0, Math.floor(fromWhole.length * pushBack));
+          expect(fromLazy).toEqual(expected);
+          for (const i of expected) waiting.delete(i);
+          // Some go back under a lower key (a partial liquidation), some of them under one key alike.
+          const back = expected.slice(0, Math.floor(expected.length * pushBack));
           for (const i of back) {
-            const key = floor * 0.9 - i * 1e-6;
-            whole.push(i, key);
+            const key = i % 3 === 0 ? floor * 0.8 : floor * 0.9 - i * 1e-6;
+            waiting.set(i, key);
             lazy.push(i, key, a[i]!, b[i]!);
           }
         }
@@ -67,16 +74,36 @@ describe('LazyHeap: a heap ordered lazily by key bucket', () => {
     for (let i = 0; i < n; i++) lazy.append(i, 1000 + i / 100);
     lazy.seal(new Float64Array(n), new Float64Array(n));
     // The top 1% of keys (above 1990): those, and no more than a bucket or so below them, enter the heap.
-    lazy.admit(1990);
     let popped = 0;
-    while (lazy.topKey > 1990) {
+    while (lazy.peek(1990) > 1990) {
       lazy.pop();
       popped++;
     }
     expect(popped).toBe(999);
     // What is left in the heap is less than one bucket: its largest key is within ~512 positions of 1990.
-    expect(lazy.topKey).toBeLessThanOrEqual(1990);
-    expect(lazy.topKey).toBeGreaterThan(1990 - 1024 / 100);
+    expect(lazy.peek(1990)).toBeLessThanOrEqual(1990);
+    expect(lazy.peek(1990)).toBeGreaterThan(1990 - 1024 / 100);
+    // A floor below every key moves the rest in.
+    let rest = 0;
+    while (lazy.peek(0) > 0) {
+      lazy.pop();
+      rest++;
+    }
+    expect(rest).toBe(n - 999);
+  });
+
+  it('a RankedHeap grows, and gives equal keys by index whatever order they came in', () => {
+    const heap = new RankedHeap(2);
+    const order = Array.from({ length: 200 }, (_, i) => (i * 71) % 200);
+    for (const i of order) heap.push(i, i % 5, -i, i);
+    const popped: number[] = [];
+    while (heap.size > 0) {
+      const i = heap.pop();
+      expect([heap.poppedA, heap.poppedB]).toEqual([-i, i]);
+      popped.push(i);
+    }
+    const expected = [...order].sort((i, j) => (i % 5 === j % 5 ? i - j : (j % 5) - (i % 5)));
+    expect(popped).toEqual(expected);
   });
 
   it('an IndexHeap grows past the capacity it started with', () => {
