@@ -23,10 +23,11 @@ import { RankedHeap } from './ranked-heap.js';
 export class LazyHeap {
   /** The admitted buckets and the positions put back. */
   private readonly heap = new RankedHeap(4096);
-  /** Appended positions, their keys and carried numbers in the order they came, until `seal` deals them out. */
-  private pendingIndex: Int32Array;
-  private pendingKey: Float64Array;
-  private pendingCount = 0;
+  /**
+   * Position i's key, written by the book before `seal` (−Infinity: not on the heap), one slot for each
+   * position: so the book fills it in one pass over its arrays, and `seal` needs no list of indices.
+   */
+  keys: Float64Array;
   /** After `seal`: positions grouped by bucket, highest first; group g is [start[g], start[g + 1]). */
   private order = new Int32Array(0);
   private orderKey = new Float64Array(0);
@@ -40,28 +41,22 @@ export class LazyHeap {
   private next = 0;
 
   constructor(capacity: number) {
-    this.pendingIndex = new Int32Array(capacity);
-    this.pendingKey = new Float64Array(capacity);
-  }
-
-  /** Adds a position before `seal`. */
-  append(index: number, key: number): void {
-    this.pendingIndex[this.pendingCount] = index;
-    this.pendingKey[this.pendingCount++] = key;
+    this.keys = new Float64Array(capacity);
   }
 
   /**
-   * Deals the appended positions into buckets spread evenly over the range of their finite keys (an
+   * Deals the positions with a key into buckets spread evenly over the range of their finite keys (an
    * infinite key goes in the top bucket), at most 1,024 buckets of 512 or more positions: few enough that
    * their counters and write cursors stay in cache while a million positions are dealt. A bucket's index
    * never decreases as the key grows, so the groups, highest first, hold ever smaller keys.
    */
   seal(a: Float64Array, b: Float64Array): void {
-    const n = this.pendingCount;
-    const keys = this.pendingKey.subarray(0, n);
+    const { keys } = this;
+    const range = new Float64Array(2);
+    const n = finiteRange(keys, range);
+    const lo = range[0]!;
+    const hi = range[1]!;
     const buckets = Math.min(1024, Math.max(1, n >> 9));
-    const lo = finiteMin(keys);
-    const hi = finiteMax(keys);
     const scale = hi > lo ? buckets / (hi - lo) : 0;
     const counts = new Int32Array(buckets);
     const bucketMax = new Float64Array(buckets).fill(-Infinity);
@@ -84,19 +79,12 @@ export class LazyHeap {
     this.orderKey = new Float64Array(n);
     this.orderA = new Float64Array(n);
     this.orderB = new Float64Array(n);
-    deal(this.pendingIndex, keys, lo, scale, counts, a, b, [
-      this.order,
-      this.orderKey,
-      this.orderA,
-      this.orderB,
-    ]);
+    deal(keys, lo, scale, counts, a, b, [this.order, this.orderKey, this.orderA, this.orderB]);
     this.start = start;
     this.groupMax = groupMax;
     this.groups = groups;
     this.next = 0;
-    this.pendingIndex = new Int32Array(0);
-    this.pendingKey = new Float64Array(0);
-    this.pendingCount = 0;
+    this.keys = new Float64Array(0);
   }
 
   /**
@@ -142,22 +130,20 @@ export class LazyHeap {
 // The passes of `seal`, each its own function: a function holding several million-iteration loops is
 // optimised in the middle of the first and thrown away at the next (no type feedback yet), once per loop.
 
-function finiteMin(keys: Float64Array): number {
+/** Writes the least and the largest finite key into range[0], range[1]; returns how many keys are on the heap. */
+function finiteRange(keys: Float64Array, range: Float64Array): number {
   let lo = Infinity;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
-    if (k < lo && k > -Infinity) lo = k;
-  }
-  return lo;
-}
-
-function finiteMax(keys: Float64Array): number {
   let hi = -Infinity;
+  let filed = 0;
   for (let p = 0; p < keys.length; p++) {
     const k = keys[p]!;
+    if (k > -Infinity) filed++;
+    if (k < lo && k > -Infinity) lo = k;
     if (k > hi && k < Infinity) hi = k;
   }
-  return hi;
+  range[0] = lo;
+  range[1] = hi;
+  return filed;
 }
 
 /** Counts the keys of each bucket and keeps each bucket's largest key. */
@@ -171,6 +157,7 @@ function countBuckets(
   const top = counts.length - 1;
   for (let p = 0; p < keys.length; p++) {
     const k = keys[p]!;
+    if (!(k > -Infinity)) continue;
     const b = bucketOf(k, lo, scale, top);
     counts[b] = counts[b]! + 1;
     if (k > bucketMax[b]!) bucketMax[b] = k;
@@ -182,7 +169,6 @@ function countBuckets(
  * bucket). Reads in index order; writes go to one cursor per bucket, few enough to stay in cache.
  */
 function deal(
-  index: Int32Array,
   keys: Float64Array,
   lo: number,
   scale: number,
@@ -192,12 +178,12 @@ function deal(
   [order, orderKey, orderA, orderB]: readonly [Int32Array, Float64Array, Float64Array, Float64Array],
 ): void {
   const top = cursor.length - 1;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!(k > -Infinity)) continue;
     const bucket = bucketOf(k, lo, scale, top);
     const at = cursor[bucket]!;
     cursor[bucket] = at + 1;
-    const i = index[p]!;
     order[at] = i;
     orderKey[at] = k;
     orderA[at] = a[i]!;
