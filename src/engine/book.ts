@@ -41,7 +41,7 @@ export class PositionBook {
   liquidatedCount = 0;
 
   /** Round 0's numbers of the positions changed since (made into arrays when asked for). */
-  private readonly roundZero = new RoundZero();
+  private readonly roundZero: RoundZero;
   private readonly explicitIds: readonly string[];
   private readonly borrowerId?: string;
   /** Open positions with debt, by liquidation price, highest first (ordered lazily, see LazyHeap). */
@@ -70,6 +70,7 @@ export class PositionBook {
     const generated = source.generate?.count ?? 0;
     const count = explicit.length + generated + (source.borrower ? 1 : 0);
     this.count = count;
+    this.roundZero = new RoundZero(count);
     this.explicitIds = explicit.map((p) => p.id);
     this.borrowerId = source.borrower?.id;
     this.collateral = new Float64Array(count);

@@ -4,20 +4,27 @@
  * when someone asks for them (the dashboard's timeline does; a headless run never does). Copying both
  * arrays up front was 16 MB written, and paged in, for every run of a million positions.
  *
- * The first note of a position is its round-0 state: later notes of it are older ones' successors and
- * are overwritten by the first when the arrays are made (the notes are applied last to first).
+ * The notes' arrays are made at the first note with room for every position once (the attacker's loan
+ * and liquidation note one position twice: one more place): `keep` runs inside the liquidation loop, and
+ * a branch there first taken after V8 optimised the loop (a chunk to add, an array to grow) throws the
+ * optimised loop away each time. Only the places written are paged in.
+ *
+ * The first note of a position is its round-0 state: later notes of it are overwritten by the first when
+ * the arrays are made (the notes are applied last to first).
  */
 export class RoundZero {
-  private index = new Int32Array(1024);
-  private collateral = new Float64Array(1024);
-  private debt = new Float64Array(1024);
+  private index = new Int32Array(0);
+  private collateral = new Float64Array(0);
+  private debt = new Float64Array(0);
   private notes = 0;
   private made?: { readonly collateral: Float64Array; readonly debt: Float64Array };
+
+  constructor(private readonly count: number) {}
 
   /** Notes position `index`'s numbers before a change (nothing to note once the arrays are made). */
   keep(index: number, collateral: number, debt: number): void {
     if (this.made) return;
-    if (this.notes === this.index.length) this.grow();
+    if (this.notes === this.index.length) this.room();
     this.index[this.notes] = index;
     this.collateral[this.notes] = collateral;
     this.debt[this.notes++] = debt;
@@ -40,21 +47,15 @@ export class RoundZero {
       this.index = new Int32Array(0);
       this.collateral = new Float64Array(0);
       this.debt = new Float64Array(0);
-      this.notes = 0;
     }
     return this.made;
   }
 
-  private grow(): void {
-    const size = this.index.length * 2;
-    const index = new Int32Array(size);
-    const collateral = new Float64Array(size);
-    const debt = new Float64Array(size);
-    index.set(this.index);
-    collateral.set(this.collateral);
-    debt.set(this.debt);
-    this.index = index;
-    this.collateral = collateral;
-    this.debt = debt;
+  /** The notes' arrays, once: a position is noted at most once, the attacker twice. */
+  private room(): void {
+    if (this.index.length > 0) throw new Error('a position was noted more often than round 0 allows');
+    this.index = new Int32Array(this.count + 1);
+    this.collateral = new Float64Array(this.count + 1);
+    this.debt = new Float64Array(this.count + 1);
   }
 }

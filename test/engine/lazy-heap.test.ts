@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IndexHeap } from '../../src/engine/heap.js';
 import { LazyHeap } from '../../src/engine/lazy-heap.js';
 import { RankedHeap } from '../../src/engine/ranked-heap.js';
+import { seededUniform } from '../../src/engine/rng.js';
 
 /** Each step: pop everything above a floor (the floors fall, like a cascade's prices), then push some back. */
 const script = fc.record({
@@ -68,6 +69,45 @@ describe('LazyHeap: a heap ordered lazily by key bucket', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('pops a large book with ties in the total order as the floors fall, with positions put back', () => {
+    // 200,000 positions in 390 buckets; keys with ties; some never on the heap.
+    const n = 200_000;
+    const lazy = new LazyHeap(n);
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    const waiting = new Map<number, number>();
+    const uniform = seededUniform(9);
+    for (let i = 0; i < n; i++) {
+      const u = uniform();
+      const key = u < 0.01 ? -Infinity : u < 0.2 ? 1000 + Math.floor(u * 1000) : 1000 + u * 1000;
+      lazy.keys[i] = key;
+      a[i] = i + 0.5;
+      b[i] = -i;
+      if (key > -Infinity) waiting.set(i, key);
+    }
+    lazy.seal(a, b);
+    for (const floor of [1990, 1900, 1700, 1400, 1200, 999, 0]) {
+      const expected = firstOf(waiting, floor);
+      const popped: number[] = [];
+      while (lazy.peek(floor) > floor) {
+        const i = lazy.pop();
+        if (lazy.poppedA !== a[i] || lazy.poppedB !== b[i]) throw new Error(`carried numbers of ${i}`);
+        popped.push(i);
+      }
+      expect(popped).toEqual(expected);
+      for (const i of expected) waiting.delete(i);
+      // A tenth go back under the floor, half of them under one key.
+      for (const i of expected.filter((i) => i % 10 === 0)) {
+        const key = i % 20 === 0 ? floor - 5 : floor - 5 - i * 1e-7;
+        waiting.set(i, key);
+        lazy.push(i, key, a[i]!, b[i]!);
+      }
+    }
+    // Only the last floor's push-backs are left.
+    expect(waiting.size).toBeGreaterThan(0);
+    expect([...waiting.values()].every((key) => key === -5 || (key < -5 && key > -6))).toBe(true);
   });
 
   it('holds in its heap only the buckets above the floor: the rest of the book waits', () => {

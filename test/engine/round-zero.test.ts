@@ -10,6 +10,7 @@ function expectRoundZero(s: Parameters<typeof scenario>[0], rounds: number) {
   const { book } = cascade;
   // The run changed positions: otherwise the comparison says nothing.
   expect(book.liquidatedCount).toBeGreaterThan(0);
+  if (book.count > 50_000) expect(book.liquidatedCount).toBeGreaterThan(40_000);
   expect([...book.collateral, ...book.debt]).not.toEqual([...fresh.collateral, ...fresh.debt]);
   expect(book.initialCollateral).toEqual(fresh.collateral);
   expect(book.initialDebt).toEqual(fresh.debt);
@@ -27,6 +28,21 @@ describe('a book gives round 0 after the rounds changed it', () => {
         generate: {
           count: 400,
           seed: 11,
+          collateral: { min: 1, max: 20 },
+          healthFactor: { min: 1.0, max: 1.6 },
+        },
+      },
+      50,
+    );
+  });
+
+  it('after more liquidations than one chunk of notes holds', () => {
+    expectRoundZero(
+      {
+        shock: { pct: 0.4 },
+        generate: {
+          count: 80_000,
+          seed: 3,
           collateral: { min: 1, max: 20 },
           healthFactor: { min: 1.0, max: 1.6 },
         },
