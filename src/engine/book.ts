@@ -3,6 +3,7 @@ import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
 import { RoundZero } from './round-zero.js';
 import { SkipLines } from './skip-lines.js';
+import { WaitingLine } from './waiting-line.js';
 import type { GenerateSpec, PositionSpec } from './types.js';
 
 /** Relative slack when taking candidates off the heap; each candidate is then checked by the exact HF rule. */
@@ -53,15 +54,8 @@ export class PositionBook {
   takenDebt = new Float64Array(0);
   /** Positions near the floor that turned out not liquidatable (few): they go back on the heap. */
   private readonly deferred: number[] = [];
-  /**
-   * Positions found liquidatable that wait their turn (an auction's hole is full), most under water
-   * first: a ring of indices, off the heap while they wait, so that a round does not pop and push them.
-   */
-  private line = new Int32Array(0);
-  private lineHead = 0;
-  private lineSize = 0;
-  /** The debt of the positions in line (a running total). */
-  private lineDebt = 0;
+  /** Positions found liquidatable that wait their turn (an auction's hole is full). */
+  private readonly line = new WaitingLine(this);
   /** Positions skipped last round and their keys, this round's candidates, this round's skips (`takeCandidates`). */
   private skipped?: SkipLines;
 
@@ -250,51 +244,26 @@ export class PositionBook {
 
   /** Positions waiting in line, and their debt. */
   get waiting(): number {
-    return this.lineSize;
+    return this.line.size;
   }
 
   get waitingDebt(): number {
-    return this.lineSize > 0 ? this.lineDebt : 0;
+    return this.line.debt;
   }
 
   /** The first position in line (−1 when it is empty). */
   get front(): number {
-    return this.lineSize > 0 ? this.line[this.lineHead]! : -1;
+    return this.line.front;
   }
 
-  /**
-   * Brings the line up to date at oracle `price`: from its end, positions no longer liquidatable go back
-   * to the heap; then every open position newly liquidatable joins it, most under water first. Those in
-   * line were taken at a higher price than any left on the heap, so the line stays in order.
-   */
+  /** Brings the line up to date at oracle `price` (`WaitingLine.lineUp`). */
   lineUp(price: number): void {
-    if (this.line.length === 0) this.line = new Int32Array(this.count);
-    const capacity = this.line.length;
-    while (this.lineSize > 0) {
-      const index = this.line[(this.lineHead + this.lineSize - 1) % capacity]!;
-      if (this.healthFactor(index, price) < 1) break;
-      this.lineSize--;
-      this.lineDebt -= this.debt[index]!;
-      this.file(index);
-    }
-    for (const index of this.takeLiquidatable(price)) {
-      this.line[(this.lineHead + this.lineSize++) % capacity] = index;
-      this.lineDebt += this.debt[index]!;
-    }
+    this.line.lineUp(price);
   }
 
-  /**
-   * Records the front position's state after its kick: whole, it leaves the line; in part, it stays first
-   * with what is left.
-   */
+  /** Records the front position's state after its kick (`WaitingLine.kickFront`). */
   kickFront(collateral: number, debt: number, closed: boolean): void {
-    const index = this.front;
-    this.lineDebt -= this.debt[index]! - debt;
-    this.update(index, collateral, debt, closed);
-    if (closed) {
-      this.lineHead = (this.lineHead + 1) % this.line.length;
-      this.lineSize--;
-    }
+    this.line.kickFront(collateral, debt, closed);
   }
 
   /** Puts an open position back on the heap under its new liquidation price. */
@@ -303,7 +272,7 @@ export class PositionBook {
   }
 
   /** Puts a position on the heap under its liquidation price, carrying its collateral and debt. */
-  private file(index: number): void {
+  file(index: number): void {
     this.heap.push(index, this.liquidationPrice(index), this.collateral[index]!, this.debt[index]!);
   }
 }
