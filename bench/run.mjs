@@ -35,7 +35,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, availableParallelism, cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   BenchError,
   CLI,
@@ -43,13 +42,8 @@ import {
   FLOOR,
   LENDING_RATIO_BOUND,
   MEASURED_RUNS,
-  PERPS_RATIO_BOUND,
-  ROUND_COST_RATIO_BOUND,
   RSS_BOUND_MB,
-  SCALING,
-  TIME_RATIO_BOUND,
   WARMUP_RUNS,
-  adlPerpsPreset,
   cascadePreset,
   checkCascades,
   describeSummary,
@@ -58,7 +52,6 @@ import {
   list,
   measureCli,
   median,
-  mixedPerpsPreset,
   ms,
   runCli,
   runNode,
@@ -67,8 +60,10 @@ import {
 import { growthRows } from './growth.mjs';
 import { identityRows } from './identity.mjs';
 import { interactiveRows } from './interactive.mjs';
+import { leverRows, writeLeverPresets } from './levers.mjs';
 import { mechanismRows } from './mechanisms.mjs';
 import { numpyRows } from './peers/numpy.mjs';
+import { roundCostRows } from './round-cost.mjs';
 import { startupRows } from './startup.mjs';
 
 async function main() {
@@ -98,33 +93,7 @@ async function main() {
     const rssFile = join(workDir, 'peak-rss.json');
     writeFileSync(bigPreset, `${JSON.stringify(cascadePreset(1_000_000), null, 2)}\n`);
     writeFileSync(smallPreset, `${JSON.stringify(cascadePreset(100_000), null, 2)}\n`);
-    // The same book with the defence levers the bound must also hold under.
-    const leverPresets = [
-      ['a per-round sale cap', { liquidation: { maxSellPerRound: 40_000 } }],
-      [
-        'three venues, arbitrage, median oracle',
-        {
-          market: { name: 'dex' },
-          venues: [
-            { name: 'cex', model: 'orderbook', depth2pct: 4e9 },
-            { name: 'cex2', model: 'orderbook', depth2pct: 2e9 },
-          ],
-          arbitrage: { rate: 0.3 },
-          oracle: { model: 'spot', venues: ['dex', 'cex', 'cex2'] },
-        },
-      ],
-    ].map(([label, extra], i) => {
-      const base = cascadePreset(1_000_000);
-      const preset = {
-        ...base,
-        ...extra,
-        market: { ...base.market, ...extra.market },
-        liquidation: { ...base.liquidation, ...extra.liquidation },
-      };
-      const file = join(workDir, `bench-1m-lever-${i}.json`);
-      writeFileSync(file, `${JSON.stringify(preset, null, 2)}\n`);
-      return { label, file };
-    });
+    const leverPresets = writeLeverPresets(workDir);
     const failures = [];
 
     // 1. Floor and subject, alternately.
@@ -182,49 +151,7 @@ async function main() {
       `   memory:  peak RSS ${fmt(peakRss, 1)} MB (largest measured run)` +
         `   bound < ${RSS_BOUND_MB} MB   ${verdict(rssOk)}`,
     );
-    for (const lever of leverPresets) {
-      const {
-        times: runs,
-        summary: leverSummary,
-        peakRssMB: leverRss,
-      } = await measureCli(lever.file, rssFile);
-      const leverRatio = median(runs) / floorMedian;
-      const leverOk = leverRatio < TIME_RATIO_BOUND && leverRss < RSS_BOUND_MB;
-      console.log(`   with ${lever.label}: ${describeSummary(leverSummary)}`);
-      console.log(
-        `            runs ${list(runs)} ms; median ${ms(median(runs))}; ratio ${fmt(leverRatio, 2)}; ` +
-          `peak RSS ${fmt(leverRss, 1)} MB   bounds < ${fmt(TIME_RATIO_BOUND, 1)}, < ${RSS_BOUND_MB} MB   ${verdict(leverOk)}`,
-      );
-      if (!leverOk)
-        failures.push(
-          `1M positions with ${lever.label}: ratio ${fmt(leverRatio, 2)}, RSS ${fmt(leverRss, 1)} MB`,
-        );
-    }
-    // A mixed book of 1,000,000 perpetuals, longs and shorts, with a large fund and with a small one.
-    for (const [label, preset] of [
-      ['a large fund', mixedPerpsPreset()],
-      ['a $1M fund', adlPerpsPreset()],
-    ]) {
-      const mixedFile = join(workDir, 'bench-1m-perps.json');
-      writeFileSync(mixedFile, `${JSON.stringify(preset, null, 2)}\n`);
-      const {
-        times: mixedRuns,
-        summary: mixedSummary,
-        peakRssMB: mixedRss,
-      } = await measureCli(mixedFile, rssFile);
-      const mixedRatio = median(mixedRuns) / floorMedian;
-      const mixedOk = mixedRatio <= PERPS_RATIO_BOUND && mixedRss < RSS_BOUND_MB;
-      console.log(
-        `   with 1,000,000 perpetuals, half long, half short (2-25x, 10% shock), ${label}: ` +
-          `${fmt(mixedSummary.positionsLiquidated)} liquidated, ${fmt(mixedSummary.deleveraged)} deleveraged over ${mixedSummary.rounds} rounds`,
-      );
-      console.log(
-        `            runs ${list(mixedRuns)} ms; median ${ms(median(mixedRuns))}; ratio ${fmt(mixedRatio, 2)}; ` +
-          `peak RSS ${fmt(mixedRss, 1)} MB   bounds <= ${fmt(PERPS_RATIO_BOUND, 1)}, < ${RSS_BOUND_MB} MB   ${verdict(mixedOk)}`,
-      );
-      if (!mixedOk)
-        failures.push(`1M perpetuals, ${label}: ratio ${fmt(mixedRatio, 2)}, RSS ${fmt(mixedRss, 1)} MB`);
-    }
+    failures.push(...(await leverRows(leverPresets, floorMedian, workDir, rssFile)));
     const cpuRatio = median(subjectCpuMs) / median(floorCpuMs);
     console.log(
       `   (informational) CPU time, user + system, medians: subject ${ms(median(subjectCpuMs))} / floor ` +
@@ -236,45 +163,8 @@ async function main() {
     // 1b. The same book against the numpy peer (bench/peers/numpy.mjs).
     failures.push(...(await numpyRows(bigPreset, rssFile)));
 
-    // 2. Round cost against book size, in the engine.
-    console.log('');
-    console.log('2. Round cost grows with liquidations, not book size (engine in-process, step() only)');
-    const scaling = await runNode(['--expose-gc', SCALING, pathToFileURL(ENGINE).href], { keepStdout: true });
-    expectSuccess('node --expose-gc bench/scaling.mjs', scaling);
-    const { ladder, warmupPairs, results } = JSON.parse(scaling.stdout);
-    const small = results['100000'];
-    const big = results['1000000'];
-    if (JSON.stringify(small.liquidations) !== JSON.stringify(big.liquidations)) {
-      throw new BenchError('the two scaling books did not liquidate the same positions round by round');
-    }
-    const rounds = small.liquidations.length;
-    const liquidated = small.liquidated;
-    console.log(
-      `   both books: the same ${fmt(ladder)}-loan ladder and pool; ${fmt(liquidated)} liquidations over ` +
-        `${rounds} rounds (${small.liquidations.join(', ')}); every other position never goes under water`,
-    );
-    console.log(
-      `   ${warmupPairs} warm-up pairs discarded, ${small.ms.length} measured pairs, alternating; ` +
-        'median of the total step() time per run',
-    );
-    const smallMedian = median(small.ms);
-    const bigMedian = median(big.ms);
-    const roundRatio = bigMedian / smallMedian;
-    for (const [label, runs, m] of [
-      ['  100,000 positions', small.ms, smallMedian],
-      ['1,000,000 positions', big.ms, bigMedian],
-    ]) {
-      console.log(
-        `   ${label}: per round ${fmt((1000 * m) / rounds, 1)} µs, per liquidation ` +
-          `${fmt((1000 * m) / liquidated, 2)} µs (total ${ms(m)}; runs ${list(runs)} ms)`,
-      );
-    }
-    const roundOk = roundRatio < ROUND_COST_RATIO_BOUND;
-    console.log(
-      `   ratio 1,000,000 / 100,000 = ${fmt(roundRatio, 2)} (book 10x larger)` +
-        `   bound < ${fmt(ROUND_COST_RATIO_BOUND, 1)}   ${verdict(roundOk)}`,
-    );
-    if (!roundOk) failures.push(`round cost ratio ${fmt(roundRatio, 2)} >= ${ROUND_COST_RATIO_BOUND}`);
+    // 2. Round cost against book size, in the engine (bench/round-cost.mjs).
+    failures.push(...(await roundCostRows()));
 
     // 3. Informational: the 100,000-position preset.
     console.log('');

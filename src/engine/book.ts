@@ -1,8 +1,10 @@
+import { fillGenerated, liquidationPrices } from './book-draws.js';
 import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
+import { RoundZero } from './round-zero.js';
 import { SkipLines } from './skip-lines.js';
-import { seededUniform } from './rng.js';
-import type { GenerateSpec, PeakedRange, PositionSpec, SizeRange } from './types.js';
+import { WaitingLine } from './waiting-line.js';
+import type { GenerateSpec, PositionSpec } from './types.js';
 
 /** Relative slack when taking candidates off the heap; each candidate is then checked by the exact HF rule. */
 const CANDIDATE_SLACK = 1e-9;
@@ -25,15 +27,13 @@ export const generatedId = (index: number): string => `g${index}`;
  * with a max-heap of open positions keyed by liquidation price debt / (collateral * LT), so that a round
  * touches only the positions whose liquidation price is above the oracle price.
  *
- * The book is advanced in place by the cascade; `initialCollateral` and `initialDebt` keep round 0.
+ * The book is advanced in place by the cascade; `initialCollateral` and `initialDebt` give round 0.
  */
 export class PositionBook {
   readonly count: number;
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
   readonly threshold: Float64Array;
-  readonly initialCollateral: Float64Array;
-  readonly initialDebt: Float64Array;
   /** 1 while a position is open. */
   readonly open: Uint8Array;
   /** 1 once a position has been liquidated at least once. */
@@ -41,6 +41,8 @@ export class PositionBook {
   openCount: number;
   liquidatedCount = 0;
 
+  /** Round 0's numbers of the positions changed since (made into arrays when asked for). */
+  private readonly roundZero: RoundZero;
   private readonly explicitIds: readonly string[];
   private readonly borrowerId?: string;
   /** Open positions with debt, by liquidation price, highest first (ordered lazily, see LazyHeap). */
@@ -52,15 +54,8 @@ export class PositionBook {
   takenDebt = new Float64Array(0);
   /** Positions near the floor that turned out not liquidatable (few): they go back on the heap. */
   private readonly deferred: number[] = [];
-  /**
-   * Positions found liquidatable that wait their turn (an auction's hole is full), most under water
-   * first: a ring of indices, off the heap while they wait, so that a round does not pop and push them.
-   */
-  private line = new Int32Array(0);
-  private lineHead = 0;
-  private lineSize = 0;
-  /** The debt of the positions in line (a running total). */
-  private lineDebt = 0;
+  /** Positions found liquidatable that wait their turn (an auction's hole is full). */
+  private readonly line = new WaitingLine(this);
   /** Positions skipped last round and their keys, this round's candidates, this round's skips (`takeCandidates`). */
   private skipped?: SkipLines;
 
@@ -69,6 +64,7 @@ export class PositionBook {
     const generated = source.generate?.count ?? 0;
     const count = explicit.length + generated + (source.borrower ? 1 : 0);
     this.count = count;
+    this.roundZero = new RoundZero(count);
     this.explicitIds = explicit.map((p) => p.id);
     this.borrowerId = source.borrower?.id;
     this.collateral = new Float64Array(count);
@@ -82,20 +78,28 @@ export class PositionBook {
     const spec = source.generate;
     if (spec)
       fillDrawsOnce(this, explicit.length, spec, source.initialPrice, source.threshold, () =>
-        fillGenerated(this, explicit.length, spec, source),
+        fillGenerated(this, explicit.length, spec, source.initialPrice, source.threshold),
       );
     if (source.borrower) {
       this.collateral[count - 1] = source.borrower.collateral;
       this.threshold[count - 1] = source.threshold;
     }
-    this.initialCollateral = this.collateral.slice();
-    this.initialDebt = this.debt.slice();
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
     this.heap = new LazyHeap(count);
-    for (let i = 0; i < count; i++) if (this.debt[i]! > 0) this.heap.append(i, this.liquidationPrice(i));
+    liquidationPrices(this, this.heap.keys);
     this.heap.seal(this.collateral, this.debt);
+  }
+
+  /** Round 0's collateral of every position (made on the first call; not to be written). */
+  get initialCollateral(): Float64Array {
+    return this.roundZero.arrays(this.collateral, this.debt).collateral;
+  }
+
+  /** Round 0's debt of every position. */
+  get initialDebt(): Float64Array {
+    return this.roundZero.arrays(this.collateral, this.debt).debt;
   }
 
   id(index: number): string {
@@ -136,8 +140,7 @@ export class PositionBook {
     // the position is taken on its key alone. Near the price, and for keys so large that an underflow
     // could hide in them, the health factor is computed exactly as the round contract writes it.
     const surely = price * (1 + 1e-6);
-    heap.admit(floor);
-    for (let key = heap.topKey; key > floor; key = heap.topKey) {
+    for (let key = heap.peek(floor); key > floor; key = heap.peek(floor)) {
       const index = heap.pop();
       const collateral = heap.poppedA;
       const debt = heap.poppedB;
@@ -216,6 +219,8 @@ export class PositionBook {
 
   /** Records a position's state after a liquidation. */
   update(index: number, collateral: number, debt: number, closed: boolean): void {
+    // A position's first change is its first liquidation (or the attacker's loan, below).
+    if (!this.liquidated[index]) this.roundZero.keep(index, this.collateral[index]!, this.debt[index]!);
     this.collateral[index] = collateral;
     this.debt[index] = debt;
     if (!this.liquidated[index]) {
@@ -232,57 +237,33 @@ export class PositionBook {
   borrow(index: number, amount: number): void {
     if (this.debt[index]! > 0 || !this.open[index])
       throw new Error('borrow is for an open position with no debt');
+    this.roundZero.keep(index, this.collateral[index]!, 0);
     this.debt[index] = amount;
     this.file(index);
   }
 
   /** Positions waiting in line, and their debt. */
   get waiting(): number {
-    return this.lineSize;
+    return this.line.size;
   }
 
   get waitingDebt(): number {
-    return this.lineSize > 0 ? this.lineDebt : 0;
+    return this.line.debt;
   }
 
   /** The first position in line (−1 when it is empty). */
   get front(): number {
-    return this.lineSize > 0 ? this.line[this.lineHead]! : -1;
+    return this.line.front;
   }
 
-  /**
-   * Brings the line up to date at oracle `price`: from its end, positions no longer liquidatable go back
-   * to the heap; then every open position newly liquidatable joins it, most under water first. Those in
-   * line were taken at a higher price than any left on the heap, so the line stays in order.
-   */
+  /** Brings the line up to date at oracle `price` (`WaitingLine.lineUp`). */
   lineUp(price: number): void {
-    if (this.line.length === 0) this.line = new Int32Array(this.count);
-    const capacity = this.line.length;
-    while (this.lineSize > 0) {
-      const index = this.line[(this.lineHead + this.lineSize - 1) % capacity]!;
-      if (this.healthFactor(index, price) < 1) break;
-      this.lineSize--;
-      this.lineDebt -= this.debt[index]!;
-      this.file(index);
-    }
-    for (const index of this.takeLiquidatable(price)) {
-      this.line[(this.lineHead + this.lineSize++) % capacity] = index;
-      this.lineDebt += this.debt[index]!;
-    }
+    this.line.lineUp(price);
   }
 
-  /**
-   * Records the front position's state after its kick: whole, it leaves the line; in part, it stays first
-   * with what is left.
-   */
+  /** Records the front position's state after its kick (`WaitingLine.kickFront`). */
   kickFront(collateral: number, debt: number, closed: boolean): void {
-    const index = this.front;
-    this.lineDebt -= this.debt[index]! - debt;
-    this.update(index, collateral, debt, closed);
-    if (closed) {
-      this.lineHead = (this.lineHead + 1) % this.line.length;
-      this.lineSize--;
-    }
+    this.line.kickFront(collateral, debt, closed);
   }
 
   /** Puts an open position back on the heap under its new liquidation price. */
@@ -291,45 +272,7 @@ export class PositionBook {
   }
 
   /** Puts a position on the heap under its liquidation price, carrying its collateral and debt. */
-  private file(index: number): void {
+  file(index: number): void {
     this.heap.push(index, this.liquidationPrice(index), this.collateral[index]!, this.debt[index]!);
   }
-}
-
-/**
- * Draws `count` positions: for each, collateral then health factor at p0, one uniform draw each, mapped
- * through the range's shape (`drawSize`, `drawPeaked`); debt = collateral * p0 * LT / HF, so that HF at p0
- * is the drawn value.
- */
-function fillGenerated(book: PositionBook, offset: number, spec: GenerateSpec, source: BookSource): void {
-  const uniform = seededUniform(spec.seed);
-  const lt = source.threshold;
-  for (let i = 0; i < spec.count; i++) {
-    const collateral = drawSize(spec.collateral, uniform());
-    const healthFactor = drawPeaked(spec.healthFactor, uniform());
-    book.collateral[offset + i] = collateral;
-    book.debt[offset + i] = (collateral * source.initialPrice * lt) / healthFactor;
-    book.threshold[offset + i] = lt;
-  }
-}
-
-/** Maps a uniform u in [0, 1) to a size: linear, or log-uniform (equal counts per decade). */
-export function drawSize(range: SizeRange, u: number): number {
-  const { min, max } = range;
-  if (range.scale === 'log') return min * Math.pow(max / min, u);
-  return min + (max - min) * u;
-}
-
-/**
- * Maps a uniform u in [0, 1) to a health factor: uniform, or triangular on [min, max] peaking at `mode`
- * (the inverse of its distribution function, so one draw gives one value).
- */
-export function drawPeaked(range: PeakedRange, u: number): number {
-  const { min, max, mode } = range;
-  if (mode === undefined || max === min) return min + (max - min) * u;
-  const width = max - min;
-  const split = (mode - min) / width;
-  return u < split
-    ? min + Math.sqrt(u * width * (mode - min))
-    : max - Math.sqrt((1 - u) * width * (max - mode));
 }

@@ -9,7 +9,7 @@ export class IndexHeap {
   private key: Float64Array;
   private count = 0;
 
-  /** `capacity` is where it starts: `push` doubles it when full (a LazyHeap's heap holds a few buckets). */
+  /** `capacity` is where it starts: `push` doubles it when full. */
   constructor(capacity: number) {
     this.index = new Int32Array(Math.max(1, capacity));
     this.key = new Float64Array(Math.max(1, capacity));

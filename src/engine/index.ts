@@ -12,7 +12,8 @@ export {
 export { runCascade, type CascadeRun } from './run.js';
 export { ModelRangeError } from './range.js';
 export { summarize, type Summary } from './metrics.js';
-export { PositionBook, generatedId, drawPeaked, drawSize, type BookSource } from './book.js';
+export { PositionBook, generatedId, type BookSource } from './book.js';
+export { drawPeaked, drawSize } from './book-draws.js';
 export { keepGeneratedDraws } from './kept-draws.js';
 export { RoundEvents, eventAt, type LiquidationEvent } from './events.js';
 export { marketModels, constantProductBaseReserve, orderbookDepthScale, type Venue } from './market/index.js';

@@ -1,31 +1,33 @@
-import { IndexHeap } from './heap.js';
+import { RankedHeap } from './ranked-heap.js';
 
 /**
  * A max-heap of position indices that is ordered lazily: the book's positions are first dealt into key
- * buckets (one counting pass, O(n)), and a bucket moves into the real heap only once the caller asks for
- * keys above a floor its largest key exceeds (`admit`). A cascade that liquidates a third of a
- * million-position book then sorts only that third, and the heap it pops from holds the positions near
- * the price rather than the whole book, so its sifts stay in cache (issue 15: popping a heapified
- * million-entry heap was most of a round's cost).
+ * buckets (one counting pass, O(n)), and a bucket moves into the real heap only when the pops reach it:
+ * once its largest key is above the floor the caller asks down to and not below the heap's top (`peek`).
+ * A cascade that liquidates a third of a million-position book then sorts only that third, and the heap
+ * it pops from holds one bucket (about a thousand positions) and the positions put back, so its sifts
+ * stay in cache (issue 15: popping a heapified million-entry heap was most of a round's cost).
  *
- * Pops come in the same order as from one `IndexHeap` holding every key: every key above the floor is in
- * the heap before the first pop, and a heap gives distinct keys in decreasing order whatever its shape.
+ * Pops come in the order of one heap holding every key: the larger key first, on equal keys the smaller
+ * index (`RankedHeap`'s total order). A bucket not yet admitted holds only keys below its largest, which
+ * is below the heap's top, so the top is the first of all.
  *
  * Each position carries two numbers (the lending book's collateral and debt) from the moment it is dealt
  * into a bucket until it is popped, so that the round that liquidates it reads them in order from
  * `poppedA` / `poppedB` rather than scattered over the book's arrays (half the liquidation loop's time was
- * those two reads). In the heap a position is a slot of a small side store, reused as positions leave.
+ * those two reads).
  *
  * A position's key and carried numbers must not change while it waits: the book changes only positions it
  * has taken off the heap, and puts them back with `push`.
  */
 export class LazyHeap {
-  /** Slots of the side store, by key. */
-  private readonly heap: IndexHeap;
-  /** Appended positions, their keys and carried numbers in the order they came, until `seal` deals them out. */
-  private pendingIndex: Int32Array;
-  private pendingKey: Float64Array;
-  private pendingCount = 0;
+  /** The admitted buckets and the positions put back. */
+  private readonly heap = new RankedHeap(4096);
+  /**
+   * Position i's key, written by the book before `seal` (−Infinity: not on the heap), one slot for each
+   * position: so the book fills it in one pass over its arrays, and `seal` needs no list of indices.
+   */
+  keys: Float64Array;
   /** After `seal`: positions grouped by bucket, highest first; group g is [start[g], start[g + 1]). */
   private order = new Int32Array(0);
   private orderKey = new Float64Array(0);
@@ -37,42 +39,24 @@ export class LazyHeap {
   private groups = 0;
   /** The next group not yet in the heap. */
   private next = 0;
-  /** The side store: each slot's position and carried numbers, and the free slots (a stack). */
-  private slotIndex = new Int32Array(1024);
-  private slotA = new Float64Array(1024);
-  private slotB = new Float64Array(1024);
-  private free = new Int32Array(1024);
-  private freeCount = 0;
-  private slots = 0;
-  /** The carried numbers of the position the last `pop` returned. */
-  poppedA = 0;
-  poppedB = 0;
 
   constructor(capacity: number) {
-    // The heap holds the buckets near the price, not the book: it starts small and grows.
-    this.heap = new IndexHeap(Math.min(capacity, 4096));
-    this.pendingIndex = new Int32Array(capacity);
-    this.pendingKey = new Float64Array(capacity);
-  }
-
-  /** Adds a position before `seal`. */
-  append(index: number, key: number): void {
-    this.pendingIndex[this.pendingCount] = index;
-    this.pendingKey[this.pendingCount++] = key;
+    this.keys = new Float64Array(capacity);
   }
 
   /**
-   * Deals the appended positions into buckets spread evenly over the range of their finite keys (an
+   * Deals the positions with a key into buckets spread evenly over the range of their finite keys (an
    * infinite key goes in the top bucket), at most 1,024 buckets of 512 or more positions: few enough that
    * their counters and write cursors stay in cache while a million positions are dealt. A bucket's index
    * never decreases as the key grows, so the groups, highest first, hold ever smaller keys.
    */
   seal(a: Float64Array, b: Float64Array): void {
-    const n = this.pendingCount;
-    const keys = this.pendingKey.subarray(0, n);
+    const { keys } = this;
+    const range = new Float64Array(2);
+    const n = finiteRange(keys, range);
+    const lo = range[0]!;
+    const hi = range[1]!;
     const buckets = Math.min(1024, Math.max(1, n >> 9));
-    const lo = finiteMin(keys);
-    const hi = finiteMax(keys);
     const scale = hi > lo ? buckets / (hi - lo) : 0;
     const counts = new Int32Array(buckets);
     const bucketMax = new Float64Array(buckets).fill(-Infinity);
@@ -95,96 +79,71 @@ export class LazyHeap {
     this.orderKey = new Float64Array(n);
     this.orderA = new Float64Array(n);
     this.orderB = new Float64Array(n);
-    deal(this.pendingIndex, keys, lo, scale, counts, a, b, [
-      this.order,
-      this.orderKey,
-      this.orderA,
-      this.orderB,
-    ]);
+    deal(keys, lo, scale, counts, a, b, [this.order, this.orderKey, this.orderA, this.orderB]);
     this.start = start;
     this.groupMax = groupMax;
     this.groups = groups;
     this.next = 0;
-    this.pendingIndex = new Int32Array(0);
-    this.pendingKey = new Float64Array(0);
-    this.pendingCount = 0;
+    this.keys = new Float64Array(0);
   }
 
-  /** Moves into the heap every bucket holding a key above `floor`: after this, `topKey` and `pop` are exact down to it. */
-  admit(floor: number): void {
-    const { groupMax, start, order, orderKey, orderA, orderB } = this;
-    let g = this.next;
-    while (g < this.groups && groupMax[g]! > floor) {
-      for (let at = start[g]!, end = start[g + 1]!; at < end; at++)
-        this.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
-      g++;
+  /**
+   * The first key of all, when it is above `floor` (else a key at or below it, or −Infinity): moves into
+   * the heap each bucket whose largest key is above the floor and would rank at or above the heap's top.
+   */
+  peek(floor: number): number {
+    let top = this.heap.topKey;
+    while (this.next < this.groups) {
+      const max = this.groupMax[this.next]!;
+      if (!(max > floor) || max < top) break;
+      this.admitGroup(this.next++);
+      top = this.heap.topKey;
     }
-    this.next = g;
+    return top;
   }
 
-  /** The largest key in the heap (−Infinity when empty); only keys above the last `admit` floor are certain to be there. */
-  get topKey(): number {
-    return this.heap.topKey;
-  }
-
-  /** Removes the position with the largest key and returns it; its carried numbers are in `poppedA`, `poppedB`. */
+  /** Removes the first position and returns it; its carried numbers are in `poppedA`, `poppedB`. */
   pop(): number {
-    const slot = this.heap.pop();
-    this.poppedA = this.slotA[slot]!;
-    this.poppedB = this.slotB[slot]!;
-    this.free[this.freeCount++] = slot;
-    return this.slotIndex[slot]!;
+    return this.heap.pop();
+  }
+
+  get poppedA(): number {
+    return this.heap.poppedA;
+  }
+
+  get poppedB(): number {
+    return this.heap.poppedB;
   }
 
   push(index: number, key: number, a: number, b: number): void {
-    let slot: number;
-    if (this.freeCount > 0) slot = this.free[--this.freeCount]!;
-    else {
-      if (this.slots === this.slotIndex.length) this.growSlots();
-      slot = this.slots++;
-    }
-    this.slotIndex[slot] = index;
-    this.slotA[slot] = a;
-    this.slotB[slot] = b;
-    this.heap.push(slot, key);
+    this.heap.push(index, key, a, b);
   }
 
-  private growSlots(): void {
-    const size = this.slotIndex.length * 2;
-    const index = new Int32Array(size);
-    const a = new Float64Array(size);
-    const b = new Float64Array(size);
-    const free = new Int32Array(size);
-    index.set(this.slotIndex);
-    a.set(this.slotA);
-    b.set(this.slotB);
-    free.set(this.free);
-    this.slotIndex = index;
-    this.slotA = a;
-    this.slotB = b;
-    this.free = free;
+  /** One bucket into the heap: a loop of its own, run once per bucket. */
+  private admitGroup(g: number): void {
+    const { heap, order, orderKey, orderA, orderB } = this;
+    for (let at = this.start[g]!, end = this.start[g + 1]!; at < end; at++)
+      heap.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
   }
 }
 
 // The passes of `seal`, each its own function: a function holding several million-iteration loops is
 // optimised in the middle of the first and thrown away at the next (no type feedback yet), once per loop.
 
-function finiteMin(keys: Float64Array): number {
+/** Writes the least and the largest finite key into range[0], range[1]; returns how many keys are on the heap. */
+function finiteRange(keys: Float64Array, range: Float64Array): number {
   let lo = Infinity;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
-    if (k < lo && k > -Infinity) lo = k;
-  }
-  return lo;
-}
-
-function finiteMax(keys: Float64Array): number {
   let hi = -Infinity;
+  let filed = 0;
   for (let p = 0; p < keys.length; p++) {
     const k = keys[p]!;
+    if (k > -Infinity) filed++;
+    if (k < lo && k > -Infinity) lo = k;
     if (k > hi && k < Infinity) hi = k;
   }
-  return hi;
+  range[0] = lo;
+  range[1] = hi;
+  return filed;
 }
 
 /** Counts the keys of each bucket and keeps each bucket's largest key. */
@@ -198,6 +157,7 @@ function countBuckets(
   const top = counts.length - 1;
   for (let p = 0; p < keys.length; p++) {
     const k = keys[p]!;
+    if (!(k > -Infinity)) continue;
     const b = bucketOf(k, lo, scale, top);
     counts[b] = counts[b]! + 1;
     if (k > bucketMax[b]!) bucketMax[b] = k;
@@ -209,7 +169,6 @@ function countBuckets(
  * bucket). Reads in index order; writes go to one cursor per bucket, few enough to stay in cache.
  */
 function deal(
-  index: Int32Array,
   keys: Float64Array,
   lo: number,
   scale: number,
@@ -219,12 +178,12 @@ function deal(
   [order, orderKey, orderA, orderB]: readonly [Int32Array, Float64Array, Float64Array, Float64Array],
 ): void {
   const top = cursor.length - 1;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!(k > -Infinity)) continue;
     const bucket = bucketOf(k, lo, scale, top);
     const at = cursor[bucket]!;
     cursor[bucket] = at + 1;
-    const i = index[p]!;
     order[at] = i;
     orderKey[at] = k;
     orderA[at] = a[i]!;

@@ -1,6 +1,6 @@
 import { IndexHeap } from '../heap.js';
-import { drawPeaked, drawSize } from '../book.js';
-import { seededUniform } from '../rng.js';
+import { drawPeaked, drawSize } from '../book-draws.js';
+import { UniformStream } from '../rng.js';
 import type { PerpsSpec, Side } from '../types.js';
 
 /**
@@ -58,13 +58,20 @@ export class PerpBook {
     });
     if (g) {
       // For each position in turn: size, then leverage, then entry, each one draw shaped by its range.
-      const uniform = seededUniform(g.seed);
+      const stream = new UniformStream(g.seed);
       for (let k = 0; k < g.longs + g.shorts; k++) {
         const i = explicit + k;
-        const size = drawSize(g.size, uniform());
-        const leverage = drawPeaked(g.leverage, uniform());
+        const size = drawSize(g.size, stream.next());
+        const leverage = drawPeaked(g.leverage, stream.next());
         const long = k < g.longs;
-        const entry = healthyEntry(initialPrice, g.entrySpread, leverage, spec.maintenance, long, uniform());
+        const entry = healthyEntry(
+          initialPrice,
+          g.entrySpread,
+          leverage,
+          spec.maintenance,
+          long,
+          stream.next(),
+        );
         this.long[i] = long ? 1 : 0;
         this.size[i] = size;
         this.entry[i] = entry;
