@@ -14,7 +14,9 @@
 //
 // Then dist/preset-index.json: the catalogue of the shipped presets and a digest of presets/, so that
 // `liqloop list` and the picker need not check every file at each start (src/presets/shipped-index.ts).
-// It is made with tsc's build of the same sources, so it says what this build's validator says.
+// It also holds what `liqloop validate` says of each (src/presets/counts.ts), so that validating a
+// shipped preset by name need not build the schema either. It is made with tsc's build of the same
+// sources, so it says what this build's validator says.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,10 +70,12 @@ const { INDEX_FILE, libraryDigest } = await import(
   pathToFileURL(join(dist, 'presets', 'shipped-index.js')).href
 );
 const { catalogue, loadLibrary } = await import(pathToFileURL(join(dist, 'presets', 'index.js')).href);
+const { presetCounts } = await import(pathToFileURL(join(dist, 'presets', 'counts.js')).href);
 rmSync(INDEX_FILE, { force: true });
 const digest = libraryDigest();
 const library = loadLibrary();
 // A broken shipped preset gets no index: every start then loads the files and reports it.
 if (library.every((l) => l.ok) && libraryDigest() === digest) {
-  writeFileSync(INDEX_FILE, `${JSON.stringify({ digest, entries: catalogue(library) })}\n`);
+  const counts = Object.fromEntries(library.map((l) => [l.id, presetCounts(l.preset)]));
+  writeFileSync(INDEX_FILE, `${JSON.stringify({ digest, entries: catalogue(library), counts })}\n`);
 }

@@ -209,7 +209,7 @@ export async function runCli(argv: readonly string[], io: CliIo, openApp: OpenAp
     .description('check a preset and print every problem')
     .argument('<preset>', PRESET_ARG)
     .action(async (ref: string) => {
-      status = (await import('./validate.js')).validateCommand(ref, io);
+      status = await (await import('./validate.js')).validateCommand(ref, io);
     });
 
   program

@@ -21,6 +21,10 @@ export function presetIds(dir = PRESETS_DIR): string[] {
   }
 }
 
+/** A reference to a preset that is taken as a file's path, never as a preset's name. */
+export const looksLikePath = (ref: string): boolean =>
+  ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
+
 /** Every preset id a name may be: the shipped ones, then the user's, each once (completion, suggestions). */
 export function knownPresetIds(env: Env = process.env, shippedDir = PRESETS_DIR): string[] {
   return [...new Set([...presetIds(shippedDir), ...userPresetDirs(env).flatMap((d) => presetIds(d))])];

@@ -1,5 +1,5 @@
 import { basename, extname, join, resolve } from 'node:path';
-import { PRESETS_DIR, presetIds } from './ids.js';
+import { PRESETS_DIR, looksLikePath, presetIds } from './ids.js';
 import { parseJson, validatePreset } from './parse.js';
 import { inlinePathFile } from './price-path.js';
 import { STDIN_FILE, readText } from './read.js';
@@ -29,9 +29,6 @@ export type LoadResult = ({ ok: true } & LoadedPreset) | ({ ok: false } & LoadFa
 
 /** A preset's id: its file name without `.json`; `stdin` for one read from standard input. */
 export const idOf = (file: string): string => (file === STDIN_FILE ? 'stdin' : basename(file, extname(file)));
-
-const looksLikePath = (ref: string): boolean =>
-  ref.includes('/') || ref.includes('\\') || extname(ref) !== '';
 
 /** Loads and validates a preset file (`STDIN_FILE` reads standard input). */
 export function loadPresetFile(file: string): LoadResult {

@@ -1,11 +1,6 @@
-import { z } from 'zod';
 import { checkJsonText } from './json-check.js';
 import { presetSchema, type Preset } from './schema/index.js';
 import { toProblems, type Problem } from './problems.js';
-
-// zod compiles a fast path for each object schema (new Function) on its first parse: worth it for many
-// parses, not for the one or few a command makes, where compiling costs more than it saves (start-up).
-z.config({ jitless: true });
 
 export type ParseResult = { ok: true; preset: Preset } | { ok: false; problems: Problem[] };
 
@@ -23,7 +18,11 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 
 /** Validates an already-parsed value as a preset, collecting every problem. */
 export function validatePreset(value: unknown): ParseResult {
-  const result = presetSchema.safeParse(value, { reportInput: true });
+  // zod compiles a fast path for each object schema (new Function) on its first parse: worth it for many
+  // parses, not for the one or few a command makes, where compiling costs more than it saves (start-up).
+  // Asked per parse: `z.config({ jitless })` is read when a schema is built, and the schemas are built
+  // when their modules are evaluated, before any line of this one runs.
+  const result = presetSchema.safeParse(value, { reportInput: true, jitless: true });
   if (result.success) return { ok: true, preset: result.data };
   return { ok: false, problems: toProblems(presetSchema, result.error.issues) };
 }

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogueEntry } from './catalogue.js';
-import { PRESETS_DIR, presetIds } from './ids.js';
+import type { PresetCounts } from './counts.js';
+import { PRESETS_DIR, looksLikePath, presetIds } from './ids.js';
 import type { LoadFailure } from './load.js';
 import type { ShadowedPreset } from './shadowed.js';
 import { userPresetDirs, type Env } from './user-dirs.js';
@@ -13,6 +14,9 @@ import { userPresetDirs, type Env } from './user-dirs.js';
 // writes dist/preset-index.json: the catalogue and a digest of every file under presets/); a run whose
 // presets/ has that digest uses the catalogue. Any change under presets/, a user preset, or a run from the
 // TypeScript sources (whose code may be newer than the build) loads and checks every file as before.
+// `liqloop validate <shipped name>` likewise: the build found every shipped preset valid (it writes no
+// index otherwise), so while presets/ has the build's digest, the same bytes get the same verdict and the
+// index's counts say what the validator would print.
 
 /** Written by the build beside the bundle; read only from built code. */
 export const INDEX_FILE = fileURLToPath(new URL('../../dist/preset-index.json', import.meta.url));
@@ -21,6 +25,8 @@ export const INDEX_FILE = fileURLToPath(new URL('../../dist/preset-index.json', 
 export interface ShippedIndex {
   readonly digest: string;
   readonly entries: readonly CatalogueEntry[];
+  /** What `liqloop validate` reports of each shipped preset, by id (absent from older builds' index). */
+  readonly counts?: Readonly<Record<string, PresetCounts>>;
 }
 
 /**
@@ -42,19 +48,42 @@ export function libraryDigest(dir = PRESETS_DIR): string {
   return hash.digest('hex');
 }
 
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+
+/** The build's index when presets/ is as the build saw it; otherwise undefined. */
+function readIndex(dir: string, file: string, fromSources: boolean): ShippedIndex | undefined {
+  if (fromSources) return undefined;
+  try {
+    const index = JSON.parse(readFileSync(file, 'utf8')) as ShippedIndex;
+    return index.digest === libraryDigest(dir) ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The build's catalogue of the shipped presets when presets/ is as the build saw it; otherwise undefined. */
 export function readShippedIndex(
   dir = PRESETS_DIR,
   file = INDEX_FILE,
-  fromSources = import.meta.url.endsWith('.ts'),
+  fromSources = FROM_SOURCES,
 ): readonly CatalogueEntry[] | undefined {
-  if (fromSources) return undefined;
-  try {
-    const index = JSON.parse(readFileSync(file, 'utf8')) as ShippedIndex;
-    return index.digest === libraryDigest(dir) ? index.entries : undefined;
-  } catch {
-    return undefined;
-  }
+  return readIndex(dir, file, fromSources)?.entries;
+}
+
+/**
+ * What validating `ref` gives, from the build's index, when `ref` names a shipped preset (as
+ * `loadPreset` resolves it: a bare name of a file in `dir`, which comes before the user's folders) and
+ * presets/ is as the build saw it; otherwise undefined, and the preset is to be loaded and checked.
+ */
+export function shippedCounts(
+  ref: string,
+  dir = PRESETS_DIR,
+  file = INDEX_FILE,
+  fromSources = FROM_SOURCES,
+): PresetCounts | undefined {
+  if (fromSources || ref === '-' || looksLikePath(ref) || !presetIds(dir).includes(ref)) return undefined;
+  const counts = readIndex(dir, file, fromSources)?.counts;
+  return counts && Object.hasOwn(counts, ref) ? counts[ref] : undefined;
 }
 
 /** The picker's and `liqloop list`'s presets, with the files that failed to load and the shadowed ones. */

@@ -99,7 +99,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   const footerMessage = screen === 'picker' ? undefined : state.message;
   const statusRows = footerRows(footerMessage) - 1;
   return (
-    <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+    <Box flexDirection="column" width={columns} height={height}>
       {state.help ? (
         <Box flexGrow={1} justifyContent="center" alignItems="center">
           <HelpOverlay

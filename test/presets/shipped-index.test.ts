@@ -5,8 +5,14 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS_DIR, catalogue, loadLibrary } from '../../src/presets/index.js';
-import { INDEX_FILE, libraryDigest, readShippedIndex } from '../../src/presets/shipped-index.js';
+import { presetCounts } from '../../src/presets/counts.js';
+import { PRESETS_DIR, catalogue, loadLibrary, presetIds } from '../../src/presets/index.js';
+import {
+  INDEX_FILE,
+  libraryDigest,
+  readShippedIndex,
+  shippedCounts,
+} from '../../src/presets/shipped-index.js';
 import { liqloopHere } from '../cli/in-process.js';
 import { liqloop, tempFile } from '../helpers/cli.js';
 
@@ -14,10 +20,27 @@ const work = mkdtempSync(join(tmpdir(), 'liqloop-index-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the build writes the index of the presets it checked', () => {
-  it('dist/preset-index.json has the digest of presets/ and the catalogue that loading gives', () => {
-    const index = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as { digest: string; entries: unknown };
+  it('dist/preset-index.json has the digest of presets/, and the catalogue and counts that loading gives', () => {
+    const index = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as {
+      digest: string;
+      entries: unknown;
+      counts: unknown;
+    };
     expect(index.digest).toBe(libraryDigest());
-    expect(index.entries).toEqual(catalogue(loadLibrary()));
+    const library = loadLibrary();
+    expect(index.entries).toEqual(catalogue(library));
+    expect(index.counts).toEqual(
+      Object.fromEntries(library.map((l) => [l.id, l.ok ? presetCounts(l.preset) : undefined])),
+    );
+  });
+
+  it('the built `liqloop validate <shipped name>` prints what the sources print when they check the file', async () => {
+    for (const id of presetIds()) {
+      const built = liqloop(['validate', id]);
+      const checked = await liqloopHere(['validate', id]);
+      expect(checked.stdout).toMatch(/: valid preset "/);
+      expect(built).toEqual(checked);
+    }
   });
 
   it('the built `liqloop list` prints what the sources print when they load every file', async () => {
@@ -69,6 +92,27 @@ describe('readShippedIndex', () => {
       change();
       expect(readShippedIndex(dir, file, false)).toBeUndefined();
     }
+  });
+
+  it("gives validate's counts for a shipped name only, while every file is as it was, from built code only", () => {
+    write();
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(file, 'utf8')),
+        counts: { 'thin-pool': { name: 'n', positions: 2, perpetuals: 0 } },
+      }),
+    );
+    expect(shippedCounts('thin-pool', dir, file, false)).toEqual({ name: 'n', positions: 2, perpetuals: 0 });
+    // A name the index does not hold, a path, standard input, the sources: loaded and checked instead.
+    expect(shippedCounts('deep-pool', dir, file, false)).toBeUndefined();
+    expect(shippedCounts('constructor', dir, file, false)).toBeUndefined();
+    expect(shippedCounts('./thin-pool', dir, file, false)).toBeUndefined();
+    expect(shippedCounts('thin-pool.json', dir, file, false)).toBeUndefined();
+    expect(shippedCounts('-', dir, file, false)).toBeUndefined();
+    expect(shippedCounts('thin-pool', dir, file, true)).toBeUndefined();
+    appendFileSync(join(dir, 'paths', 'eth-2020-03-12-synthetic.csv'), '\n');
+    expect(shippedCounts('thin-pool', dir, file, false)).toBeUndefined();
   });
 
   it('is ignored when missing or unreadable', () => {
