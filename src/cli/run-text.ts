@@ -17,11 +17,22 @@ export function describeScenario(s: Scenario): string {
     s.liquidation.mechanism === 'partial'
       ? `partial liquidation (close factor ${formatPct(s.liquidation.closeFactor ?? 0, 0)})`
       : 'full liquidation';
+  const book = hasLending(s)
+    ? `${mechanism}, LT ${formatPct(s.liquidation.threshold)}, bonus ${formatPct(s.liquidation.bonus)}`
+    : `perpetuals only, insurance fund ${formatNumber(s.perps?.insuranceFund ?? 0)} ${s.asset.quote}`;
   return (
     `${s.asset.symbol}/${s.asset.quote} at ${formatNumber(s.asset.price)}, ${s.market.model} market ` +
-    `with ${formatNumber(s.market.depth2pct)} ${s.asset.quote} of ±2% depth, ${oracle}, ${mechanism}, ` +
-    `LT ${formatPct(s.liquidation.threshold)}, bonus ${formatPct(s.liquidation.bonus)}, shock ${formatChange(-s.shock.pct)}`
+    `with ${formatNumber(s.market.depth2pct)} ${s.asset.quote} of ±2% depth, ${oracle}, ${book}, ` +
+    `shock ${formatChange(-s.shock.pct)}`
   );
+}
+
+/**
+ * Whether the preset lends at all. A book of perpetuals only leaves the loans' figures at zero, and a
+ * column or line of zeros there would read as an outcome, so the perpetuals' own take their place.
+ */
+export function hasLending(s: Scenario): boolean {
+  return s.positions.length > 0 || (s.generate?.count ?? 0) > 0 || s.attacker !== undefined;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -34,15 +45,21 @@ function table(header: string[], rows: string[][]): string {
 export function runText(run: CascadeRun): string {
   const s = run.scenario;
   const { symbol, quote } = s.asset;
+  const lending = hasLending(s);
   const rows = run.rounds.map((r) => [
     String(r.round),
     formatNumber(r.oraclePrice),
     formatNumber(r.startPrice),
     formatNumber(r.price),
     formatCount(r.liquidations),
-    formatNumber(r.collateralSold),
-    formatNumber(r.debtRepaid),
-    formatNumber(r.badDebt),
+    ...(lending
+      ? [formatNumber(r.collateralSold), formatNumber(r.debtRepaid), formatNumber(r.badDebt)]
+      : [
+          formatNumber(r.perpNetSold),
+          formatNumber(r.fundDrawn),
+          formatNumber(r.adlCovered),
+          formatNumber(r.uncoveredLoss),
+        ]),
   ]);
   const header = [
     'round',
@@ -50,9 +67,9 @@ export function runText(run: CascadeRun): string {
     'venue start',
     'venue after sale',
     'liquidations',
-    `sold (${symbol})`,
-    `repaid (${quote})`,
-    `bad debt (${quote})`,
+    ...(lending
+      ? [`sold (${symbol})`, `repaid (${quote})`, `bad debt (${quote})`]
+      : [`net sold (${symbol})`, `fund paid (${quote})`, `ADL covered (${quote})`, `uncovered (${quote})`]),
   ];
   const m = summarize(run);
   const amplification =
@@ -67,24 +84,33 @@ export function runText(run: CascadeRun): string {
     `  trough       ${formatNumber(m.troughPrice)} ${quote} after round ${m.troughRound}: ` +
       `drawdown ${formatPct(m.troughDrawdownPct)}${troughAmplification}`,
     `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +
-      `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`,
-    `  bad debt     ${formatNumber(m.badDebt)} ${quote}` +
-      (m.unresolvedDebt > 0
-        ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water`
-        : ''),
-    `  total loss   ${formatNumber(m.totalLoss)} ${quote}: bad debt ${formatNumber(m.badDebt)} + shortfall ` +
-      `${formatNumber(m.shortfall)} (open positions' debt above their collateral at the oracle price)`,
-    `  liquidators  profit ${formatNumber(m.liquidatorProfit)} ${quote}` +
-      (m.unprofitableLiquidations > 0
-        ? `, ${formatCount(m.unprofitableLiquidations)} liquidations at a loss`
-        : '') +
-      (m.partialFills > 0 ? `, ${formatCount(m.partialFills)} filled partly for lack of capital` : ''),
-    ...(lossNote ? [`  ⚠ ${lossNote}`] : []),
-    `  resolved     ${m.resolvedAtRound > 0 ? `insolvency worked off by round ${m.resolvedAtRound}` : 'nothing to resolve'}` +
-      (m.skippedLiquidations > 0
-        ? `; ${formatCount(m.skippedLiquidations)} liquidations skipped by liquidators`
-        : '') +
-      (m.maxQueued > 0 ? `; up to ${formatNumber(m.maxQueued)} ${symbol} queued for sale` : ''),
+      (lending
+        ? `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`
+        : `perpetuals, ${formatNumber(m.perpLiquidatedNotional)} ${quote} of notional closed`),
+    ...(lending
+      ? [
+          `  bad debt     ${formatNumber(m.badDebt)} ${quote}` +
+            (m.unresolvedDebt > 0
+              ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water`
+              : ''),
+        ]
+      : []),
+    ...lossLines(m, quote, lending),
+    ...(lending
+      ? [
+          `  liquidators  profit ${formatNumber(m.liquidatorProfit)} ${quote}` +
+            (m.unprofitableLiquidations > 0
+              ? `, ${formatCount(m.unprofitableLiquidations)} liquidations at a loss`
+              : '') +
+            (m.partialFills > 0 ? `, ${formatCount(m.partialFills)} filled partly for lack of capital` : ''),
+          ...(lossNote ? [`  ⚠ ${lossNote}`] : []),
+          `  resolved     ${m.resolvedAtRound > 0 ? `insolvency worked off by round ${m.resolvedAtRound}` : 'nothing to resolve'}` +
+            (m.skippedLiquidations > 0
+              ? `; ${formatCount(m.skippedLiquidations)} liquidations skipped by liquidators`
+              : '') +
+            (m.maxQueued > 0 ? `; up to ${formatNumber(m.maxQueued)} ${symbol} queued for sale` : ''),
+        ]
+      : []),
     ...(run.scenario.liquidation.mechanism === 'auction'
       ? [
           `  protocol     penalty income ${formatNumber(m.penaltyIncome)} ${quote}, keeper incentives ` +
@@ -119,6 +145,26 @@ export function runText(run: CascadeRun): string {
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
+}
+
+/**
+ * The total loss. On loans alone it is `totalLoss` (bad debt + shortfall). With perpetuals the fund's draw,
+ * ADL and the uncovered loss are losses too (the same sum as `run --robust`'s losses), so the line adds
+ * them: a total of the loans alone beside a perpetuals' loss would read as the whole.
+ */
+function lossLines(m: Summary, quote: string, lending: boolean): string[] {
+  const loans =
+    `bad debt ${formatNumber(m.badDebt)} + shortfall ${formatNumber(m.shortfall)} ` +
+    `(open positions' debt above their collateral at the oracle price)`;
+  if (m.perpFill === null) return [`  total loss   ${formatNumber(m.totalLoss)} ${quote}: ${loans}`];
+  const perps = m.fundDrawn + m.adlCovered + m.uncoveredLoss;
+  const parts =
+    `fund paid ${formatNumber(m.fundDrawn)} + ADL covered ${formatNumber(m.adlCovered)} + ` +
+    `uncovered ${formatNumber(m.uncoveredLoss)} on the perpetuals`;
+  return [
+    `  total loss   ${formatNumber(m.totalLoss + perps)} ${quote}: ` +
+      (lending ? `${loans} on the loans, + ${parts}` : parts),
+  ];
 }
 
 /** " (9 hours at 1 hour a round)" when the preset gives a round length, else nothing. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/format.js';
+import { liqloop } from '../helpers/cli.js';
+
+interface Summary {
+  totalLoss: number;
+  badDebt: number;
+  shortfall: number;
+  fundDrawn: number;
+  adlCovered: number;
+  uncoveredLoss: number;
+  perpLiquidatedNotional: number;
+}
+
+function run(preset: string): { text: string; m: Summary } {
+  const text = liqloop(['run', preset]);
+  const json = liqloop(['run', preset, '--json']);
+  expect(text.status).toBe(0);
+  expect(json.status).toBe(0);
+  return { text: text.stdout, m: (JSON.parse(json.stdout) as { summary: Summary }).summary };
+}
+
+const line = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(`  ${label}`)) ?? '';
+
+describe('run: the total loss counts every loss the run books', () => {
+  it('a book of perpetuals only: the total is the fund paid + ADL covered + uncovered, the loans left out', () => {
+    const { text, m } = run('perps-fund-empty');
+    // The fixture's point: nothing is lent, so the loans' total is 0 while the perpetuals lose money.
+    expect(m.totalLoss).toBe(0);
+    expect(m.uncoveredLoss).toBeGreaterThan(0);
+    const total = line(text, 'total loss');
+    expect(total).toContain(`${formatNumber(m.fundDrawn + m.adlCovered + m.uncoveredLoss)} USD`);
+    expect(total).toContain(`uncovered ${formatNumber(m.uncoveredLoss)}`);
+    expect(total).not.toContain('shortfall');
+    // No line or column of the loans' zeros reads as an outcome.
+    expect(line(text, 'bad debt')).toBe('');
+    expect(line(text, 'liquidators')).toBe('');
+    expect(text).not.toContain('repaid (USD)');
+    expect(text).toContain('uncovered (USD)');
+    expect(line(text, 'liquidated')).toContain(`${formatNumber(m.perpLiquidatedNotional)} USD of notional`);
+    expect(text.split('\n')[0]).toContain('perpetuals only');
+    expect(text.split('\n')[0]).not.toContain('LT ');
+  });
+
+  it('loans alone: the total is totalLoss, bad debt + shortfall, as before', () => {
+    const { text, m } = run('black-thursday-2020');
+    const total = line(text, 'total loss');
+    expect(total).toContain(
+      `total loss   ${formatNumber(m.totalLoss)} DAI: bad debt ${formatNumber(m.badDebt)}`,
+    );
+    expect(total).not.toContain('perpetuals');
+    expect(line(text, 'bad debt')).not.toBe('');
+  });
+});
