@@ -91,7 +91,7 @@ export function runText(run: CascadeRun): string {
       ? [
           `  bad debt     ${formatNumber(m.badDebt)} ${quote}` +
             (m.unresolvedDebt > 0
-              ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water`
+              ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water at the oracle's price`
               : ''),
         ]
       : []),
@@ -155,7 +155,7 @@ export function runText(run: CascadeRun): string {
 function lossLines(m: Summary, quote: string, lending: boolean): string[] {
   const loans =
     `bad debt ${formatNumber(m.badDebt)} + shortfall ${formatNumber(m.shortfall)} ` +
-    `(open positions' debt above their collateral at the oracle price)`;
+    `(open positions' debt above their collateral at the venue's last price)`;
   if (m.perpFill === null) return [`  total loss   ${formatNumber(m.totalLoss)} ${quote}: ${loans}`];
   const perps = m.fundDrawn + m.adlCovered + m.uncoveredLoss;
   const parts =

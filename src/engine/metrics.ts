@@ -77,8 +77,10 @@ export interface Summary {
   /** Liquidations filled partly for lack of capital (`liquidators.partialFills`). */
   readonly partialFills: number;
   /**
-   * The debt of positions still open and under water at the end less their collateral at the last oracle
-   * price: Σ max(0, debt − collateral · P) over open positions. A loss not yet booked as bad debt.
+   * The debt of positions still open and under water at the end less their collateral at the venue's last
+   * price: Σ max(0, debt − collateral · P) over open positions. A loss not yet booked as bad debt, valued
+   * at what selling the collateral would fetch, not at the oracle's reading: a floored or lagging oracle
+   * may call such a loan healthy (LUNA's $0.107 floor over a $0.01 market).
    */
   readonly shortfall: number;
   /** badDebt + shortfall. */
@@ -180,7 +182,7 @@ export function summarize(run: CascadeRun): Summary {
   const shockPct = shockTo(run.scenario, last ? last.round : 0);
   const drawdownPct = 1 - finalPrice / initialPrice;
   const vowNet = badDebt + keeperIncentives - penaltyIncome;
-  const shortfall = last ? shortfallAt(run, last.oraclePrice) : 0;
+  const shortfall = last ? shortfallAt(run, finalPrice) : 0;
   return {
     initialPrice,
     finalPrice,
@@ -236,12 +238,12 @@ export function summarize(run: CascadeRun): Summary {
 }
 
 /** Σ max(0, debt − collateral · P) over the positions still open. */
-function shortfallAt(run: CascadeRun, oraclePrice: number): number {
+function shortfallAt(run: CascadeRun, price: number): number {
   const { open, debt, collateral, count } = run.book;
   let shortfall = 0;
   for (let i = 0; i < count; i++) {
     if (open[i] === 0) continue;
-    const gap = debt[i]! - collateral[i]! * oraclePrice;
+    const gap = debt[i]! - collateral[i]! * price;
     if (gap > 0) shortfall += gap;
   }
   return shortfall;

@@ -3,26 +3,18 @@
  * liquidations' own sales move nothing. Pure.
  */
 import type { CascadeRun, Scenario as Preset, Summary } from '../engine/index.js';
+import { summarize } from '../engine/index.js';
 import { formatChange, formatPct } from '../format.js';
 
 /** How much deeper the sale venue is made in the twin without the loop. */
 export const NO_LOOP_DEPTH = 1e4;
 
 /**
- * Debt of the loans still open and under water at the end, less their collateral at the venue's last price
- * (what selling it would fetch, not the oracle's reading: a floored oracle may call such a loan healthy).
+ * Debt of the loans still open and under water at the end, less their collateral at the venue's last price:
+ * the summary's `shortfall` (src/engine/metrics.ts), which values them at what selling would fetch.
  */
 export function shortfallOf(run: CascadeRun): number {
-  const book = run.book;
-  const price = run.rounds.at(-1)?.price ?? run.scenario.asset.price;
-  let shortfall = 0;
-  // One pass over the book's typed arrays.
-  for (let i = 0; i < book.count; i++) {
-    if (book.open[i] !== 1) continue;
-    const gap = book.debt[i]! - book.collateral[i]! * price;
-    if (gap > 0) shortfall += gap;
-  }
-  return shortfall;
+  return summarize(run).shortfall;
 }
 
 /**

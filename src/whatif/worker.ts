@@ -6,7 +6,6 @@
 import { parentPort } from 'node:worker_threads';
 import { keepGeneratedDraws, ModelRangeError, runCascade, summarize, type Summary } from '../engine/index.js';
 import type { Scenario as Preset } from '../engine/index.js';
-import { shortfallOf } from './loop.js';
 
 export interface SweepTask {
   readonly index: number;
@@ -26,7 +25,8 @@ parentPort?.on('message', (task: SweepTask) => {
   let reply: SweepReply;
   try {
     const run = runCascade(task.preset, { maxRounds: task.maxRounds });
-    reply = { index: task.index, summary: summarize(run), shortfall: shortfallOf(run) };
+    const summary = summarize(run);
+    reply = { index: task.index, summary, shortfall: summary.shortfall };
   } catch (error) {
     reply =
       error instanceof ModelRangeError

@@ -57,7 +57,10 @@ describe('luna-oracle-floor-2022', () => {
     // the collapsing market would not sell for enough, are left open and under water.
     for (let i = 0; i < run.book.count - 1; i++)
       if (run.book.open[i]) expect(run.book.debt[i]).toBeLessThan(1000);
-    expect(summary.badDebt + summary.shortfall).toBeLessThan(0.01 * attack.badDebt);
+    // The shortfall values open loans at the venue's $0.01, so it holds the attacker's loan too (its bad
+    // debt left); the slide's borrowers add less than 1% of that.
+    expect(summary.shortfall).toBeGreaterThanOrEqual(attack.badDebt - 1e-6 * attack.badDebt);
+    expect(summary.badDebt + summary.shortfall - attack.badDebt).toBeLessThan(0.01 * attack.badDebt);
     // Without the gas and the profit test (the preset before issue 11), every one of them was liquidated.
     const idealised = runCascade({ ...preset, liquidators: undefined });
     for (let i = 0; i < idealised.book.count - 1; i++) expect(idealised.book.open[i]).toBe(0);
