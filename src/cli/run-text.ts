@@ -98,7 +98,7 @@ export function runText(run: CascadeRun): string {
     ...lossLines(m, quote, lending),
     ...(lending
       ? [
-          `  liquidators  profit ${formatNumber(m.liquidatorProfit)} ${quote}` +
+          `  liquidators  ${m.liquidatorProfit < 0 ? 'loss' : 'profit'} ${formatNumber(Math.abs(m.liquidatorProfit))} ${quote}` +
             (m.unprofitableLiquidations > 0
               ? `, ${formatCount(m.unprofitableLiquidations)} liquidations at a loss`
               : '') +

@@ -10,6 +10,7 @@ interface Summary {
   adlCovered: number;
   uncoveredLoss: number;
   perpLiquidatedNotional: number;
+  liquidatorProfit: number;
 }
 
 function run(preset: string): { text: string; m: Summary } {
@@ -50,5 +51,18 @@ describe('run: the total loss counts every loss the run books', () => {
     );
     expect(total).not.toContain('perpetuals');
     expect(line(text, 'bad debt')).not.toBe('');
+  });
+
+  it("the liquidators' result is worded by its sign: a loss is a loss, not a negative profit", () => {
+    const lost = run('usde-binance-2025');
+    expect(lost.m.liquidatorProfit).toBeLessThan(0);
+    expect(line(lost.text, 'liquidators')).toContain(
+      `liquidators  loss ${formatNumber(-lost.m.liquidatorProfit)} USD`,
+    );
+    const gained = run('compound-dai-2020');
+    expect(gained.m.liquidatorProfit).toBeGreaterThan(0);
+    expect(line(gained.text, 'liquidators')).toContain(
+      `liquidators  profit ${formatNumber(gained.m.liquidatorProfit)} DAI`,
+    );
   });
 });
