@@ -7,7 +7,7 @@ import { applies, flatten } from './csv.js';
 import { checkOutput, emit, toCsv } from './out.js';
 import { outputMeta } from './version.js';
 import { runJson } from './run-json.js';
-import { describeScenario } from './run-text.js';
+import { describeScenario, hasLending, wholeLoss } from './run-text.js';
 import { textTable } from './table.js';
 import { describeOverrides, loadVariant } from './variant.js';
 
@@ -124,6 +124,9 @@ function compareText(
   const v = json.variant.summary;
   const d = json.difference;
   const { symbol, quote } = variant.scenario.asset;
+  // A book of perpetuals only gets no rows of the loans' zeros (they would read as outcomes).
+  const lending = hasLending(baseline.scenario) || hasLending(variant.scenario);
+  const perps = b.perpFill !== null || v.perpFill !== null;
   const amount = (x: number) => formatNumber(x);
   const times = (x: number | null) => (x === null ? 'no shock' : `${x.toFixed(2)}×`);
   const signed = (x: number | null, format: (abs: number) => string) =>
@@ -161,23 +164,48 @@ function compareText(
       formatCount(v.positionsLiquidated),
       signed(d.positionsLiquidated, formatCount),
     ],
-    [
-      `collateral sold (${symbol})`,
-      amount(b.collateralSold),
-      amount(v.collateralSold),
-      signed(d.collateralSold, amount),
-    ],
-    [`debt repaid (${quote})`, amount(b.debtRepaid), amount(v.debtRepaid), signed(d.debtRepaid, amount)],
-    [`bad debt (${quote})`, amount(b.badDebt), amount(v.badDebt), signed(d.badDebt, amount)],
-    [`shortfall (${quote})`, amount(b.shortfall), amount(v.shortfall), signed(d.shortfall, amount)],
-    [`total loss (${quote})`, amount(b.totalLoss), amount(v.totalLoss), signed(d.totalLoss, amount)],
-    [
-      `liquidator profit (${quote})`,
-      amount(b.liquidatorProfit),
-      amount(v.liquidatorProfit),
-      signed(d.liquidatorProfit, amount),
-    ],
-    ...(b.perpFill !== null || v.perpFill !== null ? perpsRows(json, quote) : []),
+    ...(lending
+      ? [
+          [
+            `collateral sold (${symbol})`,
+            amount(b.collateralSold),
+            amount(v.collateralSold),
+            signed(d.collateralSold, amount),
+          ],
+          [
+            `debt repaid (${quote})`,
+            amount(b.debtRepaid),
+            amount(v.debtRepaid),
+            signed(d.debtRepaid, amount),
+          ],
+          [`bad debt (${quote})`, amount(b.badDebt), amount(v.badDebt), signed(d.badDebt, amount)],
+          [`shortfall (${quote})`, amount(b.shortfall), amount(v.shortfall), signed(d.shortfall, amount)],
+          [
+            `${perps ? "loans' loss" : 'total loss'} (${quote})`,
+            amount(b.totalLoss),
+            amount(v.totalLoss),
+            signed(d.totalLoss, amount),
+          ],
+          [
+            `liquidator profit (${quote})`,
+            amount(b.liquidatorProfit),
+            amount(v.liquidatorProfit),
+            signed(d.liquidatorProfit, amount),
+          ],
+        ]
+      : []),
+    ...(perps
+      ? [
+          ...perpsRows(json, quote),
+          // The whole loss, as `run` prints it: the loans' beside the perpetuals' would read as the total.
+          [
+            `total loss (${quote})`,
+            amount(wholeLoss(b)),
+            amount(wholeLoss(v)),
+            signed(wholeLoss(v) - wholeLoss(b), amount),
+          ],
+        ]
+      : []),
     ['rounds', String(b.rounds), String(v.rounds), signed(d.rounds, String)],
     [
       'converged',

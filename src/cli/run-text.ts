@@ -157,14 +157,18 @@ function lossLines(m: Summary, quote: string, lending: boolean): string[] {
     `bad debt ${formatNumber(m.badDebt)} + shortfall ${formatNumber(m.shortfall)} ` +
     `(open positions' debt above their collateral at the venue's last price)`;
   if (m.perpFill === null) return [`  total loss   ${formatNumber(m.totalLoss)} ${quote}: ${loans}`];
-  const perps = m.fundDrawn + m.adlCovered + m.uncoveredLoss;
   const parts =
     `fund paid ${formatNumber(m.fundDrawn)} + ADL covered ${formatNumber(m.adlCovered)} + ` +
     `uncovered ${formatNumber(m.uncoveredLoss)} on the perpetuals`;
   return [
-    `  total loss   ${formatNumber(m.totalLoss + perps)} ${quote}: ` +
+    `  total loss   ${formatNumber(wholeLoss(m))} ${quote}: ` +
       (lending ? `${loans} on the loans, + ${parts}` : parts),
   ];
+}
+
+/** Every loss the run books: the loans' (`totalLoss`) and the perpetuals' fund draw, ADL and uncovered loss. */
+export function wholeLoss(m: Summary): number {
+  return m.totalLoss + m.fundDrawn + m.adlCovered + m.uncoveredLoss;
 }
 
 /** " (9 hours at 1 hour a round)" when the preset gives a round length, else nothing. */

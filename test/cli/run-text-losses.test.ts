@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/format.js';
-import { liqloop } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, liqloop, tempFile } from '../helpers/cli.js';
 
 interface Summary {
   totalLoss: number;
@@ -64,5 +66,42 @@ describe('run: the total loss counts every loss the run books', () => {
     expect(line(gained.text, 'liquidators')).toContain(
       `liquidators  profit ${formatNumber(gained.m.liquidatorProfit)} DAI`,
     );
+  });
+
+  it('compare: a perpetuals-only book has no loans rows, and its total loss row is the whole loss', () => {
+    const args = ['compare', 'perps-fund-empty', '--set', 'perps.insuranceFund=4000000'];
+    const text = liqloop(args);
+    const json = liqloop([...args, '--json']);
+    expect(text.status).toBe(0);
+    const { baseline, variant } = JSON.parse(json.stdout) as {
+      baseline: { summary: Summary };
+      variant: { summary: Summary };
+    };
+    const whole = (m: Summary) => m.fundDrawn + m.adlCovered + m.uncoveredLoss + m.totalLoss;
+    const row = text.stdout.split('\n').find((l) => l.startsWith('total loss (USD)')) ?? '';
+    expect(row.split(/\s{2,}/).slice(1, 3)).toEqual([
+      formatNumber(whole(baseline.summary)),
+      formatNumber(whole(variant.summary)),
+    ]);
+    expect(whole(baseline.summary)).toBeGreaterThan(0);
+    expect(text.stdout).not.toMatch(/^(bad debt|debt repaid|shortfall|liquidator profit)/m);
+  });
+
+  it("loans beside perpetuals: run's total adds both, compare keeps the loans' rows and names their loss", () => {
+    const read = (id: string) =>
+      JSON.parse(readFileSync(join(ROOT, 'presets', `${id}.json`), 'utf8')) as Record<string, unknown>;
+    const both = { ...read('perps-long-cascade'), generate: read('thin-pool').generate };
+    delete both.$schema;
+    const file = tempFile('both.json', both);
+    const { text, m } = run(file);
+    expect(m.fundDrawn + m.adlCovered + m.uncoveredLoss).toBeGreaterThan(0);
+    expect(line(text, 'total loss')).toContain(
+      `${formatNumber(m.totalLoss + m.fundDrawn + m.adlCovered + m.uncoveredLoss)} USD: bad debt`,
+    );
+    expect(line(text, 'bad debt')).not.toBe('');
+    const compared = liqloop(['compare', file, '--set', 'shock.pct=0.1']).stdout;
+    expect(compared).toMatch(/^bad debt \(USD\)/m);
+    expect(compared).toMatch(/^loans' loss \(USD\)/m);
+    expect(compared).toMatch(/^total loss \(USD\)/m);
   });
 });
