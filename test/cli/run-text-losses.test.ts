@@ -90,7 +90,10 @@ describe('run: the total loss counts every loss the run books', () => {
   it("loans beside perpetuals: run's total adds both, compare keeps the loans' rows and names their loss", () => {
     const read = (id: string) =>
       JSON.parse(readFileSync(join(ROOT, 'presets', `${id}.json`), 'utf8')) as Record<string, unknown>;
-    const both = { ...read('perps-long-cascade'), generate: read('thin-pool').generate };
+    const both: Record<string, unknown> = {
+      ...read('perps-long-cascade'),
+      generate: read('thin-pool').generate,
+    };
     delete both.$schema;
     const file = tempFile('both.json', both);
     const { text, m } = run(file);
