@@ -12,6 +12,7 @@ import {
   renderPriceChart,
   type ChartRow,
 } from '../../src/ui/helpers/chart.js';
+import { MARKER } from '../../src/ui/helpers/chart-glyphs.js';
 import { columnOf, downsample } from '../../src/ui/helpers/downsample.js';
 import {
   BAND_EDGES,
@@ -228,7 +229,8 @@ describe('renderPriceChart', () => {
       log: true,
       references: [{ value: 0.107, label: 'floor' }],
     });
-    const floorRow = (rows: ChartRow[]) => rows.findIndex((r) => rowText(r).includes('floor'));
+    // The floor's dots (its name is the legend's, never over the plot).
+    const floorRow = (rows: ChartRow[]) => rows.findIndex((r) => rowText(r).includes('·'));
     // Linear: the floor shares the bottom row with 0.01; log: it sits rows above it.
     expect(floorRow(linear)).toBe(10);
     expect(floorRow(log)).toBeLessThan(9);
@@ -240,7 +242,7 @@ describe('renderPriceChart', () => {
     const rows = renderPriceChart({ venue, oracle: venue }, 60, 12, { marker: 5 });
     const x = LABEL_WIDTH + 1 + columnOf(5, 21, 60 - LABEL_WIDTH - 1);
     const column = rows.slice(0, -1).map((r) => Array.from(rowText(r))[x]);
-    expect(column.filter((c) => c === '│').length).toBeGreaterThan(5);
+    expect(column.filter((c) => c === MARKER).length).toBeGreaterThan(5);
     const ticks = rowText(rows.at(-1)!);
     expect(ticks).toMatch(/round/);
     expect(ticks).toMatch(/\b0\b.*\b10\b.*\b20\b/);

@@ -3,8 +3,8 @@
  *
  * It names each line with the glyph it is drawn with, the span of rounds drawn (the whole run, or the
  * zoom's last N rounds), where a run that ended earlier stops, the log scale, the marker of the round on
- * screen and the reference lines (whose names are here, never over the data). These always show, on as
- * many rows as they need; start, high, low and the shock follow when there is room.
+ * screen, the run's start and the reference lines (whose names are here, never over the data). These
+ * always show, on as many rows as they need; high, low and the shock follow when there is room.
  */
 import { formatCount, formatNumber } from '../../format.js';
 import type { DrawnReference } from './chart.js';
@@ -98,6 +98,8 @@ export function legendParts(input: LegendInput, compact = false): { must: Legend
     must.push(note(`${solidName} ended at round ${formatCount(input.ends.solid)}`));
   if (!compact && input.ends?.dashed !== undefined)
     must.push(note(`${dashedName} ended at round ${formatCount(input.ends.dashed)}`));
+  // Round 0's price, when drawn: the run's start (a zoomed chart's first round is not).
+  if (input.start !== undefined) must.push(note(`start ${formatNumber(input.start)}${unit}`));
   if (input.log) must.push(note('log scale'));
   if (input.marker !== undefined)
     must.push(
@@ -112,7 +114,6 @@ export function legendParts(input: LegendInput, compact = false): { must: Legend
     else if (ref.place === 'above' || ref.place === 'below')
       more.push(note(`${ref.label}${unit} (${ref.place})`));
   }
-  if (input.start !== undefined) more.unshift(note(`start ${formatNumber(input.start)}${unit}`));
   if (input.high !== undefined && input.low !== undefined)
     more.push(note(`high ${formatNumber(input.high)}`), note(`low ${formatNumber(input.low)}${unit}`));
   if (input.cause) more.push(note(input.cause));
