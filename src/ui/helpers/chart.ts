@@ -151,7 +151,9 @@ export function drawChart(spec: ChartSpec): DrawnChart {
   const rowValues = flat
     ? [lo]
     : Array.from({ length: plotRows }, (_, y) => (y === plotRows - 1 ? lo : y === 0 ? hi : valueOf(y)));
-  const texts = (spec.labels ?? formatLabels)(rowValues);
+  const texts = flat
+    ? (spec.labels ?? formatLabels)(rowValues)
+    : spacedLabels(rowValues, spec.labels ?? formatLabels);
   for (let y = 0; y < plotRows; y++) {
     const text = flat ? (y === rowOf(lo) ? texts[0]! : '') : texts[y]!;
     const cell = `${text.length > LABEL_WIDTH ? text.slice(0, LABEL_WIDTH) : text.padStart(LABEL_WIDTH)}${text ? AXIS.labelled : AXIS.plain}`;
@@ -196,6 +198,30 @@ function drawLine(
     }
     previous = col.last;
   }
+}
+
+/**
+ * Labels for the rows' values, every row when they fit the label column and read apart; else every
+ * second, third, … row (the top and bottom always), so that no label is cut or repeated. Unlabelled rows
+ * get ''.
+ */
+export function spacedLabels(values: readonly number[], format: (values: number[]) => string[]): string[] {
+  const last = values.length - 1;
+  for (let step = 1; step <= Math.max(1, last); step++) {
+    const rows = values.map((_, y) => y).filter((y) => y % step === 0 && (y === last || last - y >= step));
+    if (!rows.includes(last)) rows.push(last);
+    const texts = format(rows.map((y) => values[y]!));
+    const fits = texts.every((t) => Array.from(t).length <= LABEL_WIDTH);
+    const apart = texts.every((t, i) => i === 0 || t !== texts[i - 1]);
+    if (fits && apart) {
+      const out = values.map(() => '');
+      rows.forEach((y, i) => (out[y] = texts[i]!));
+      return out;
+    }
+  }
+  // Nothing keeps them apart in the column: the top and bottom only.
+  const [top, bottom] = format([values[0]!, values[last]!]);
+  return values.map((_, y) => (y === 0 ? top! : y === last ? bottom! : ''));
 }
 
 /** Round ticks under the plot at a step that keeps their labels apart, the axis's name under the labels. */
