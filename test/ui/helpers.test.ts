@@ -379,7 +379,10 @@ describe('healthBar', () => {
   /** The fill a bar shows, in eighths of a cell. */
   const fillEighths = (bar: string) =>
     Array.from(bar).reduce(
-      (sum, ch) => sum + (ch === '█' || ch === '┃' ? 8 : Math.max(0, ' ▏▎▍▌▋▊▉'.indexOf(ch))),
+      // The line (┃) stands for a cell of fill when the fill goes on past it.
+      (sum, ch, i, all) =>
+        sum +
+        (ch === '█' || (ch === '┃' && (all[i + 1] ?? ' ') !== ' ') ? 8 : Math.max(0, ' ▏▎▍▌▋▊▉'.indexOf(ch))),
       0,
     );
 
@@ -397,20 +400,20 @@ describe('healthBar', () => {
       const column = ((width - 1) & ~1) / BAR_SCALE_MAX;
       for (const hf of [0, 0.5, 0.99, 1.5, 2]) {
         const cells = Array.from(healthBar(hf, width));
-        expect(cells[column], `hf=${hf} width=${width}`).toMatch(/[│┃]/);
+        expect(cells[column], `hf=${hf} width=${width}`).toBe('┃');
         expect(cells.filter((c) => c === '│' || c === '┃')).toHaveLength(1);
       }
-      // Thin under an empty bar, thick under the fill.
-      expect(Array.from(healthBar(0.5, width))[column]).toBe('│');
+      // One glyph, under the fill or not.
+      expect(Array.from(healthBar(0.5, width))[column]).toBe('┃');
       expect(Array.from(healthBar(1.8, width))[column]).toBe('┃');
     }
   });
 
   it('fills in proportion to the health factor, and the fill grows with it', () => {
-    expect(healthBar(0, 21)).toBe(' '.repeat(10) + '│' + ' '.repeat(10));
+    expect(healthBar(0, 21)).toBe(' '.repeat(10) + '┃' + ' '.repeat(10));
     expect(healthBar(2, 21)).toBe('█'.repeat(10) + '┃' + '█'.repeat(10));
-    expect(healthBar(0.5, 21)).toBe('█'.repeat(5) + ' '.repeat(5) + '│' + ' '.repeat(10));
-    expect(healthBar(1, 21)).toBe('█'.repeat(10) + '│' + ' '.repeat(10));
+    expect(healthBar(0.5, 21)).toBe('█'.repeat(5) + ' '.repeat(5) + '┃' + ' '.repeat(10));
+    expect(healthBar(1, 21)).toBe('█'.repeat(10) + '┃' + ' '.repeat(10));
     // An even width leaves the last column blank, so that HF = 1 falls exactly on the line.
     expect(healthBar(2, 20)).toBe('█'.repeat(9) + '┃' + '█'.repeat(9) + ' ');
     let previous = -1;
