@@ -277,7 +277,9 @@ describe('the legend', () => {
     expect(wide[0]).toContain('high 0.9070');
     expect(wide[0]).toContain('low 0.01712 USD');
     const narrow = legendText(legendRows(base, 40, 3));
-    expect(narrow).toEqual(['Price ━ venue ┄ oracle  rounds 0–93', 'start 0.03800 USD  high 0.9070']);
+    // High and low go together: at 40 columns there is no room for the pair beside the start.
+    expect(narrow).toEqual(['Price ━ venue ┄ oracle  rounds 0–93', 'start 0.03800 USD']);
+    expect(legendText(legendRows({ ...base, high: 2, low: 2 }, 120, 3))[0]).not.toContain('high');
     const zoomed = legendText(legendRows({ ...base, first: 74, zoom: 20, start: undefined }, 120, 3));
     expect(zoomed[0]).not.toContain('start');
   });

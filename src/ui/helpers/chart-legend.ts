@@ -114,8 +114,9 @@ export function legendParts(input: LegendInput, compact = false): { must: Legend
     else if (ref.place === 'above' || ref.place === 'below')
       more.push(note(`${ref.label}${unit} (${ref.place})`));
   }
-  if (input.high !== undefined && input.low !== undefined)
-    more.push(note(`high ${formatNumber(input.high)}`), note(`low ${formatNumber(input.low)}${unit}`));
+  // High and low together or not at all, and not for a level chart (its one label says it).
+  if (input.high !== undefined && input.low !== undefined && input.high !== input.low)
+    more.push(note(`high ${formatNumber(input.high)}  low ${formatNumber(input.low)}${unit}`));
   if (input.cause) more.push(note(input.cause));
   return { must, more };
 }

@@ -1,10 +1,12 @@
 import type { RoundRecord } from '../../engine/index.js';
-import { formatCount, formatLabels } from '../../format.js';
+import { formatLabels } from '../../format.js';
+import { LABEL_WIDTH, spacedLabels, ticks } from './chart-axis.js';
 import { sharedColumns } from './chart-columns.js';
 import { AXIS, GLYPHS, MARKER, REFERENCE_GLYPHS, type Glyphs } from './chart-glyphs.js';
 import { columnOf, type Column } from './downsample.js';
 
 export { GLYPHS } from './chart-glyphs.js';
+export { LABEL_WIDTH, niceStep, spacedLabels } from './chart-axis.js';
 
 /** The two price paths per round, round 0 being the price before the shock. */
 export interface PricePaths {
@@ -60,8 +62,6 @@ export interface ChartSpec {
   /** The value labels for a column of row values (default: the fewest digits that keep them apart). */
   readonly labels?: (values: number[]) => string[];
 }
-
-export const LABEL_WIDTH = 9;
 
 /** A series with its unusable values (NaN, ±∞, and for prices ≤ 0) replaced by the one before, or the first usable. */
 function usable(series: readonly number[], positive: boolean): number[] {
@@ -198,58 +198,6 @@ function drawLine(
     }
     previous = col.last;
   }
-}
-
-/**
- * Labels for the rows' values, every row when they fit the label column and read apart; else every
- * second, third, … row (the top and bottom always), so that no label is cut or repeated. Unlabelled rows
- * get ''.
- */
-export function spacedLabels(values: readonly number[], format: (values: number[]) => string[]): string[] {
-  const last = values.length - 1;
-  for (let step = 1; step <= Math.max(1, last); step++) {
-    const rows = values.map((_, y) => y).filter((y) => y % step === 0 && (y === last || last - y >= step));
-    if (!rows.includes(last)) rows.push(last);
-    const texts = format(rows.map((y) => values[y]!));
-    const fits = texts.every((t) => Array.from(t).length <= LABEL_WIDTH);
-    const apart = texts.every((t, i) => i === 0 || t !== texts[i - 1]);
-    if (fits && apart) {
-      const out = values.map(() => '');
-      rows.forEach((y, i) => (out[y] = texts[i]!));
-      return out;
-    }
-  }
-  // Nothing keeps them apart in the column: the top and bottom only.
-  const [top, bottom] = format([values[0]!, values[last]!]);
-  return values.map((_, y) => (y === 0 ? top! : y === last ? bottom! : ''));
-}
-
-/** Round ticks under the plot at a step that keeps their labels apart, the axis's name under the labels. */
-function ticks(row: { ch: string; ink: Ink }[], n: number, plotWidth: number, spec: ChartSpec): void {
-  const first = spec.firstRound ?? 0;
-  const text = spec.tick ?? ((r: number) => formatCount(r));
-  const name = (spec.axisName ?? 'round').slice(0, LABEL_WIDTH);
-  Array.from(name.padStart(LABEL_WIDTH)).forEach((ch, x) => (row[x] = { ch, ink: 'axis' }));
-  if (n === 0) return;
-  const widest = Math.max(text(first).length, text(first + n - 1).length) + 2;
-  const room = Math.max(1, Math.floor(plotWidth / widest));
-  const step = niceStep((n - 1) / room);
-  let free = 0;
-  for (let r = Math.ceil(first / step) * step; r <= first + n - 1; r += step) {
-    const x = LABEL_WIDTH + 1 + columnOf(r - first, n, plotWidth);
-    const label = text(r);
-    if (x < free || x + label.length > row.length) continue;
-    Array.from(label).forEach((ch, i) => (row[x + i] = { ch, ink: 'axis' }));
-    free = x + label.length + 1;
-  }
-}
-
-/** The smallest of 1, 2, 5, 10, 20, 50, … at least `raw`. */
-export function niceStep(raw: number): number {
-  if (!(raw > 1)) return 1;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
-  return 10 * power;
 }
 
 function toRows(grid: readonly { ch: string; ink: Ink }[][]): ChartRow[] {
