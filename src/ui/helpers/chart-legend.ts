@@ -113,6 +113,8 @@ export function legendParts(input: LegendInput, compact = false): { must: Legend
       );
     else if (ref.place === 'above' || ref.place === 'below')
       more.push(note(`${ref.label}${unit} (${ref.place})`));
+    // Not drawn on a level chart (no row of its own): named, when there is room.
+    else more.push(note(`${ref.label}${unit}`));
   }
   // High and low together or not at all, and not for a level chart (its one label says it).
   if (input.high !== undefined && input.low !== undefined && input.high !== input.low)
