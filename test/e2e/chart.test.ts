@@ -125,6 +125,17 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     const first = last - 20 + 1;
     const zoomed = await s.waitFor((t) => legend(t, cols).includes(`last 20 rounds: ${first}–${last}`));
     expect(legend(zoomed, cols)).not.toContain('start');
+    // The ticks count the zoom's rounds in the preset's unit (one minute a round): none before the span.
+    const tickRow = zoomed.split('\n').find((l) => /^ +minutes /.test(l))!;
+    const ticks = Array.from(tickRow)
+      .slice(0, dashboardLayout(cols, rows).chartWidth)
+      .join('')
+      .replace('minutes', '')
+      .trim()
+      .split(/ +/)
+      .map((t) => Number(t.replace(/,/g, '')));
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    for (const t of ticks) expect(t >= first && t <= last, `tick ${t}`).toBe(true);
     // The top and bottom labels are the highest and lowest price of the rounds drawn.
     const drawn = records.slice(first - 1).flatMap((r) => [r.price, r.oraclePrice]);
     const labels = axisLabels(plotRows(zoomed, cols));
@@ -150,7 +161,14 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     const s = app(['luna-oracle-floor-2022'], { cols, rows, noColor: true });
     await s.waitFor('Round 0', START_MS);
     s.write(KEY.end);
-    const screen = await s.waitFor((t) => legend(t, cols).includes('oracle floor'), 15_000);
+    const last = new Timeline(load('luna-oracle-floor-2022')).finish();
+    const drawnFloor = `${REFERENCE_GLYPHS[0].repeat(3)} oracle floor`;
+    const screen = await s.waitFor(
+      (t) => legend(t, cols).includes(`rounds 0–${last}`) && legend(t, cols).includes(drawnFloor),
+      15_000,
+    );
+    // Six hours a round: the ticks are hours from 0.
+    expect(screen).toMatch(/^ +hours 0 +\d+ /m);
     const text = legend(screen, cols);
     expect(text).toContain(`${REFERENCE_GLYPHS[0].repeat(3)} oracle floor ${formatNumber(floor)} USD`);
     expect(text).toContain('━ venue');
@@ -176,7 +194,10 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     s.write(KEY.escape);
     await s.waitFor('pick a preset');
     s.write(KEY.down + KEY.enter);
-    const other = await s.waitFor(/Round 0/);
+    // The whole frame of the other preset: its header and the chart's first plot row.
+    const other = await s.waitFor(
+      (t) => /Round 0/.test(t) && !t.includes('LUNA') && /^ *[\d,.]+[KMB]?┤/m.test(t),
+    );
     expect(other.split('\n')[0]).not.toContain('LUNA');
     expect(legend(other, cols)).toContain('log scale');
     await quit(s);
