@@ -12,6 +12,7 @@ import {
   renderPriceChart,
   type ChartRow,
 } from '../../src/ui/helpers/chart.js';
+import { MARKER } from '../../src/ui/helpers/chart-glyphs.js';
 import { columnOf, downsample } from '../../src/ui/helpers/downsample.js';
 import {
   BAND_EDGES,
@@ -228,7 +229,8 @@ describe('renderPriceChart', () => {
       log: true,
       references: [{ value: 0.107, label: 'floor' }],
     });
-    const floorRow = (rows: ChartRow[]) => rows.findIndex((r) => rowText(r).includes('floor'));
+    // The floor's dots (its name is the legend's, never over the plot).
+    const floorRow = (rows: ChartRow[]) => rows.findIndex((r) => rowText(r).includes('·'));
     // Linear: the floor shares the bottom row with 0.01; log: it sits rows above it.
     expect(floorRow(linear)).toBe(10);
     expect(floorRow(log)).toBeLessThan(9);
@@ -240,7 +242,7 @@ describe('renderPriceChart', () => {
     const rows = renderPriceChart({ venue, oracle: venue }, 60, 12, { marker: 5 });
     const x = LABEL_WIDTH + 1 + columnOf(5, 21, 60 - LABEL_WIDTH - 1);
     const column = rows.slice(0, -1).map((r) => Array.from(rowText(r))[x]);
-    expect(column.filter((c) => c === '│').length).toBeGreaterThan(5);
+    expect(column.filter((c) => c === MARKER).length).toBeGreaterThan(5);
     const ticks = rowText(rows.at(-1)!);
     expect(ticks).toMatch(/round/);
     expect(ticks).toMatch(/\b0\b.*\b10\b.*\b20\b/);
@@ -377,7 +379,10 @@ describe('healthBar', () => {
   /** The fill a bar shows, in eighths of a cell. */
   const fillEighths = (bar: string) =>
     Array.from(bar).reduce(
-      (sum, ch) => sum + (ch === '█' || ch === '┃' ? 8 : Math.max(0, ' ▏▎▍▌▋▊▉'.indexOf(ch))),
+      // The line (┃) stands for a cell of fill when the fill goes on past it.
+      (sum, ch, i, all) =>
+        sum +
+        (ch === '█' || (ch === '┃' && (all[i + 1] ?? ' ') !== ' ') ? 8 : Math.max(0, ' ▏▎▍▌▋▊▉'.indexOf(ch))),
       0,
     );
 
@@ -395,20 +400,20 @@ describe('healthBar', () => {
       const column = ((width - 1) & ~1) / BAR_SCALE_MAX;
       for (const hf of [0, 0.5, 0.99, 1.5, 2]) {
         const cells = Array.from(healthBar(hf, width));
-        expect(cells[column], `hf=${hf} width=${width}`).toMatch(/[│┃]/);
+        expect(cells[column], `hf=${hf} width=${width}`).toBe('┃');
         expect(cells.filter((c) => c === '│' || c === '┃')).toHaveLength(1);
       }
-      // Thin under an empty bar, thick under the fill.
-      expect(Array.from(healthBar(0.5, width))[column]).toBe('│');
+      // One glyph, under the fill or not.
+      expect(Array.from(healthBar(0.5, width))[column]).toBe('┃');
       expect(Array.from(healthBar(1.8, width))[column]).toBe('┃');
     }
   });
 
   it('fills in proportion to the health factor, and the fill grows with it', () => {
-    expect(healthBar(0, 21)).toBe(' '.repeat(10) + '│' + ' '.repeat(10));
+    expect(healthBar(0, 21)).toBe(' '.repeat(10) + '┃' + ' '.repeat(10));
     expect(healthBar(2, 21)).toBe('█'.repeat(10) + '┃' + '█'.repeat(10));
-    expect(healthBar(0.5, 21)).toBe('█'.repeat(5) + ' '.repeat(5) + '│' + ' '.repeat(10));
-    expect(healthBar(1, 21)).toBe('█'.repeat(10) + '│' + ' '.repeat(10));
+    expect(healthBar(0.5, 21)).toBe('█'.repeat(5) + ' '.repeat(5) + '┃' + ' '.repeat(10));
+    expect(healthBar(1, 21)).toBe('█'.repeat(10) + '┃' + ' '.repeat(10));
     // An even width leaves the last column blank, so that HF = 1 falls exactly on the line.
     expect(healthBar(2, 20)).toBe('█'.repeat(9) + '┃' + '█'.repeat(9) + ' ');
     let previous = -1;

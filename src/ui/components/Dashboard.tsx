@@ -139,6 +139,7 @@ export function Dashboard({
             followsPath={preset.path !== undefined}
             tick={axis.tick}
             axisName={axis.axisName}
+            quote={preset.asset.quote}
             width={layout.chartWidth}
             height={layout.middle}
             theme={theme}

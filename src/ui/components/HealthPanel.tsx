@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatAmount, formatCount, formatHealth } from '../../format.js';
 import { fitId, ID_WIDTH } from '../helpers/log.js';
-import { countBar, healthBar, healthTone, type HealthSnapshot } from '../helpers/health.js';
+import { LIQUIDATION_LINE, countBar, healthBar, healthTone, type HealthSnapshot } from '../helpers/health.js';
 import type { Theme } from '../theme.js';
 
 export interface HealthPanelProps {
@@ -55,7 +55,7 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
             </Text>
           ))}
           <Text color={theme.muted} wrap="truncate-end">
-            {`${'HF scale'.padEnd(idWidth + numberWidth)}${'0'.padEnd(Math.round(barWidth / 2))}${'1'.padEnd(barWidth - Math.round(barWidth / 2) - 1)}2`}
+            {`${`HF ${LIQUIDATION_LINE} liquidation`.padEnd(idWidth + numberWidth)}${'0'.padEnd(Math.round(barWidth / 2))}${'1'.padEnd(barWidth - Math.round(barWidth / 2) - 1)}2`}
           </Text>
         </>
       ) : null}

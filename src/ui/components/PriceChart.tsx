@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { RoundRecord } from '../../engine/index.js';
-import { formatChange, formatNumber } from '../../format.js';
-import { pricePaths, renderPriceChart, type Ink, type Reference } from '../helpers/chart.js';
-import { packLines } from '../helpers/pack.js';
+import { formatChange } from '../../format.js';
+import { drawChart, pricePaths, type Ink, type Reference } from '../helpers/chart.js';
+import { legendRows, type LegendInk } from '../helpers/chart-legend.js';
 import type { Theme } from '../theme.js';
 
 export interface PriceChartProps {
@@ -15,7 +15,7 @@ export interface PriceChartProps {
   readonly shockPct: number;
   /** The outside price follows a path (the legend says so instead of naming a shock). */
   readonly followsPath?: boolean;
-  /** The round on screen, marked when earlier rounds are drawn past it. */
+  /** The round on screen, marked when later rounds are drawn past it. */
   readonly round: number;
   /** Show only the last this many rounds (undefined: the whole run). */
   readonly zoom?: number;
@@ -24,21 +24,27 @@ export interface PriceChartProps {
   /** A round's tick text and the axis's name, in the preset's time unit when it has one. */
   readonly tick?: (round: number) => string;
   readonly axisName?: string;
+  /** The prices' unit (USD), for the legend's figures. */
+  readonly quote?: string;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
 }
 
-const inkColour = (ink: Ink, theme: Theme, dashed: string | undefined) =>
-  ink === 'venue'
-    ? theme.venue
-    : ink === 'oracle'
-      ? dashed
-      : ink === 'axis' || ink === 'line' || ink === 'marker'
-        ? theme.axis
-        : undefined;
+/** The rounds drawn: the whole run, or the zoom's last rounds (moved back to the round on screen). */
+export function chartWindow(
+  end: number,
+  round: number,
+  zoom: number | undefined,
+): { first: number; last: number; beforeEnd: boolean } {
+  if (zoom === undefined || zoom <= 0) return { first: 0, last: end, beforeEnd: false };
+  let first = Math.max(0, end - zoom + 1);
+  if (round < first) first = Math.max(0, round);
+  const last = Math.min(end, first + zoom - 1);
+  return { first, last, beforeEnd: last < end };
+}
 
-/** Venue (solid) and oracle (dashed) price per round, fitted to the space it has. */
+/** Venue (solid) and oracle (dashed) price per round, fitted to the space it has, with its legend. */
 export function PriceChart(props: PriceChartProps) {
   const {
     initialPrice,
@@ -53,25 +59,63 @@ export function PriceChart(props: PriceChartProps) {
     height,
     theme,
   } = props;
-  const { rows, start, high, low } = useMemo(() => {
+  const { quote, references, tick, axisName } = props;
+  const { rows, legend } = useMemo(() => {
     const paths = pricePaths(initialPrice, records);
+    const solid = paths.venue;
     const dashed = variantRecords ? pricePaths(initialPrice, variantRecords).venue : paths.oracle;
-    // Both lines as long as the longer one, each holding its last price after its end.
-    const length = Math.max(paths.venue.length, dashed.length);
-    const hold = (s: number[]) => [...s, ...Array<number>(length - s.length).fill(s.at(-1)!)];
-    const first = zoom !== undefined ? Math.max(0, length - zoom) : 0;
-    const venue = hold(paths.venue).slice(first);
-    const other = hold(dashed).slice(first);
-    const drawn = [...venue, ...other].filter((v) => Number.isFinite(v) && v > 0);
-    const rows = renderPriceChart({ venue, oracle: other }, width, height - 1, {
-      log,
-      references: props.references,
-      marker: round - first,
-      firstRound: first,
-      tick: props.tick,
-      axisName: props.axisName,
-    });
-    return { rows, start: venue[0]!, high: Math.max(...drawn), low: Math.min(...drawn) };
+    // Both runs on one axis of rounds, each ending at its own last round.
+    const end = Math.max(solid.length, dashed.length) - 1;
+    const { first, last, beforeEnd } = chartWindow(end, round, zoom);
+    const slice = (s: number[]) => s.slice(first, last + 1);
+    const marker = round >= first && round < last ? round : undefined;
+    const draw = (rowsForChart: number) =>
+      drawChart({
+        lines: [
+          { series: slice(solid), ink: 'venue', style: 'solid' },
+          { series: slice(dashed), ink: 'oracle', style: 'dashed' },
+        ],
+        width,
+        height: Math.max(1, rowsForChart),
+        positive: true,
+        log,
+        references,
+        marker: marker !== undefined ? marker - first : undefined,
+        firstRound: first,
+        tick,
+        axisName,
+      });
+    const endOf = (s: number[]) => (s.length - 1 < last ? s.length - 1 : undefined);
+    const legendOf = (chart: ReturnType<typeof draw>) =>
+      legendRows(
+        {
+          compare: variantRecords !== undefined,
+          first,
+          last,
+          zoom,
+          beforeEnd,
+          ends: { solid: endOf(solid), dashed: endOf(dashed) },
+          log: log === true,
+          marker: chart.marker ? marker : undefined,
+          references: chart.references,
+          quote,
+          start: first === 0 ? solid[0] : undefined,
+          high: chart.hi,
+          low: chart.lo,
+          cause: followsPath
+            ? 'outside price follows a path'
+            : `shock ${formatChange(-shockPct, 0)} at round 1`,
+        },
+        width,
+        height >= 10 ? 3 : height >= 7 ? 2 : 1,
+      );
+    let chart = draw(height - 1);
+    let legend = legendOf(chart);
+    if (legend.length > 1) {
+      chart = draw(height - legend.length);
+      legend = legendOf(chart);
+    }
+    return { rows: chart.rows, legend };
   }, [
     initialPrice,
     records,
@@ -81,31 +125,40 @@ export function PriceChart(props: PriceChartProps) {
     zoom,
     log,
     round,
-    props.references,
-    props.tick,
-    props.axisName,
+    references,
+    tick,
+    axisName,
+    quote,
+    followsPath,
+    shockPct,
   ]);
   const dashedColour = variantRecords ? theme.accent : theme.oracle;
-  const title = variantRecords ? 'Price ━ baseline ┄ variant' : 'Price ━ venue ┄ oracle';
-  const notes = packLines(
-    [
-      `start ${formatNumber(start)}`,
-      `high ${formatNumber(high)}`,
-      `low ${formatNumber(low)}`,
-      ...(zoom !== undefined ? [`last ${zoom} rounds`] : []),
-      ...(log ? ['log scale'] : []),
-      followsPath ? 'outside price follows a path' : `shock ${formatChange(-shockPct, 0)} at round 1`,
-    ],
-    Math.max(10, width - title.length - 2),
-  )[0];
+  const legendColour = (ink: LegendInk) =>
+    ink === 'venue'
+      ? theme.venue
+      : ink === 'oracle'
+        ? dashedColour
+        : ink === 'note'
+          ? theme.muted
+          : ink === 'line' || ink === 'marker'
+            ? theme.axis
+            : undefined;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text wrap="truncate-end">
-        <Text bold>Price </Text>
-        <Text color={theme.venue}>{variantRecords ? '━ baseline' : '━ venue'}</Text>{' '}
-        <Text color={dashedColour}>{variantRecords ? '┄ variant' : '┄ oracle'}</Text>
-        <Text color={theme.muted}>{`  ${notes}`}</Text>
-      </Text>
+      {legend.map((line, y) => (
+        <Text key={`legend${y}`} wrap="truncate-end">
+          {line.map((part, i) => (
+            <Text key={i}>
+              {i > 0 ? '  ' : ''}
+              {part.segments.map((s, j) => (
+                <Text key={j} bold={s.ink === 'title'} color={legendColour(s.ink)}>
+                  {s.text}
+                </Text>
+              ))}
+            </Text>
+          ))}
+        </Text>
+      ))}
       {rows.map((row, y) => (
         <Text key={y} wrap="truncate-end">
           {row.runs.map((run, i) => (
@@ -118,3 +171,12 @@ export function PriceChart(props: PriceChartProps) {
     </Box>
   );
 }
+
+const inkColour = (ink: Ink, theme: Theme, dashed: string | undefined) =>
+  ink === 'venue'
+    ? theme.venue
+    : ink === 'oracle'
+      ? dashed
+      : ink === 'axis' || ink === 'line' || ink === 'marker'
+        ? theme.axis
+        : undefined;

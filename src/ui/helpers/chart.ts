@@ -1,6 +1,12 @@
 import type { RoundRecord } from '../../engine/index.js';
-import { formatCount, formatLabels } from '../../format.js';
-import { columnOf, downsample, type Column } from './downsample.js';
+import { formatLabels } from '../../format.js';
+import { LABEL_WIDTH, spacedLabels, ticks } from './chart-axis.js';
+import { sharedColumns } from './chart-columns.js';
+import { AXIS, GLYPHS, MARKER, REFERENCE_GLYPHS, type Glyphs } from './chart-glyphs.js';
+import { columnOf, type Column } from './downsample.js';
+
+export { GLYPHS } from './chart-glyphs.js';
+export { LABEL_WIDTH, niceStep, spacedLabels } from './chart-axis.js';
 
 /** The two price paths per round, round 0 being the price before the shock. */
 export interface PricePaths {
@@ -21,16 +27,6 @@ export type Ink = 'axis' | 'venue' | 'oracle' | 'line' | 'marker' | 'blank';
 export interface ChartRow {
   readonly runs: readonly { readonly text: string; readonly ink: Ink }[];
 }
-
-/** A line's glyphs, indexed by its connections in a cell: left 1, right 2, up 4, down 8. */
-type Glyphs = readonly string[];
-// Solid: heavy box drawing. Dashed: light dashes with light round corners. No glyph is in both sets, so the
-// two lines stay apart without colour.
-const SOLID: Glyphs = [' ', '╸', '╺', '━', '╹', '┛', '┗', '┻', '╻', '┓', '┏', '┳', '┃', '┫', '┣', '╋'];
-const DASHED: Glyphs = [' ', '╴', '╶', '┄', '╵', '╯', '╰', '┴', '╷', '╮', '╭', '┬', '┆', '┤', '├', '┼'];
-export const GLYPHS = { solid: SOLID, dashed: DASHED } as const;
-const REFERENCE = '·';
-const MARKER = '│';
 
 export interface ChartLine {
   /** One value per round (index 0 is the chart's first round). */
@@ -67,8 +63,6 @@ export interface ChartSpec {
   readonly labels?: (values: number[]) => string[];
 }
 
-export const LABEL_WIDTH = 9;
-
 /** A series with its unusable values (NaN, ±∞, and for prices ≤ 0) replaced by the one before, or the first usable. */
 function usable(series: readonly number[], positive: boolean): number[] {
   const ok = (v: number) => Number.isFinite(v) && (!positive || v > 0);
@@ -78,23 +72,49 @@ function usable(series: readonly number[], positive: boolean): number[] {
   return series.map((v) => (ok(v) ? (last = v) : last));
 }
 
+/** A reference line as drawn: its glyph, and whether it is on the chart or above or below its range. */
+export interface DrawnReference extends Reference {
+  readonly glyph: string;
+  readonly place: 'drawn' | 'above' | 'below' | 'hidden';
+}
+
+/** What a chart drew, for its legend: the value range, the references, and whether the marker is on it. */
+export interface DrawnChart {
+  readonly rows: ChartRow[];
+  /** The lowest and highest value drawn (undefined when nothing is). */
+  readonly lo?: number;
+  readonly hi?: number;
+  readonly references: readonly DrawnReference[];
+  readonly marker: boolean;
+}
+
 /**
  * Draws the lines into exactly `height` rows of `width` columns: value labels, the plot, then round ticks.
- * Each column is drawn from its rounds' minimum to their maximum (`downsample`), so the top label is the
- * highest value and the bottom label the lowest, whatever the zoom or width.
+ * All lines share one x axis as long as the longest: a column stands for the same rounds in each, and a
+ * shorter line stops at its own last round. Each column is drawn from its rounds' minimum to their
+ * maximum (`sharedColumns`), so the top label is the highest value and the bottom label the lowest,
+ * whatever the zoom or width. Reference lines fill only cells no line occupies; their names are for the
+ * legend, never over the data.
  */
-export function renderChart(spec: ChartSpec): ChartRow[] {
+export function drawChart(spec: ChartSpec): DrawnChart {
   const { width, height } = spec;
   const plotRows = height >= 3 ? height - 1 : height;
   const plotWidth = Math.max(1, width - LABEL_WIDTH - 1);
   const log = spec.log === true;
   const series = spec.lines.map((l) => usable(l.series, spec.positive === true || log));
-  const columns = series.map((s) => downsample(s, plotWidth));
+  const n = Math.max(0, ...series.map((s) => s.length));
+  const columns = series.map((s) => sharedColumns(s, n, plotWidth));
   const grid: { ch: string; ink: Ink }[][] = Array.from({ length: height }, () =>
     Array.from({ length: width }, () => ({ ch: ' ', ink: 'blank' as Ink })),
   );
-  const all = columns.flat();
-  if (all.length === 0 || plotRows < 1) return toRows(grid);
+  const all = columns.flat().filter((c): c is Column => c !== undefined);
+  const given = (spec.references ?? []).map((r, i) => ({
+    ...r,
+    glyph: REFERENCE_GLYPHS[i % REFERENCE_GLYPHS.length]!,
+  }));
+  if (all.length === 0 || plotRows < 1) {
+    return { rows: toRows(grid), references: given.map((r) => ({ ...r, place: 'hidden' })), marker: false };
+  }
   const lo = Math.min(...all.map((c) => c.min));
   const hi = Math.max(...all.map((c) => c.max));
   const scale = (v: number) => (log ? Math.log(v) : v);
@@ -108,60 +128,64 @@ export function renderChart(spec: ChartSpec): ChartRow[] {
   };
   const x0 = LABEL_WIDTH + 1;
 
-  // References: dotted under the lines, their names over them at the right end.
-  const references = flat ? [] : (spec.references ?? []).filter((r) => r.value >= lo && r.value <= hi);
-  for (const ref of references) {
-    const y = rowOf(ref.value);
-    for (let x = x0; x < width; x++) grid[y]![x] = { ch: REFERENCE, ink: 'line' };
-  }
-  const n = series[0]?.length ?? 0;
-  if (spec.marker !== undefined && n > 0 && spec.marker < n - 1) {
-    const x = x0 + columnOf(spec.marker, n, plotWidth);
-    for (let y = 0; y < plotRows; y++) if (x < width) grid[y]![x] = { ch: MARKER, ink: 'marker' };
-  }
   // The first line first: a later one fills only the cells left free, so the first is drawn over the others.
   for (let l = 0; l < spec.lines.length; l++) {
     drawLine(grid, columns[l]!, rowOf, x0, GLYPHS[spec.lines[l]!.style], spec.lines[l]!.ink);
   }
-
-  for (const ref of references) {
-    const y = rowOf(ref.value);
-    // At the left end: a cascade starts high, so the line is seldom there to be hidden by the name.
-    const name = ` ${ref.label} `;
-    const at = x0 + 1;
-    Array.from(name).forEach((ch, i) => {
-      if (at + i < width) grid[y]![at + i] = { ch, ink: 'line' };
-    });
+  const free = (y: number, x: number) => grid[y]![x]!.ink === 'blank';
+  const marked = spec.marker !== undefined && n > 0 && spec.marker >= 0 && spec.marker < n - 1;
+  if (marked) {
+    const x = x0 + columnOf(spec.marker!, n, plotWidth);
+    for (let y = 0; y < plotRows; y++)
+      if (x < width && free(y, x)) grid[y]![x] = { ch: MARKER, ink: 'marker' };
   }
+  const references = given.map((ref): DrawnReference => {
+    if (flat || !Number.isFinite(ref.value) || (log && !(ref.value > 0))) return { ...ref, place: 'hidden' };
+    if (ref.value > hi) return { ...ref, place: 'above' };
+    if (ref.value < lo) return { ...ref, place: 'below' };
+    const y = rowOf(ref.value);
+    for (let x = x0; x < width; x++) if (free(y, x)) grid[y]![x] = { ch: ref.glyph, ink: 'line' };
+    return { ...ref, place: 'drawn' };
+  });
   // Value labels: every row, the top the highest value and the bottom the lowest.
   const rowValues = flat
     ? [lo]
     : Array.from({ length: plotRows }, (_, y) => (y === plotRows - 1 ? lo : y === 0 ? hi : valueOf(y)));
-  const texts = (spec.labels ?? formatLabels)(rowValues);
+  const texts = flat
+    ? (spec.labels ?? formatLabels)(rowValues)
+    : spacedLabels(rowValues, spec.labels ?? formatLabels);
   for (let y = 0; y < plotRows; y++) {
     const text = flat ? (y === rowOf(lo) ? texts[0]! : '') : texts[y]!;
-    const cell = `${text.length > LABEL_WIDTH ? text.slice(0, LABEL_WIDTH) : text.padStart(LABEL_WIDTH)}${text ? '┤' : '│'}`;
+    const cell = `${text.length > LABEL_WIDTH ? text.slice(0, LABEL_WIDTH) : text.padStart(LABEL_WIDTH)}${text ? AXIS.labelled : AXIS.plain}`;
     Array.from(cell).forEach((ch, x) => {
       if (x < width) grid[y]![x] = { ch, ink: 'axis' };
     });
   }
   if (plotRows < height) ticks(grid[height - 1]!, n, plotWidth, spec);
-  return toRows(grid);
+  return { rows: toRows(grid), lo, hi, references, marker: marked };
 }
 
-/** Draws one line: each column from where the line comes in to its lowest and highest value to where it leaves. */
+export function renderChart(spec: ChartSpec): ChartRow[] {
+  return drawChart(spec).rows;
+}
+
+/**
+ * Draws one line: each column from where the line comes in to its lowest and highest value to where it
+ * leaves; it ends at its first missing column (a run that ended earlier).
+ */
 function drawLine(
   grid: { ch: string; ink: Ink }[][],
-  columns: readonly Column[],
+  columns: readonly (Column | undefined)[],
   rowOf: (v: number) => number,
   x0: number,
   glyphs: Glyphs,
   ink: Ink,
 ): void {
   let previous: number | undefined;
-  columns.forEach((col, c) => {
+  for (let c = 0; c < columns.length; c++) {
+    const col = columns[c];
     const x = x0 + c;
-    if (x >= grid[0]!.length) return;
+    if (col === undefined || x >= grid[0]!.length) return;
     const enter = rowOf(previous ?? col.first);
     const leave = rowOf(col.last);
     const top = Math.min(enter, leave, rowOf(col.max));
@@ -173,35 +197,7 @@ function drawLine(
       grid[y]![x] = { ch: glyphs[mask]!, ink };
     }
     previous = col.last;
-  });
-}
-
-/** Round ticks under the plot at a step that keeps their labels apart, the axis's name under the labels. */
-function ticks(row: { ch: string; ink: Ink }[], n: number, plotWidth: number, spec: ChartSpec): void {
-  const first = spec.firstRound ?? 0;
-  const text = spec.tick ?? ((r: number) => formatCount(r));
-  const name = (spec.axisName ?? 'round').slice(0, LABEL_WIDTH);
-  Array.from(name.padStart(LABEL_WIDTH)).forEach((ch, x) => (row[x] = { ch, ink: 'axis' }));
-  if (n === 0) return;
-  const widest = Math.max(text(first).length, text(first + n - 1).length) + 2;
-  const room = Math.max(1, Math.floor(plotWidth / widest));
-  const step = niceStep((n - 1) / room);
-  let free = 0;
-  for (let r = Math.ceil(first / step) * step; r <= first + n - 1; r += step) {
-    const x = LABEL_WIDTH + 1 + columnOf(r - first, n, plotWidth);
-    const label = text(r);
-    if (x < free || x + label.length > row.length) continue;
-    Array.from(label).forEach((ch, i) => (row[x + i] = { ch, ink: 'axis' }));
-    free = x + label.length + 1;
   }
-}
-
-/** The smallest of 1, 2, 5, 10, 20, 50, … at least `raw`. */
-export function niceStep(raw: number): number {
-  if (!(raw > 1)) return 1;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
-  return 10 * power;
 }
 
 function toRows(grid: readonly { ch: string; ink: Ink }[][]): ChartRow[] {

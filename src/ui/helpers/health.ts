@@ -166,12 +166,15 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
 /** Health factor shown on a bar's scale, from 0 to this. */
 export const BAR_SCALE_MAX = 2;
 
+/** The liquidation line (HF = 1) across every health bar. */
+export const LIQUIDATION_LINE = '┃';
+
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /**
  * A health bar of `width` cells on a 0…2 health-factor scale, drawn in eighths of a cell so that 1.00 and
- * 1.02 differ, with the liquidation line (HF = 1) drawn as `│` (or `┃` under the fill) so that it reads
- * without colour.
+ * 1.02 differ, with the liquidation line (HF = 1) drawn as `LIQUIDATION_LINE` (one glyph, under the fill
+ * or not, named on the panel's scale row) so that it reads without colour.
  */
 export function healthBar(healthFactor: number, width: number): string {
   // The line takes a column of its own, so that a partial cell next to it is never drawn over.
@@ -182,7 +185,7 @@ export function healthBar(healthFactor: number, width: number): string {
   const full = Math.floor(eighths / 8);
   let out = '';
   for (let c = 0; c < cells; c++) {
-    if (c === line) out += full > line ? '┃' : '│';
+    if (c === line) out += LIQUIDATION_LINE;
     if (c < full) out += '█';
     else if (c === full && eighths % 8 > 0) out += EIGHTHS[eighths % 8];
     else out += ' ';
