@@ -1,6 +1,14 @@
 import type { CascadeRun, Scenario, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
-import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
+import {
+  article,
+  formatChange,
+  formatCount,
+  formatNumber,
+  formatPct,
+  formatTimes,
+  plural,
+} from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
 import { liquidatorLossNote } from '../findings.js';
 import { elapsedText, parseRoundLength, unitsText } from '../round-length.js';
@@ -9,9 +17,9 @@ import { elapsedText, parseRoundLength, unitsText } from '../round-length.js';
 export function describeScenario(s: Scenario): string {
   const oracle =
     s.oracle.model === 'twap'
-      ? `${s.oracle.mean === 'geometric' ? 'geometric ' : ''}${s.oracle.sampling === 'time-weighted' ? 'time-weighted ' : ''}TWAP oracle over ${s.oracle.window} rounds`
+      ? `${s.oracle.mean === 'geometric' ? 'geometric ' : ''}${s.oracle.sampling === 'time-weighted' ? 'time-weighted ' : ''}TWAP oracle over ${plural(s.oracle.window, 'round')}`
       : s.oracle.model === 'lagged'
-        ? `oracle lagged ${s.oracle.delay} rounds`
+        ? `oracle lagged ${plural(s.oracle.delay, 'round')}`
         : 'spot oracle';
   const mechanism =
     s.liquidation.mechanism === 'partial'
@@ -97,12 +105,7 @@ export function runText(run: CascadeRun): string {
               : ''),
         ]
       : []),
-    ...(m.attack
-      ? [
-          `  attack       cost ${formatNumber(m.attack.cost)} ${quote}, borrowed ${formatNumber(m.attack.borrowed)} ${quote}, ` +
-            `profit ${formatNumber(m.attack.profit)} ${quote}, bad debt left ${formatNumber(m.attack.badDebt)} ${quote}`,
-        ]
-      : []),
+    ...(m.attack ? [`  attack       ${attackWords(m.attack, quote)}`] : []),
     ...(m.insuranceFund > 0 || m.fundDrawn > 0 || m.deleveraged > 0
       ? [
           `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)}), ` +
@@ -118,6 +121,18 @@ export function runText(run: CascadeRun): string {
   const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
+  );
+}
+
+/**
+ * The attack's figures worded by sign: "cost 4,975,930 USD" for a trade that cost quote, "the trade raised
+ * 82,292,059 USD" for one that brought quote in; "profit" or "loss" for what the attacker made.
+ */
+export function attackWords(attack: NonNullable<Summary['attack']>, quote: string): string {
+  const amount = (value: number) => `${formatNumber(Math.abs(value))} ${quote}`;
+  return (
+    `${attack.cost >= 0 ? 'cost' : 'the trade raised'} ${amount(attack.cost)}, borrowed ${amount(attack.borrowed)}, ` +
+    `${attack.profit >= 0 ? 'profit' : 'loss'} ${amount(attack.profit)}, bad debt left ${amount(attack.badDebt)}`
   );
 }
 

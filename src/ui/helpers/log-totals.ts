@@ -16,7 +16,7 @@ export function totalText(
     (auction ? auctionTotals(r, record, events, symbol, quote) : lendingTotals(r, record, symbol, quote)) +
     skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
     (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
-    perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue')
+    perpsNote(record, symbol, quote, timeline.scenario.perps?.fill === 'venue')
   );
 }
 
@@ -57,10 +57,10 @@ function skippedNote(forCapital: number, unprofitable: number): string {
 }
 
 /** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging, slippage, the backstop. */
-function perpsNote(record: RoundRecord, quote: string, booked: boolean): string {
+function perpsNote(record: RoundRecord, symbol: string, quote: string, booked: boolean): string {
   if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
   const parts = [
-    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatNumber(Math.abs(record.perpNetSold))})`,
+    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatAmount(Math.abs(record.perpNetSold), symbol)})`,
   ];
   if (record.fundDrawn > 0) parts.push(`fund paid ${formatNumber(record.fundDrawn)} ${quote}`);
   if (record.deleveraged > 0)

@@ -1,5 +1,5 @@
 import type { PerpEvent, RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
-import { formatAmount, formatCount, formatNumber } from '../../format.js';
+import { formatAmount, formatCount } from '../../format.js';
 import { wrapText } from './pack.js';
 import { totalText } from './log-totals.js';
 
@@ -173,18 +173,25 @@ function perpLine(timeline: Timeline, e: PerpEvent, r: number, symbol: string, q
     ? {
         kind: 'event',
         round: r,
-        text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at bankruptcy, gave up ${formatNumber(e.amount)} ${quote}`,
+        text:
+          Math.abs(e.quantity) < DUST
+            ? // Float dust left of a position an earlier round deleveraged: counted, as `liqloop run` counts it, but no figure.
+              `  ${name} deleveraged a rounding remainder (a size under 10⁻⁹ ${symbol}) at bankruptcy`
+            : `  ${name} deleveraged ${formatAmount(e.quantity, symbol)} at bankruptcy, gave up ${formatAmount(e.amount, quote)}`,
         badDebt: false,
       }
     : {
         kind: 'event',
         round: r,
         text:
-          `  ${name} liquidated ${formatNumber(e.quantity)} ${symbol}` +
-          (e.amount > 0 ? `, ${formatNumber(e.amount)} ${quote} below bankruptcy` : ''),
+          `  ${name} liquidated ${formatAmount(e.quantity, symbol)}` +
+          (e.amount > 0 ? `, ${formatAmount(e.amount, quote)} below bankruptcy` : ''),
         badDebt: e.amount > 0,
       };
 }
+
+/** A size below this many units of the asset is float dust, not a trade. */
+const DUST = 1e-9;
 
 /** The width of an id column. */
 export const ID_WIDTH = 8;
