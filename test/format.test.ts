@@ -23,7 +23,7 @@ describe('the one number formatter', () => {
     expect(formatNumber(0.038)).toBe('0.03800');
     expect(formatNumber(0.90712)).toBe('0.9071');
     expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(-12.5)).toBe('-12.50');
+    expect(formatNumber(-12.5)).toBe('−12.50');
     expect(formatAmount(15467.339, 'USD')).toBe('15,467.34 USD');
   });
 

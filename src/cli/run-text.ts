@@ -82,7 +82,7 @@ export function runText(run: CascadeRun): string {
         : ''),
     `  total loss   ${formatNumber(m.totalLoss)} ${quote}: bad debt ${formatNumber(m.badDebt)} + shortfall ` +
       `${formatNumber(m.shortfall)} (open positions' debt above their collateral at the oracle price)`,
-    `  liquidators  profit ${formatNumber(m.liquidatorProfit)} ${quote}` +
+    `  liquidators  ${m.liquidatorProfit >= 0 ? 'profit' : 'loss'} ${formatNumber(Math.abs(m.liquidatorProfit))} ${quote}` +
       (m.unprofitableLiquidations > 0
         ? `, ${formatCount(m.unprofitableLiquidations)} liquidations at a loss`
         : '') +
