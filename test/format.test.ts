@@ -110,7 +110,7 @@ describe('the one number formatter', () => {
     expect(formatDiff(2439 + 1e-10, 2439, formatNumber)).toBe('±0');
     expect(formatDiff(1951.2, 2439, formatNumber)).toBe('−487.80');
     expect(formatDiff(1.001, 1, formatNumber)).toBe('+0.001000');
-    expect(formatDiff(1000.001, 1000, formatNumber)).toBe('+<0.01');
+    expect(formatDiff(1000.4, 1000, formatCount)).toBe('+<1');
     expect(formatDiff(0, 0, formatCount)).toBe('±0');
   });
 
