@@ -118,7 +118,9 @@ export function runText(run: CascadeRun): string {
         : []),
     `  rounds       ${m.rounds}${roundTime(s, m.rounds)}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
-  const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
+  const record = s.record?.length
+    ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s), s.asset)]
+    : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
@@ -170,8 +172,12 @@ export function perpsLines(m: Summary, quote: string): string[] {
  * "Against the record": each recorded figure beside the model's, with its role (input, fitted, predicted)
  * when the preset gives one, and the preset's statement when it predicts none of them.
  */
-function recordText(checks: ReturnType<typeof checkRecord>, noPrediction: string | undefined): string[] {
-  const lines = checks.map((c) => describeCheck(c));
+function recordText(
+  checks: ReturnType<typeof checkRecord>,
+  noPrediction: string | undefined,
+  units: { readonly quote: string; readonly symbol: string },
+): string[] {
+  const lines = checks.map((c) => describeCheck(c, { units }));
   const width = Math.max(...lines.map((l) => l.figure.length));
   const roleWidth = Math.max(...lines.map((l) => l.role.length));
   const role = (text: string) => (roleWidth > 0 ? `${text.padEnd(roleWidth)}  ` : '');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCascade, summarize, type Scenario } from '../../src/engine/index.js';
 import { attackWords, runText } from '../../src/cli/run-text.js';
 import { formatAmount, formatCount, formatTimes } from '../../src/format.js';
-import { loadPreset } from '../../src/presets/index.js';
+import { checkRecord, describeCheck, formatRecorded, loadPreset } from '../../src/presets/index.js';
 import { outcomeLines } from '../../src/ui/components/Header.js';
 import { histogramRows } from '../../src/ui/components/HealthPanel.js';
 import { figuresAt, variantLines } from '../../src/ui/components/VariantLine.js';
@@ -130,6 +130,22 @@ describe('the log', () => {
     expect(lines.filter((l) => /0\.0{6,}/.test(l))).toEqual([]);
     expect(lines.some((l) => l.includes('rounding remainder'))).toBe(true);
     expect(lines.filter((l) => /(^|[^\w])-\d/.test(l))).toEqual([]);
+  });
+});
+
+describe('the record', () => {
+  it('gives a money figure its quote and an amount of the asset its symbol, in the panel and in run', () => {
+    const p = preset('luna-oracle-floor-2022');
+    const m = summarize(runCascade(p));
+    const [loss] = checkRecord(m, p.record!);
+    expect(describeCheck(loss!, { units: p.asset }).text).toMatch(
+      /^recorded 11,200,000 USD, model 11,235,500 USD {2}= matched/,
+    );
+    expect(runText(runCascade(p))).toContain('recorded 11,200,000 USD, model 11,235,500 USD');
+    // Shares and rounds keep their own form, with no unit.
+    const figure = { figure: 'f', recorded: 0.36, metric: 'zeroBidShare' };
+    expect(formatRecorded(figure, p.asset)).toBe('36.0%');
+    expect(formatRecorded({ ...figure, recorded: 12, metric: 'collateralSold' }, p.asset)).toBe('12.00 LUNA');
   });
 });
 
