@@ -131,6 +131,15 @@ describe('the log', () => {
     expect(lines.some((l) => l.includes('rounding remainder'))).toBe(true);
     expect(lines.filter((l) => /(^|[^\w])-\d/.test(l))).toEqual([]);
   });
+
+  it('writes a dust-sized slice (perps-sliced) as a remainder, and its float slippage not at all', () => {
+    const s = session('perps-sliced');
+    const last = s.timeline.finish();
+    const lines = logLines(s.timeline, last, logLength(s.timeline, last), 'ETH', 'USD').map((l) => l.text);
+    expect(lines.filter((l) => /0\.0{9,}/.test(l))).toEqual([]);
+    expect(lines.some((l) => l.includes('liquidated a rounding remainder (a size under 10⁻⁹ ETH)'))).toBe(true);
+    expect(lines.filter((l) => /slippage −?0\.0{6,}/.test(l))).toEqual([]);
+  });
 });
 
 describe('the record', () => {

@@ -48,6 +48,11 @@ function auctionTotals(
   );
 }
 
+/** A size below a billionth of a unit of the asset is float dust (a remainder of earlier fills), not a trade. */
+export const DUST = 1e-9;
+export const DUST_TEXT = 'a size under 10⁻⁹';
+export const isDust = (quantity: number) => quantity !== 0 && Math.abs(quantity) < DUST;
+
 /** Liquidations liquidators left undone in a round, and why. */
 function skippedNote(forCapital: number, unprofitable: number): string {
   const reasons: string[] = [];
@@ -60,7 +65,8 @@ function skippedNote(forCapital: number, unprofitable: number): string {
 function perpsNote(record: RoundRecord, symbol: string, quote: string, booked: boolean): string {
   if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
   const parts = [
-    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatAmount(Math.abs(record.perpNetSold), symbol)})`,
+    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ` +
+      `${isDust(record.perpNetSold) ? `a rounding remainder, ${DUST_TEXT} ${symbol}` : formatAmount(Math.abs(record.perpNetSold), symbol)})`,
   ];
   if (record.fundDrawn > 0) parts.push(`fund paid ${formatNumber(record.fundDrawn)} ${quote}`);
   if (record.deleveraged > 0)
@@ -68,7 +74,8 @@ function perpsNote(record: RoundRecord, symbol: string, quote: string, booked: b
       `${formatCount(record.deleveraged)} deleveraged covering ${formatNumber(record.adlCovered)} ${quote}`,
     );
   if (record.uncoveredLoss > 0) parts.push(`${formatNumber(record.uncoveredLoss)} ${quote} uncovered`);
-  if (record.perpSlippage !== 0)
+  // Float dust of a dust-sized fill (−0.00000002 USD) is no slippage to report.
+  if (Math.abs(record.perpSlippage) >= 1e-6)
     parts.push(
       `slippage ${formatNumber(record.perpSlippage)} ${quote}${booked ? '' : ' (unbooked: oracle fills)'}`,
     );
