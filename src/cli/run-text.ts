@@ -80,8 +80,8 @@ export function runText(run: CascadeRun): string {
       (m.unresolvedDebt > 0
         ? `, and ${formatNumber(m.unresolvedDebt)} ${quote} of debt still under water`
         : ''),
-    `  total loss   ${formatNumber(m.totalLoss)} ${quote}: bad debt ${formatNumber(m.badDebt)} + shortfall ` +
-      `${formatNumber(m.shortfall)} (open positions' debt above their collateral at the oracle price)`,
+    `  total loss   ${formatNumber(m.totalLoss)} ${quote}: bad debt ${formatNumber(m.badDebt)} ${quote} + shortfall ` +
+      `${formatNumber(m.shortfall)} ${quote} (open positions' debt above their collateral at the oracle price)`,
     `  liquidators  ${m.liquidatorProfit >= 0 ? 'profit' : 'loss'} ${formatNumber(Math.abs(m.liquidatorProfit))} ${quote}` +
       (m.unprofitableLiquidations > 0
         ? `, ${formatCount(m.unprofitableLiquidations)} liquidations at a loss`
@@ -108,7 +108,7 @@ export function runText(run: CascadeRun): string {
     ...(m.attack ? [`  attack       ${attackWords(m.attack, quote)}`] : []),
     ...(m.insuranceFund > 0 || m.fundDrawn > 0 || m.deleveraged > 0
       ? [
-          `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)}), ` +
+          `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)} ${quote}), ` +
             `${formatCount(m.deleveraged)} deleveraged covering ${formatNumber(m.adlCovered)} ${quote}, ` +
             `${formatNumber(m.uncoveredLoss)} ${quote} uncovered`,
           ...perpsLines(m, quote),

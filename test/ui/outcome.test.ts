@@ -62,7 +62,7 @@ describe('the header beyond the round shown', () => {
     );
     const mango = session('mango-markets-2022');
     const end = mango.timeline.reach(1000);
-    // In run's digits: "total loss   111,177,311 USD: bad debt 140,653 + shortfall 111,036,657".
+    // In run's digits: "total loss   111,177,311 USD: bad debt 140,653 USD + shortfall 111,036,657 USD".
     expect(headerFindings(mango, end).shortfall).toBe('Shortfall 111,036,657 USD (loss 111,177,311 USD)');
     expect(headerFindings(mango, end - 1).shortfall).toBeNull();
   });

@@ -137,7 +137,9 @@ describe('the log', () => {
     const last = s.timeline.finish();
     const lines = logLines(s.timeline, last, logLength(s.timeline, last), 'ETH', 'USD').map((l) => l.text);
     expect(lines.filter((l) => /0\.0{9,}/.test(l))).toEqual([]);
-    expect(lines.some((l) => l.includes('liquidated a rounding remainder (a size under 10⁻⁹ ETH)'))).toBe(true);
+    expect(lines.some((l) => l.includes('liquidated a rounding remainder (a size under 10⁻⁹ ETH)'))).toBe(
+      true,
+    );
     expect(lines.filter((l) => /slippage −?0\.0{6,}/.test(l))).toEqual([]);
   });
 });
