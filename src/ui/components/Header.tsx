@@ -147,11 +147,8 @@ export function defenceState(record: RoundRecord, symbol: string, skippedSoFar =
   const total = Math.max(skippedSoFar, skipped);
   if (total > 0)
     parts.push(
-      `${formatCount(total)} ${total === 1 ? 'liquidation' : 'liquidations'} skipped` +
-        (skipped > 0 && skipped !== total
-          ? ` (${formatCount(skipped)} in round ${formatCount(record.round)})`
-          : '') +
-        (skipped === 0 ? ` (none in round ${formatCount(record.round)})` : ''),
+      `${plural(total, 'liquidation')} skipped ` +
+        `(${skipped > 0 ? formatCount(skipped) : 'none'} in round ${formatCount(record.round)})`,
     );
   return parts;
 }
