@@ -1,6 +1,6 @@
 /** Sentences about a run's summary that the command line and the dashboard both print. Pure. */
 import type { Scenario, Summary } from './engine/index.js';
-import { formatCompact, formatCount } from './format.js';
+import { formatAmount, formatCount } from './format.js';
 
 /**
  * When the liquidators lost money over the run, how much net and on how many liquidations (those at a loss),
@@ -9,7 +9,7 @@ import { formatCompact, formatCount } from './format.js';
  */
 export function liquidatorLossNote(summary: Summary, scenario: Scenario): string | null {
   if (!(summary.liquidatorProfit < 0)) return null;
-  const lost = `liquidators lost ${formatCompact(-summary.liquidatorProfit)} ${scenario.asset.quote}`;
+  const lost = `liquidators lost ${formatAmount(-summary.liquidatorProfit, scenario.asset.quote)}`;
   const count = summary.unprofitableLiquidations;
   const on = count > 0 ? ` on ${formatCount(count)} liquidation${count === 1 ? '' : 's'}` : '';
   // With requireProfit on, each liquidation was expected to pay before the round's later sales moved the venue.

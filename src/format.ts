@@ -11,7 +11,11 @@
  *   round a non-zero figure to 0% or a figure short of 100% up to 100% (−99.99%, not −100.0%).
  * - multiples (`formatTimes`): two decimals and ×.
  * - differences (`formatSigned`): +, − or, when the difference is exactly 0, ±; a non-zero difference
- *   that the format would show as zero shows as "<" the smallest step (−<0.01).
+ *   that the format would show as zero shows as "<" the smallest step (−<0.01). Between two figures
+ *   (`formatDiff`), a difference within a billionth of their size is float noise and reads ±0.
+ * - every negative figure is written with the minus sign − (U+2212), never the ASCII hyphen, and a zero is
+ *   never signed (no "-0.00").
+ * - a count beside its noun (`plural`): "1 round", "5 rounds".
  */
 
 /**
@@ -23,12 +27,30 @@ const lazy = (make: () => Intl.NumberFormat) => {
   return { format: (value: number) => (made ??= make()).format(value) };
 };
 const grouped = (digits: number) =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative',
+  });
 const twoDecimals = lazy(() => grouped(2));
 const noDecimals = lazy(() => grouped(0));
-const compact = lazy(() => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }));
+const compact = lazy(
+  () =>
+    new Intl.NumberFormat('en-US', {
+      notation: 'compact',
+      maximumFractionDigits: 2,
+      signDisplay: 'negative',
+    }),
+);
 const significant = (digits: number) =>
-  new Intl.NumberFormat('en-US', { minimumSignificantDigits: digits, maximumSignificantDigits: digits });
+  new Intl.NumberFormat('en-US', {
+    minimumSignificantDigits: digits,
+    maximumSignificantDigits: digits,
+    signDisplay: 'negative',
+  });
+
+/** The minus sign − for the ASCII hyphen Intl writes before a negative figure. */
+const minus = (text: string) => (text.startsWith('-') ? `−${text.slice(1)}` : text);
 const fourSignificant = lazy(() => significant(4));
 
 /** An amount or price: 1,234.57; 0.06781; 12.3M for very large values. */
@@ -36,10 +58,11 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
   if (abs === 0) return '0';
-  if (abs >= 1e9) return compact.format(value);
-  if (abs >= 1e5) return noDecimals.format(value);
-  if (abs >= 1) return twoDecimals.format(value);
-  return fourSignificant.format(value);
+  if (abs >= 1e9) return minus(compact.format(value));
+  if (abs >= 1e5) return minus(noDecimals.format(value));
+  // A figure that four significant digits round up to 1 (0.99996) is written as the figures from 1 are.
+  if (abs >= 0.99995) return minus(twoDecimals.format(value));
+  return minus(fourSignificant.format(value));
 }
 
 /** An amount with its unit: "1,234.57 USD". */
@@ -51,7 +74,7 @@ export function formatAmount(value: number, unit: string): string {
 export function formatCompact(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  if (abs >= 1e4) return compact.format(value);
+  if (abs >= 1e4) return minus(compact.format(value));
   return formatNumber(value);
 }
 
@@ -59,8 +82,8 @@ export function formatCompact(value: number): string {
 export function formatCount(value: number): string {
   // A safe integer is grouped by hand, with the output Intl gives, so that a count needs no ICU.
   if (Number.isSafeInteger(value) && !Object.is(value, -0))
-    return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
-  return noDecimals.format(value);
+    return minus(String(value).replace(/\B(?=(\d{3})+$)/g, ','));
+  return minus(noDecimals.format(value));
 }
 
 /** A fraction as a percentage: 0.0812 → "8.1%"; 0.99987 → "99.99%" (never rounded up to 100%). */
@@ -70,7 +93,9 @@ export function formatPct(fraction: number, digits = 1): string {
   let d = digits;
   const misleading = (text: number) => (abs > 0 && text === 0) || (abs < 100 && text >= 100);
   while (d < 4 && misleading(Number(abs.toFixed(d)))) d++;
-  return `${grouped(d).format(fraction * 100)}%`;
+  // Still 0 at four decimals of a percent: float noise, written as a plain zero.
+  if (Number(abs.toFixed(d)) === 0) d = digits;
+  return `${minus(grouped(d).format(fraction * 100))}%`;
 }
 
 /** A signed change as a percentage: -0.0812 → "−8.1%", 0.02 → "+2.0%", 0 → "±0.0%". */
@@ -82,12 +107,12 @@ export function formatChange(fraction: number, digits = 1): string {
 
 /** A health factor: two decimals (1.02), so that the liquidation line at 1 reads exactly. */
 export function formatHealth(value: number): string {
-  return Number.isFinite(value) ? twoDecimals.format(value) : '∞';
+  return Number.isFinite(value) ? minus(twoDecimals.format(value)) : '∞';
 }
 
 /** A multiple: 1.3449 → "1.34×". */
 export function formatTimes(value: number): string {
-  return `${twoDecimals.format(value)}×`;
+  return `${minus(twoDecimals.format(value))}×`;
 }
 
 /** Percentage points between two fractions: 0.032 → "+3.2 pts". */
@@ -110,6 +135,21 @@ export function formatSigned(difference: number, format: (value: number) => stri
 }
 
 /**
+ * The difference `now − was`, signed as `formatSigned` signs it, except that a difference within a
+ * billionth of the larger figure is float noise (two runs that agree) and reads as exactly 0: "±0".
+ */
+export function formatDiff(now: number, was: number, format: (value: number) => string): string {
+  const difference = now - was;
+  const noise = Math.abs(difference) <= 1e-9 * Math.max(Math.abs(now), Math.abs(was));
+  return formatSigned(noise ? 0 : difference, format);
+}
+
+/** A count and its noun, singular for one: "1 round", "5 rounds", "1,024 liquidations". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : nouns}`;
+}
+
+/**
  * Axis labels for `values`: the fewest significant digits (from 3) at which no two neighbouring labels read
  * the same, grouped; compact from 1e6.
  */
@@ -123,14 +163,17 @@ export function formatLabels(values: readonly number[]): string[] {
 
 function label(value: number, digits: number): string {
   if (Math.abs(value) >= 1e6) {
-    return new Intl.NumberFormat('en-US', {
-      notation: 'compact',
-      minimumSignificantDigits: digits,
-      maximumSignificantDigits: digits,
-    }).format(value);
+    return minus(
+      new Intl.NumberFormat('en-US', {
+        notation: 'compact',
+        minimumSignificantDigits: digits,
+        maximumSignificantDigits: digits,
+        signDisplay: 'negative',
+      }).format(value),
+    );
   }
-  if (Math.abs(value) >= 10 ** digits) return noDecimals.format(value);
-  return significant(digits).format(value);
+  if (Math.abs(value) >= 10 ** digits) return minus(noDecimals.format(value));
+  return minus(significant(digits).format(value));
 }
 
 /** "a" or "an" before a number as it is read aloud: "an 8.0% shock", "an 11% shock", "a 10% shock". */

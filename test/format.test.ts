@@ -5,12 +5,15 @@ import {
   formatChange,
   formatCompact,
   formatCount,
+  formatDiff,
+  formatHealth,
   formatLabels,
   formatNumber,
   formatPct,
   formatPoints,
   formatSigned,
   formatTimes,
+  plural,
 } from '../src/format.js';
 
 describe('the one number formatter', () => {
@@ -23,7 +26,7 @@ describe('the one number formatter', () => {
     expect(formatNumber(0.038)).toBe('0.03800');
     expect(formatNumber(0.90712)).toBe('0.9071');
     expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(-12.5)).toBe('-12.50');
+    expect(formatNumber(-12.5)).toBe('−12.50');
     expect(formatAmount(15467.339, 'USD')).toBe('15,467.34 USD');
   });
 
@@ -65,6 +68,57 @@ describe('the one number formatter', () => {
     expect(formatLabels([1_750_000, 1_500_000])).toEqual(['1.75M', '1.50M']);
     const labels = formatLabels([0.907, 0.774, 0.64, 0.507, 0.373, 0.24, 0.106, 0.038]);
     expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('negatives take the minus sign −, and a zero is never signed', () => {
+    for (const text of [
+      formatNumber(-0.5),
+      formatNumber(-1234.5),
+      formatNumber(-2e9),
+      formatCompact(-45_600),
+      formatCount(-3),
+      formatHealth(-0.42),
+      formatTimes(-1.2),
+      formatPct(-0.25),
+      ...formatLabels([-1, -2]),
+    ])
+      expect(text, text).toMatch(/^−\d/);
+    expect(formatHealth(-0.42)).toBe('−0.42');
+    expect(formatNumber(-12.5)).toBe('−12.50');
+    for (const text of [
+      formatHealth(-0),
+      formatHealth(-0.001),
+      formatTimes(-0.001),
+      formatPct(-1e-9),
+      formatCount(-0),
+    ])
+      expect(text, text).not.toMatch(/[-−]/);
+    expect(formatHealth(-0.001)).toBe('0.00');
+  });
+
+  it('one format per range: a figure just under 1 is written as the figures from 1 are', () => {
+    expect(formatNumber(0.99999)).toBe('1.00');
+    expect(formatNumber(0.99994)).toBe('0.9999');
+    expect(formatNumber(1)).toBe('1.00');
+    // A percent still 0 at four decimals is noise, written as a plain zero.
+    expect(formatPct(1e-9)).toBe('0.0%');
+    expect(formatPct(0.00004)).toBe('0.004%');
+  });
+
+  it('a difference between two figures within a billionth of them is noise: ±0', () => {
+    expect(formatDiff(1.0000000000001, 1, formatNumber)).toBe('±0');
+    expect(formatDiff(2439 + 1e-10, 2439, formatNumber)).toBe('±0');
+    expect(formatDiff(1951.2, 2439, formatNumber)).toBe('−487.80');
+    expect(formatDiff(1.001, 1, formatNumber)).toBe('+0.001000');
+    expect(formatDiff(1000.4, 1000, formatCount)).toBe('+<1');
+    expect(formatDiff(0, 0, formatCount)).toBe('±0');
+  });
+
+  it('a count beside its noun, singular for one', () => {
+    expect(plural(1, 'round')).toBe('1 round');
+    expect(plural(5, 'round')).toBe('5 rounds');
+    expect(plural(1024, 'liquidation')).toBe('1,024 liquidations');
+    expect(plural(0, 'round')).toBe('0 rounds');
   });
 
   it('a or an, as the number is read aloud', () => {

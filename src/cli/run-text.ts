@@ -1,6 +1,14 @@
 import type { CascadeRun, Scenario, Summary } from '../engine/index.js';
 import { summarize } from '../engine/index.js';
-import { article, formatChange, formatCount, formatNumber, formatPct, formatTimes } from '../format.js';
+import {
+  article,
+  formatChange,
+  formatCount,
+  formatNumber,
+  formatPct,
+  formatTimes,
+  plural,
+} from '../format.js';
 import { checkRecord, describeCheck, noPredictionOf } from '../presets/index.js';
 import { liquidatorLossNote } from '../findings.js';
 import { elapsedText, parseRoundLength, unitsText } from '../round-length.js';
@@ -9,9 +17,9 @@ import { elapsedText, parseRoundLength, unitsText } from '../round-length.js';
 export function describeScenario(s: Scenario): string {
   const oracle =
     s.oracle.model === 'twap'
-      ? `${s.oracle.mean === 'geometric' ? 'geometric ' : ''}${s.oracle.sampling === 'time-weighted' ? 'time-weighted ' : ''}TWAP oracle over ${s.oracle.window} rounds`
+      ? `${s.oracle.mean === 'geometric' ? 'geometric ' : ''}${s.oracle.sampling === 'time-weighted' ? 'time-weighted ' : ''}TWAP oracle over ${plural(s.oracle.window, 'round')}`
       : s.oracle.model === 'lagged'
-        ? `oracle lagged ${s.oracle.delay} rounds`
+        ? `oracle lagged ${plural(s.oracle.delay, 'round')}`
         : 'spot oracle';
   const mechanism =
     s.liquidation.mechanism === 'partial'
@@ -123,15 +131,10 @@ export function runText(run: CascadeRun): string {
               : ''),
         ]
       : []),
-    ...(m.attack
-      ? [
-          `  attack       cost ${formatNumber(m.attack.cost)} ${quote}, borrowed ${formatNumber(m.attack.borrowed)} ${quote}, ` +
-            `profit ${formatNumber(m.attack.profit)} ${quote}, bad debt left ${formatNumber(m.attack.badDebt)} ${quote}`,
-        ]
-      : []),
+    ...(m.attack ? [`  attack       ${attackWords(m.attack, quote)}`] : []),
     ...(m.insuranceFund > 0 || m.fundDrawn > 0 || m.deleveraged > 0
       ? [
-          `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)}), ` +
+          `  perps        fund ${formatNumber(m.insuranceFund)} ${quote} at the end (paid ${formatNumber(m.fundDrawn)} ${quote}), ` +
             `${formatCount(m.deleveraged)} deleveraged covering ${formatNumber(m.adlCovered)} ${quote}, ` +
             `${formatNumber(m.uncoveredLoss)} ${quote} uncovered`,
           ...perpsLines(m, quote),
@@ -141,7 +144,9 @@ export function runText(run: CascadeRun): string {
         : []),
     `  rounds       ${m.rounds}${roundTime(s, m.rounds)}, ${m.converged ? 'converged' : `not converged (stopped at the ${formatCount(run.rounds.length)}-round limit)`}`,
   ];
-  const record = s.record?.length ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s))] : [];
+  const record = s.record?.length
+    ? ['', ...recordText(checkRecord(m, s.record), noPredictionOf(s), s.asset)]
+    : [];
   return [`${s.name}: ${describeScenario(s)}`, '', table(header, rows), '', ...summary, ...record, ''].join(
     '\n',
   );
@@ -154,12 +159,12 @@ export function runText(run: CascadeRun): string {
  */
 function lossLines(m: Summary, quote: string, lending: boolean): string[] {
   const loans =
-    `bad debt ${formatNumber(m.badDebt)} + shortfall ${formatNumber(m.shortfall)} ` +
+    `bad debt ${formatNumber(m.badDebt)} ${quote} + shortfall ${formatNumber(m.shortfall)} ${quote} ` +
     `(open positions' debt above their collateral at the venue's last price)`;
   if (m.perpFill === null) return [`  total loss   ${formatNumber(m.totalLoss)} ${quote}: ${loans}`];
   const parts =
-    `fund paid ${formatNumber(m.fundDrawn)} + ADL covered ${formatNumber(m.adlCovered)} + ` +
-    `uncovered ${formatNumber(m.uncoveredLoss)} on the perpetuals`;
+    `fund paid ${formatNumber(m.fundDrawn)} ${quote} + ADL covered ${formatNumber(m.adlCovered)} ${quote} + ` +
+    `uncovered ${formatNumber(m.uncoveredLoss)} ${quote} on the perpetuals`;
   return [
     `  total loss   ${formatNumber(wholeLoss(m))} ${quote}: ` +
       (lending ? `${loans} on the loans, + ${parts}` : parts),
@@ -169,6 +174,18 @@ function lossLines(m: Summary, quote: string, lending: boolean): string[] {
 /** Every loss the run books: the loans' (`totalLoss`) and the perpetuals' fund draw, ADL and uncovered loss. */
 export function wholeLoss(m: Summary): number {
   return m.totalLoss + m.fundDrawn + m.adlCovered + m.uncoveredLoss;
+}
+
+/**
+ * The attack's figures worded by sign: "cost 4,975,930 USD" for a trade that cost quote, "the trade raised
+ * 82,292,059 USD" for one that brought quote in; "profit" or "loss" for what the attacker made.
+ */
+export function attackWords(attack: NonNullable<Summary['attack']>, quote: string): string {
+  const amount = (value: number) => `${formatNumber(Math.abs(value))} ${quote}`;
+  return (
+    `${attack.cost >= 0 ? 'cost' : 'the trade raised'} ${amount(attack.cost)}, borrowed ${amount(attack.borrowed)}, ` +
+    `${attack.profit >= 0 ? 'profit' : 'loss'} ${amount(attack.profit)}, bad debt left ${amount(attack.badDebt)}`
+  );
 }
 
 /** " (9 hours at 1 hour a round)" when the preset gives a round length, else nothing. */
@@ -205,8 +222,12 @@ export function perpsLines(m: Summary, quote: string): string[] {
  * "Against the record": each recorded figure beside the model's, with its role (input, fitted, predicted)
  * when the preset gives one, and the preset's statement when it predicts none of them.
  */
-function recordText(checks: ReturnType<typeof checkRecord>, noPrediction: string | undefined): string[] {
-  const lines = checks.map((c) => describeCheck(c));
+function recordText(
+  checks: ReturnType<typeof checkRecord>,
+  noPrediction: string | undefined,
+  units: { readonly quote: string; readonly symbol: string },
+): string[] {
+  const lines = checks.map((c) => describeCheck(c, { units }));
   const width = Math.max(...lines.map((l) => l.figure.length));
   const roleWidth = Math.max(...lines.map((l) => l.role.length));
   const role = (text: string) => (roleWidth > 0 ? `${text.padEnd(roleWidth)}  ` : '');

@@ -22,4 +22,4 @@ export { createMechanism, liquidate, type Liquidation, type Mechanism } from './
 export { seededUniform, type UniformSource } from './rng.js';
 export { Timeline, type PerpsView, type PositionsView, type Totals } from './timeline.js';
 export type { PerpEvent, PerpRound } from './perps/liquidate.js';
-export { troughOf, type Trough } from './trough.js';
+export { shockTo, troughOf, type Trough } from './trough.js';

@@ -143,15 +143,72 @@ const FRACTION_METRICS: ReadonlySet<string> = new Set([
 /** Metrics that count rounds: a whole number. */
 const ROUND_METRICS: ReadonlySet<string> = new Set(['rounds', 'resolvedAtRound', 'troughRound']);
 
-/** A value of `metric` as words: a share as a percentage, a round as a whole number, anything else as an amount. */
-export function formatMetric(metric: string | undefined, value: number): string {
-  if (metric !== undefined && ROUND_METRICS.has(metric)) return formatCount(value);
-  return metric !== undefined && FRACTION_METRICS.has(metric) ? formatPct(value) : formatNumber(value);
+/** Summary figures in the quote currency (money and prices), and in units of the asset. */
+const QUOTE_METRICS: ReadonlySet<string> = new Set([
+  'initialPrice',
+  'finalPrice',
+  'minPrice',
+  'maxPrice',
+  'troughPrice',
+  'debtRepaid',
+  'badDebt',
+  'saleProceeds',
+  'unresolvedDebt',
+  'totalLoss',
+  'shortfall',
+  'liquidatorProfit',
+  'penaltyIncome',
+  'keeperIncentives',
+  'vowDeficit',
+  'vowSurplus',
+  'valueWonForZero',
+  'insuranceFund',
+  'fundFees',
+  'fundDrawn',
+  'adlCovered',
+  'adlOvershoot',
+  'uncoveredLoss',
+  'perpLiquidatedNotional',
+  'perpSlippage',
+  'backstopNotional',
+  'backstopEquity',
+  'attack.cost',
+  'attack.borrowed',
+  'attack.profit',
+  'attack.badDebt',
+]);
+const ASSET_METRICS: ReadonlySet<string> = new Set(['collateralSold', 'collateralReturned', 'maxQueued']);
+
+/** The preset's quote currency and asset symbol, for a figure's unit. */
+export interface FigureUnits {
+  readonly quote: string;
+  readonly symbol: string;
 }
 
-/** A recorded figure as words: a number in its metric's form, words as they are. */
-export function formatRecorded(figure: RecordFigure): string {
-  return typeof figure.recorded === 'number' ? formatMetric(figure.metric, figure.recorded) : figure.recorded;
+/**
+ * A value of `metric` as words: a share as a percentage, a round as a whole number, anything else as an
+ * amount, with its unit (the quote for money and prices, the asset's symbol for amounts of it) when `units`
+ * are given.
+ */
+export function formatMetric(metric: string | undefined, value: number, units?: FigureUnits): string {
+  if (metric !== undefined && ROUND_METRICS.has(metric)) return formatCount(value);
+  if (metric !== undefined && FRACTION_METRICS.has(metric)) return formatPct(value);
+  const unit =
+    units && metric !== undefined
+      ? QUOTE_METRICS.has(metric)
+        ? units.quote
+        : ASSET_METRICS.has(metric)
+          ? units.symbol
+          : undefined
+      : undefined;
+  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
+/** A recorded figure as words: a number in its metric's form (with its unit, given `units`), words as they are. */
+export function formatRecorded(figure: RecordFigure, units?: FigureUnits): string {
+  return typeof figure.recorded === 'number'
+    ? formatMetric(figure.metric, figure.recorded, units)
+    : figure.recorded;
 }
 
 /** A figure's role as words: "input", "fitted (generate.count)", "predicted"; "" when it has none. */
@@ -170,15 +227,16 @@ export function describeRole(figure: RecordFigure): string {
  */
 export function describeCheck(
   check: RecordCheck,
-  options: { readonly why?: boolean } = {},
+  options: { readonly why?: boolean; readonly units?: FigureUnits } = {},
 ): { figure: string; role: string; text: string } {
   const { figure } = check;
   const role = describeRole(figure);
-  const recorded = `recorded ${formatRecorded(figure)}`;
+  const recorded = `recorded ${formatRecorded(figure, options.units)}`;
   if (check.within === null) {
     return { figure: figure.figure, role, text: `${recorded}; not reproduced: ${figure.unmatched ?? ''}` };
   }
-  const modelled = check.modelled === null ? 'n/a' : formatMetric(figure.metric, check.modelled);
+  const modelled =
+    check.modelled === null ? 'n/a' : formatMetric(figure.metric, check.modelled, options.units);
   const tolerance = `±${formatPct(figure.tolerance ?? 0)}`;
   const off =
     check.deviation === null

@@ -1,6 +1,6 @@
 import type { Scenario } from '../engine/index.js';
 import { choice, defaulted, plain, share, type Param } from './param-lever.js';
-import { additive, clamp, multiplicative, optional } from './param-steps.js';
+import { additive, clamp, multiplicative, optional, whole } from './param-steps.js';
 
 /** Every venue's name, the main one first. */
 const venueNames = (p: Scenario) => [p.market.name ?? 'main', ...(p.venues ?? []).map((v) => v.name)];
@@ -67,10 +67,14 @@ export const ORACLE_PARAMS: readonly Param[] = [
     (v) => [(v ?? 1) / 10, (v ?? 1) * 3],
     { when: (p) => p.oracle.floor !== undefined },
   ),
-  plain('oracle.window', 'TWAP window (rounds)', additive(1, 1, 1000), () => [1, 30], { when: isTwap }),
+  plain('oracle.window', 'TWAP window (rounds)', additive(1, 1, 1000), () => [1, 30], {
+    when: isTwap,
+    format: whole,
+  }),
   defaulted('oracle.sampling', 'TWAP samples', ['start', 'time-weighted'], 'start', { when: isTwap }),
   defaulted('oracle.mean', 'TWAP mean', ['arithmetic', 'geometric'], 'arithmetic', { when: isTwap }),
   plain('oracle.delay', 'oracle delay (rounds)', additive(1, 0, 1000), () => [0, 10], {
+    format: whole,
     when: (p) => p.oracle.model === 'lagged',
   }),
   share('oracle.maxChange', 'circuit breaker', optional(0.05, additive(0.01, 0.01, 0.99), 0.01), () => [

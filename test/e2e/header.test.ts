@@ -55,7 +55,7 @@ describe.each(SIZES)('the header at $cols×$rows', ({ cols, rows }) => {
     expect(screen).not.toMatch(/requirePr…|requireP…/);
     const lines = screen.split('\n');
     if (cols === 80) {
-      expect(lines).toContain('⚠ liquidators lost 26.24M USD on 8,904 liquidations —');
+      expect(lines).toContain('⚠ liquidators lost 26,244,635 USD on 8,904 liquidations —');
       expect(lines).toContain('  try liquidators.requireProfit');
     }
     const m = summarize(runCascade(load('thin-pool')));

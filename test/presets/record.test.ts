@@ -56,7 +56,7 @@ describe('a history preset checked against its record', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('Against the record');
     expect(text.stdout).toMatch(
-      /final price +fitted \(market\.depth2pct\) +recorded 500\.00, model [\d,.]+ +✗ outside ±10\.0%/,
+      /final price +fitted \(market\.depth2pct\) +recorded 500\.00 USD, model [\d,.]+ USD +✗ outside ±10\.0%/,
     );
     expect(text.stdout).toMatch(
       /zero-bid auctions +input +recorded 36%; not reproduced: English auctions are not modelled/,

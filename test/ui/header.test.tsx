@@ -33,12 +33,12 @@ function headerText(session: Session, round: number, columns: number): string[] 
   );
 }
 
-const FINDING = '⚠ liquidators lost 26.24M USD on 8,904 liquidations — try liquidators.requireProfit';
+const FINDING = '⚠ liquidators lost 26,244,635 USD on 8,904 liquidations — try liquidators.requireProfit';
 
 describe('wrapping a long header part', () => {
   it('breaks after the dash, indents the rest, loses no word and never passes the width', () => {
     expect(wrapText(FINDING, 80)).toEqual([
-      '⚠ liquidators lost 26.24M USD on 8,904 liquidations —',
+      '⚠ liquidators lost 26,244,635 USD on 8,904 liquidations —',
       '  try liquidators.requireProfit',
     ]);
     for (const w of [20, 27, 33, 40, 60, 79]) {
@@ -61,7 +61,7 @@ describe('wrapping a long header part', () => {
     ]);
     expect(packParts(parts, 80, { wrap: true }).map((l) => l.map((p) => p.text))).toEqual([
       ['Bad debt 1 USD'],
-      ['⚠ liquidators lost 26.24M USD on 8,904 liquidations —'],
+      ['⚠ liquidators lost 26,244,635 USD on 8,904 liquidations —'],
       ['  try liquidators.requireProfit', 'Fund 2 USD'],
     ]);
     const alone = [{ text: 'a' }, { text: 'b', alone: true }, { text: 'c' }];
@@ -76,7 +76,7 @@ describe('the header lines', () => {
     const narrow = headerText(s, last, 80);
     for (const line of narrow) expect(width(line)).toBeLessThanOrEqual(80);
     expect(narrow.join('\n')).not.toContain('…');
-    expect(narrow).toContain('⚠ liquidators lost 26.24M USD on 8,904 liquidations —');
+    expect(narrow).toContain('⚠ liquidators lost 26,244,635 USD on 8,904 liquidations —');
     expect(narrow.some((l) => l.startsWith('  try liquidators.requireProfit'))).toBe(true);
     expect(headerText(s, last, 120)).toContain(FINDING);
   });

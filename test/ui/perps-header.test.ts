@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Timeline, runCascade, summarize, type Scenario } from '../../src/engine/index.js';
 import { loadPreset } from '../../src/presets/index.js';
-import { formatCompact, formatCount } from '../../src/format.js';
+import { formatAmount, formatCount } from '../../src/format.js';
 import { perpsSoFar } from '../../src/ui/helpers/perps.js';
 
 function preset(id: string): Scenario {
@@ -19,10 +19,12 @@ describe('the header line of the perpetuals', () => {
     const figures = perpsSoFar(timeline, last, 'USD')!;
     expect(figures.unbooked).toBeNull();
     expect(figures.text).toBe(
-      `Fund ${formatCompact(s.insuranceFund)} USD (paid ${formatCompact(s.fundDrawn)} USD) · ` +
-        `ADL ${formatCount(s.deleveraged)} for ${formatCompact(s.adlCovered)} USD · ` +
-        `uncovered ${formatCompact(s.uncoveredLoss)} USD · slippage ${formatCompact(s.perpSlippage)} USD`,
+      `Fund ${formatAmount(s.insuranceFund, 'USD')} (paid ${formatAmount(s.fundDrawn, 'USD')}) · ` +
+        `ADL ${formatCount(s.deleveraged)} for ${formatAmount(s.adlCovered, 'USD')} · ` +
+        `uncovered ${formatAmount(s.uncoveredLoss, 'USD')} · slippage ${formatAmount(s.perpSlippage, 'USD')}`,
     );
+    // In the digits `liqloop run` prints them (its perps line: "2,007 deleveraged covering 805,080 USD").
+    expect(figures.text).toContain(`ADL 2,007 for 805,080 USD · uncovered 591,448 USD`);
     // Before the shock nothing has happened yet.
     expect(perpsSoFar(timeline, 0, 'USD')!.text).toBe(
       'Fund 0 USD (paid 0 USD) · ADL 0 for 0 USD · uncovered 0 USD · slippage 0 USD',
@@ -37,7 +39,9 @@ describe('the header line of the perpetuals', () => {
     const s = summarize(runCascade(oracle));
     const figures = perpsSoFar(timeline, last, 'USD')!;
     expect(s.perpSlippage).toBeGreaterThan(0);
-    expect(figures.unbooked).toBe(`⚠ ${formatCompact(s.perpSlippage)} USD slippage unbooked (oracle fills)`);
+    expect(figures.unbooked).toBe(
+      `⚠ ${formatAmount(s.perpSlippage, 'USD')} slippage unbooked (oracle fills)`,
+    );
     expect(figures.text).not.toContain('slippage');
   });
 
@@ -49,7 +53,8 @@ describe('the header line of the perpetuals', () => {
     };
     const timeline = new Timeline(vault, { maxRounds: 80 });
     const figures = perpsSoFar(timeline, 80, 'USD')!;
-    expect(figures.text).toMatch(/ · vault -?[\d.]+[KM]? USD \(took [\d,]+\)$/);
+    expect(figures.text).toMatch(/ · vault −?[\d,.]+ USD \(took [\d,]+\)$/);
+    expect(figures.text).not.toContain('-');
     expect(perpsSoFar(new Timeline(preset('thin-pool')), 0, 'USD')).toBeNull();
   });
 });

@@ -45,7 +45,7 @@ describe('the record panel (h)', () => {
     expect(figures.map((l) => l.text.split(' [')[0])).toEqual(order.map((f) => f.figure));
     // Each figure with its role; the preset predicts one, so it makes no statement that it predicts none.
     expect(figures[0]!.text).toMatch(/^loss covered by ADL .*\[predicted\]/);
-    expect(figures[1]!.text).toMatch(/^BTC low \[input\]: recorded 105,000$/);
+    expect(figures[1]!.text).toMatch(/^BTC low \[input\]: recorded 105,000 USD$/);
     expect(figures[2]!.text).toMatch(/\[fitted \(perps\.generate\.longs\)\]/);
     expect(before.some((l) => l.text.startsWith('No prediction'))).toBe(false);
     const last = timeline.finish();
@@ -56,7 +56,7 @@ describe('the record panel (h)', () => {
     // An input within its tolerance is matched by construction: not shown as a success.
     expect(after[1]!.tone).toBeUndefined();
     expect(after[1]!.text).toMatch(
-      /^BTC low \[input\]: recorded 105,000, model [\d,]+ += matched by construction within ±3\.0%/,
+      /^BTC low \[input\]: recorded 105,000 USD, model [\d,]+ USD += matched by construction within ±3\.0%/,
     );
     expect(after.filter((l) => l.tone === 'muted').every((l) => l.text.includes('not reproduced:'))).toBe(
       true,
@@ -80,7 +80,7 @@ describe('the record panel (h)', () => {
     await press(stdin, 'G');
     const end = await waitForFrame(frame, 'matched by construction');
     expect(end).toMatch(
-      /liquidated on Hyperliquid in 4 h \(notional, USD\) \[fitted \(perps\.generate\.longs\)\]: recorded 9\.3B, model 9\.\d+B/,
+      /liquidated on Hyperliquid in 4 h \(notional, USD\) \[fitted \(perps\.generate\.longs\)\]: recorded 9\.3B USD, model 9\.\d+B USD/,
     );
     await press(stdin, 'h');
     const log = await waitForFrame(frame, 'Liquidations, newest first');
@@ -134,7 +134,7 @@ describe('the record panel (h)', () => {
     await press(stdin, 'h');
     await press(stdin, 'G');
     const done = await waitForFrame(frame, "The loop's share", 20000);
-    expect(done).toMatch(/over 2 reruns, FRAGILE/);
+    expect(done).toMatch(/over 2 reruns,\s+FRAGILE/);
   }, 30000);
 
   it('a lesson has no record key in its footer', async () => {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { formatAmount, formatChange, formatCompact, formatCount } from '../../format.js';
+import { formatAmount, formatChange, formatCount, formatNumber, plural } from '../../format.js';
 import type { RoundRecord, Scenario } from '../../engine/index.js';
-import { outcomeParts, type OutcomePart, type Outcomes } from '../helpers/run-totals.js';
+import { outcomeParts, outcomesAt, type OutcomePart, type Outcomes } from '../helpers/run-totals.js';
 import { packParts } from '../helpers/pack.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
@@ -36,7 +36,7 @@ export function outcomeLines(
     ...priceParts(session, at, findings.trough),
     ...outcomeParts(outcomes, preset, findings, perpsSoFar(timeline, at, preset.asset.quote)),
   ];
-  return [...packParts(parts, width, { wrap: true }), ...activityLines(session, at, width)];
+  return [...packParts(parts, width, { wrap: true }), ...activityLines(session, at, width, outcomes.skipped)];
 }
 
 /**
@@ -44,12 +44,17 @@ export function outcomeLines(
  * and defences wrap to fit, and the venue's description (it never changes) takes the room left on their
  * last line, each of its parts whole or not at all.
  */
-export function activityLines(session: Session, at: number, width: number): OutcomePart[][] {
+export function activityLines(
+  session: Session,
+  at: number,
+  width: number,
+  skippedSoFar = outcomesAt(session.timeline, at).skipped,
+): OutcomePart[][] {
   const { preset, timeline } = session;
   const record = timeline.record(at);
   const totals = timeline.totalsAt(at);
   const { symbol } = preset.asset;
-  const defences = record ? defenceState(record, symbol) : [];
+  const defences = record ? defenceState(record, symbol, skippedSoFar) : [];
   const lines = packParts<OutcomePart>(
     [
       {
@@ -125,8 +130,12 @@ export function roundTitle(session: Session, round: number): string {
   return `Round ${formatCount(round)}${of}${length ? ` · ${elapsedText(length, round)}` : ''}`;
 }
 
-/** The defence levers' state after a round, when any is at work: queue, auctions, skipped liquidations (the perpetuals have their own line: perpsSoFar). */
-export function defenceState(record: RoundRecord, symbol: string): string[] {
+/**
+ * The defence levers' state after a round, when any is at work: queue, auctions, and the liquidations
+ * skipped, summed over the run so far as `liqloop run` sums them, with the round's own count beside it
+ * (the perpetuals have their own line: perpsSoFar).
+ */
+export function defenceState(record: RoundRecord, symbol: string, skippedSoFar = 0): string[] {
   const parts: string[] = [];
   if (record.queued > 0) parts.push(`Queued ${formatAmount(record.queued, symbol)}`);
   if (record.auctions > 0)
@@ -135,7 +144,12 @@ export function defenceState(record: RoundRecord, symbol: string): string[] {
     );
   if (record.waitingForHole > 0) parts.push(`Waiting for hole ${formatCount(record.waitingForHole)}`);
   const skipped = record.skippedForCapital + record.skippedUnprofitable;
-  if (skipped > 0) parts.push(`Skipped ${formatCount(skipped)}`);
+  const total = Math.max(skippedSoFar, skipped);
+  if (total > 0)
+    parts.push(
+      `${plural(total, 'liquidation')} skipped ` +
+        `(${skipped > 0 ? formatCount(skipped) : 'none'} in round ${formatCount(record.round)})`,
+    );
   return parts;
 }
 
@@ -143,9 +157,16 @@ export function defenceState(record: RoundRecord, symbol: string): string[] {
 export function marketText(preset: Pick<Scenario, 'market' | 'asset' | 'oracle' | 'liquidation'>): string {
   const kind = preset.market.model === 'constant-product' ? 'pool' : 'order book';
   return (
-    `${kind}: ${formatCompact(preset.market.depth2pct)} ${preset.asset.quote} moves the price 2%` +
-    ` · ${preset.oracle.model} oracle · ${preset.liquidation.mechanism}`
+    `${kind}: ${formatNumber(preset.market.depth2pct)} ${preset.asset.quote} moves the price 2%` +
+    ` · ${oracleText(preset.oracle)} · ${preset.liquidation.mechanism}`
   );
+}
+
+/** The oracle in a few words: "spot oracle", "TWAP oracle over 5 rounds", "oracle lagged 1 round". */
+function oracleText(oracle: Scenario['oracle']): string {
+  if (oracle.model === 'twap') return `TWAP oracle over ${plural(oracle.window, 'round')}`;
+  if (oracle.model === 'lagged') return `oracle lagged ${plural(oracle.delay, 'round')}`;
+  return `${oracle.model} oracle`;
 }
 
 export function Header({ session, round, lines, theme }: HeaderProps) {

@@ -22,6 +22,19 @@ export function nearestTitle(price: string, width: number): string {
   return Array.from(full).length <= width ? full : `Nearest: HF at ${price}`;
 }
 
+/**
+ * The histogram's rows in a panel of `height` rows, never more (Ink draws an overflowing row over the
+ * next one): its title and every band when they fit, else the bands without the title, else the first
+ * bands (the lowest health factors, those nearest liquidation).
+ */
+export function histogramRows<T>(
+  bands: readonly T[],
+  height: number,
+): { title: boolean; bands: readonly T[] } {
+  if (height > bands.length) return { title: true, bands };
+  return { title: false, bands: bands.slice(0, Math.max(0, height)) };
+}
+
 /** The positions nearest liquidation as bars with the liquidation line, and every position by health band. */
 export function HealthPanel({ snapshot, price, quote, width, height, theme }: HealthPanelProps) {
   const idWidth = ID_WIDTH + 3;
@@ -32,6 +45,9 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
   const largest = Math.max(0, ...snapshot.bands.map((b) => b.count));
   const labelWidth = 10;
   const countWidth = 8;
+  const histogram = showNearest
+    ? { title: true, bands: snapshot.bands }
+    : histogramRows(snapshot.bands, height);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {showNearest ? (
@@ -59,8 +75,10 @@ export function HealthPanel({ snapshot, price, quote, width, height, theme }: He
           </Text>
         </>
       ) : null}
-      <Text bold wrap="truncate-end">{`By health factor: ${formatCount(snapshot.open)} open`}</Text>
-      {snapshot.bands.map((band) => (
+      {histogram.title ? (
+        <Text bold wrap="truncate-end">{`By health factor: ${formatCount(snapshot.open)} open`}</Text>
+      ) : null}
+      {histogram.bands.map((band) => (
         <Text key={band.label} wrap="truncate-end">
           {band.label.padEnd(labelWidth)}
           {formatCount(band.count).padStart(countWidth)}{' '}

@@ -56,7 +56,7 @@ export function recordLines(
           matched: f.metric !== undefined,
           predicted: f.metric !== undefined && roleOf(f).role === 'predicted',
           line: {
-            text: `${f.figure}${roleTag(describeRole(f))}: recorded ${formatRecorded(f)}${bandSuffix(f, robust)}`,
+            text: `${f.figure}${roleTag(describeRole(f))}: recorded ${formatRecorded(f, preset.asset)}${bandSuffix(f, robust)}`,
           },
         })),
         loopLine(preset, robust),
@@ -67,7 +67,7 @@ export function recordLines(
   const checks = checkRecord(summarize(run), record);
   const lines = checks.map((check) => {
     // A miss's reason is long for the panel: liqloop run prints it.
-    const line = describeCheck(check, { why: false });
+    const line = describeCheck(check, { why: false, units: preset.asset });
     // Green only for a reproduced prediction (or a figure without a role); matched by construction is plain.
     const matchedOnly = check.within === true && line.role !== '' && !check.reproduced;
     const tone = check.within === null ? 'muted' : check.within ? 'good' : 'bad';

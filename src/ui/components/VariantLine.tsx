@@ -1,29 +1,36 @@
 import { Box, Text } from 'ink';
-import type { Scenario, Timeline } from '../../engine/index.js';
+import { shockTo, type Scenario, type Timeline } from '../../engine/index.js';
 import {
-  formatCompact,
+  formatAmount,
   formatCount,
+  formatDiff,
   formatNumber,
   formatPct,
   formatPoints,
   formatSigned,
   formatTimes,
 } from '../../format.js';
-import { cut, packLines } from '../helpers/pack.js';
+import { packLines, wrapText } from '../helpers/pack.js';
 import { PARAMS, valueAt } from '../params.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 
-/** The figures of a timeline at a round (its last one, once it has ended). */
-export function figuresAt(timeline: Timeline, initialPrice: number, shockPct: number, round: number) {
+/**
+ * The figures of a timeline at a round (its last one, once it has ended). The amplification is the
+ * summary's: the drawdown over the exogenous move to that round (`shockTo`: the shock, or a price path's
+ * own fall), so that at the last round it is the `amplification` of `liqloop run`.
+ */
+export function figuresAt(timeline: Timeline, round: number) {
   const at = timeline.reach(round);
+  const initialPrice = timeline.scenario.asset.price;
   const price = timeline.record(at)?.price ?? initialPrice;
   const drawdown = 1 - price / initialPrice;
   const totals = timeline.totalsAt(at);
+  const move = shockTo(timeline.scenario, at);
   return {
     price,
     drawdown,
-    amplification: shockPct > 0 ? drawdown / shockPct : null,
+    amplification: move !== 0 ? drawdown / move : null,
     liquidated: totals.positionsLiquidated,
     badDebt: totals.badDebt,
   };
@@ -45,20 +52,20 @@ export function variantChanges(base: Scenario, variant: Scenario): string[] {
 
 /** The variant's figures beside the baseline's, each with its difference, as separate parts. */
 export function variantParts(base: Session, variant: Session, round: number): string[] {
-  const b = figuresAt(base.timeline, base.preset.asset.price, base.preset.shock.pct, round);
-  const v = figuresAt(variant.timeline, variant.preset.asset.price, variant.preset.shock.pct, round);
+  const b = figuresAt(base.timeline, round);
+  const v = figuresAt(variant.timeline, round);
   const quote = variant.preset.asset.quote;
   const times = (x: number) => formatTimes(x).slice(0, -1);
   const amp =
     v.amplification === null || b.amplification === null
       ? 'amp n/a'
-      : `amp ${formatTimes(v.amplification)} (${formatSigned(v.amplification - b.amplification, times)})`;
+      : `amp ${formatTimes(v.amplification)} (${formatDiff(v.amplification, b.amplification, times)})`;
   return [
-    `price ${formatNumber(v.price)} ${quote} (${formatSigned(v.price - b.price, formatNumber)})`,
-    `drawdown ${formatPct(v.drawdown)} (${formatPoints(v.drawdown - b.drawdown)})`,
+    `price ${formatAmount(v.price, quote)} (${formatDiff(v.price, b.price, formatNumber)})`,
+    `drawdown ${formatPct(v.drawdown)} (${formatPoints(Math.abs(v.drawdown - b.drawdown) <= 1e-9 ? 0 : v.drawdown - b.drawdown)})`,
     amp,
     `liquidated ${formatCount(v.liquidated)} (${formatSigned(v.liquidated - b.liquidated, formatCount)})`,
-    `bad debt ${formatCompact(v.badDebt)} ${quote} (${formatSigned(v.badDebt - b.badDebt, formatCompact)})`,
+    `bad debt ${formatAmount(v.badDebt, quote)} (${formatDiff(v.badDebt, b.badDebt, formatNumber)})`,
   ];
 }
 
@@ -72,18 +79,27 @@ function variantStatus(variant: Session, round: number): string {
   return round === 0 ? 'before the shock' : 'cascading';
 }
 
-/** The variant's lines: what changed and where it stands, then its figures against the baseline's. */
+/**
+ * The variant's lines: what changed (was → now) and where it stands, wrapped onto a second line (or more)
+ * rather than cut, then its figures against the baseline's.
+ */
 export function variantLines(base: Session, variant: Session, round: number, width: number): string[] {
   const changes = variantChanges(base.preset, variant.preset);
   const head = `Variant: ${changes.length ? changes.join(', ') : 'no lever changed'} (${variantStatus(variant, round)})`;
-  return [cut(head, width), ...packLines(variantParts(base, variant, round), width - 2).map((l) => `  ${l}`)];
+  return [
+    ...wrapText(head, width),
+    ...packLines(variantParts(base, variant, round), width - 2).map((l) => `  ${l}`),
+  ];
 }
 
 export function VariantLine({ lines, theme }: { readonly lines: readonly string[]; readonly theme: Theme }) {
+  // The head (what changed, perhaps wrapped) is drawn in the accent; the figures from their first line on.
+  const figures = lines.findIndex((line) => line.startsWith('  price '));
+  const head = (i: number) => figures < 0 || i < figures;
   return (
     <Box flexDirection="column" height={lines.length}>
       {lines.map((line, i) => (
-        <Text key={i} wrap="truncate-end" color={i === 0 ? theme.accent : undefined} bold={i === 0}>
+        <Text key={i} wrap="truncate-end" color={head(i) ? theme.accent : undefined} bold={head(i)}>
           {line}
         </Text>
       ))}

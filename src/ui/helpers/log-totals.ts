@@ -16,7 +16,7 @@ export function totalText(
     (auction ? auctionTotals(r, record, events, symbol, quote) : lendingTotals(r, record, symbol, quote)) +
     skippedNote(record.skippedForCapital, record.skippedUnprofitable) +
     (record.wonForZero > 0 ? `; ${formatCount(record.wonForZero)} won for 0 ${quote}` : '') +
-    perpsNote(record, quote, timeline.scenario.perps?.fill === 'venue')
+    perpsNote(record, symbol, quote, timeline.scenario.perps?.fill === 'venue')
   );
 }
 
@@ -48,6 +48,11 @@ function auctionTotals(
   );
 }
 
+/** A size below a billionth of a unit of the asset is float dust (a remainder of earlier fills), not a trade. */
+export const DUST = 1e-9;
+export const DUST_TEXT = 'a size under 10⁻⁹';
+export const isDust = (quantity: number) => quantity !== 0 && Math.abs(quantity) < DUST;
+
 /** Liquidations liquidators left undone in a round, and why. */
 function skippedNote(forCapital: number, unprofitable: number): string {
   const reasons: string[] = [];
@@ -57,10 +62,11 @@ function skippedNote(forCapital: number, unprofitable: number): string {
 }
 
 /** What the perpetuals did in a round: liquidations, the fund, auto-deleveraging, slippage, the backstop. */
-function perpsNote(record: RoundRecord, quote: string, booked: boolean): string {
+function perpsNote(record: RoundRecord, symbol: string, quote: string, booked: boolean): string {
   if (record.perpLiquidations === 0 && record.deleveraged === 0) return '';
   const parts = [
-    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ${formatNumber(Math.abs(record.perpNetSold))})`,
+    `perps: ${formatCount(record.perpLiquidations)} liquidated (net ${record.perpNetSold >= 0 ? 'sold' : 'bought'} ` +
+      `${isDust(record.perpNetSold) ? `a rounding remainder, ${DUST_TEXT} ${symbol}` : formatAmount(Math.abs(record.perpNetSold), symbol)})`,
   ];
   if (record.fundDrawn > 0) parts.push(`fund paid ${formatNumber(record.fundDrawn)} ${quote}`);
   if (record.deleveraged > 0)
@@ -68,7 +74,8 @@ function perpsNote(record: RoundRecord, quote: string, booked: boolean): string 
       `${formatCount(record.deleveraged)} deleveraged covering ${formatNumber(record.adlCovered)} ${quote}`,
     );
   if (record.uncoveredLoss > 0) parts.push(`${formatNumber(record.uncoveredLoss)} ${quote} uncovered`);
-  if (record.perpSlippage !== 0)
+  // Float dust of a dust-sized fill (−0.00000002 USD) is no slippage to report.
+  if (Math.abs(record.perpSlippage) >= 1e-6)
     parts.push(
       `slippage ${formatNumber(record.perpSlippage)} ${quote}${booked ? '' : ' (unbooked: oracle fills)'}`,
     );

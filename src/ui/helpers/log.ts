@@ -1,7 +1,7 @@
 import type { PerpEvent, RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
-import { formatAmount, formatCount, formatNumber } from '../../format.js';
+import { formatAmount, formatCount } from '../../format.js';
 import { wrapText } from './pack.js';
-import { totalText } from './log-totals.js';
+import { DUST_TEXT, isDust, totalText } from './log-totals.js';
 
 export interface LogLine {
   readonly kind: 'round' | 'event' | 'more';
@@ -173,15 +173,20 @@ function perpLine(timeline: Timeline, e: PerpEvent, r: number, symbol: string, q
     ? {
         kind: 'event',
         round: r,
-        text: `  ${name} deleveraged ${formatNumber(e.quantity)} ${symbol} at bankruptcy, gave up ${formatNumber(e.amount)} ${quote}`,
+        text: isDust(e.quantity)
+          ? // Float dust left of a position an earlier round deleveraged: counted, as `liqloop run` counts it, but no figure.
+            `  ${name} deleveraged a rounding remainder (${DUST_TEXT} ${symbol}) at bankruptcy`
+          : `  ${name} deleveraged ${formatAmount(e.quantity, symbol)} at bankruptcy, gave up ${formatAmount(e.amount, quote)}`,
         badDebt: false,
       }
     : {
         kind: 'event',
         round: r,
         text:
-          `  ${name} liquidated ${formatNumber(e.quantity)} ${symbol}` +
-          (e.amount > 0 ? `, ${formatNumber(e.amount)} ${quote} below bankruptcy` : ''),
+          (isDust(e.quantity)
+            ? `  ${name} liquidated a rounding remainder (${DUST_TEXT} ${symbol})`
+            : `  ${name} liquidated ${formatAmount(e.quantity, symbol)}`) +
+          (e.amount > 0 ? `, ${formatAmount(e.amount, quote)} below bankruptcy` : ''),
         badDebt: e.amount > 0,
       };
 }

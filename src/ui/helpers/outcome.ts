@@ -1,7 +1,7 @@
 /** What the header says about the run beyond the round shown: the trough so far, the whole loss, the liquidators. Pure. */
 import { summarize, troughOf, type Summary, type Timeline, type Trough } from '../../engine/index.js';
 import { liquidatorLossNote } from '../../findings.js';
-import { formatAmount, formatChange, formatCompact, formatTimes } from '../../format.js';
+import { formatAmount, formatChange, formatTimes } from '../../format.js';
 import type { Session } from '../state/session.js';
 
 /** The lowest venue price after a sale in rounds 1 … round, and the first round it was reached. */
@@ -52,6 +52,8 @@ export interface HeaderFindings {
   readonly shortfall: string | null;
   /** "liquidators lost …" once the run is over, when they did. */
   readonly liquidators: string | null;
+  /** "Attack: bad debt left 11,235,500 USD, attacker's profit …" once the run is over, when the preset has an attacker. */
+  readonly attack: { readonly text: string; readonly bad: boolean } | null;
   /** Why the run stopped early (the ModelRangeError's message: it left the model's numeric range), at its last round. */
   readonly failure: string | null;
 }
@@ -65,10 +67,29 @@ export function headerFindings(session: Session, round: number): HeaderFindings 
     trough: trough ? troughText(trough, quote) : null,
     shortfall:
       summary && summary.shortfall > 0
-        ? `Shortfall ${formatCompact(summary.shortfall)} ${quote} (loss ${formatCompact(summary.totalLoss)} ${quote})`
+        ? `Shortfall ${formatAmount(summary.shortfall, quote)} (loss ${formatAmount(summary.totalLoss, quote)})`
         : null,
+    attack: summary?.attack ? attackText(summary.attack, quote) : null,
     liquidators: summary ? liquidatorLossNote(summary, session.preset) : null,
     failure:
       failure && session.timeline.finished && round >= session.timeline.computed ? failure.message : null,
   };
+}
+
+/**
+ * The attack's outcome in words chosen by sign, as `liqloop run` words it: the bad debt it left first (the
+ * protocol's loss), then what the attacker made ("profit") or lost ("loss"), never a negative profit.
+ */
+export function attackText(
+  attack: NonNullable<Summary['attack']>,
+  quote: string,
+): { readonly text: string; readonly bad: boolean } {
+  const parts: string[] = [];
+  if (attack.badDebt > 0) parts.push(`bad debt left ${formatAmount(attack.badDebt, quote)}`);
+  parts.push(
+    attack.profit >= 0
+      ? `attacker's profit ${formatAmount(attack.profit, quote)}`
+      : `attacker's loss ${formatAmount(-attack.profit, quote)}`,
+  );
+  return { text: `Attack: ${parts.join(', ')}`, bad: attack.badDebt > 0 };
 }

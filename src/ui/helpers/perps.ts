@@ -1,6 +1,6 @@
 /** What the header says about the perpetuals up to the round shown: the fund, ADL, what is uncovered, the slippage. Pure. */
 import type { Timeline } from '../../engine/index.js';
-import { formatCompact, formatCount } from '../../format.js';
+import { formatAmount, formatCount } from '../../format.js';
 
 export interface PerpsFigures {
   /** "Fund 1.78M USD (paid 31.04M USD) · ADL 14,746 for 34.58M USD · uncovered 0 USD · slippage 55.29M USD". */
@@ -37,15 +37,15 @@ export function perpsSoFar(timeline: Timeline, round: number, quote: string): Pe
   }
   const booked = perps.fill === 'venue';
   const parts = [
-    `Fund ${formatCompact(fund)} ${quote} (paid ${formatCompact(drawn)} ${quote})`,
-    `ADL ${formatCount(deleveraged)} for ${formatCompact(adl)} ${quote}` +
-      (overshoot > 0 ? ` (+${formatCompact(overshoot)} over)` : ''),
-    `uncovered ${formatCompact(uncovered)} ${quote}`,
-    ...(booked ? [`slippage ${formatCompact(slippage)} ${quote}`] : []),
-    ...(perps.backstop ? [`vault ${formatCompact(vault)} ${quote} (took ${formatCount(backstop)})`] : []),
+    `Fund ${formatAmount(fund, quote)} (paid ${formatAmount(drawn, quote)})`,
+    `ADL ${formatCount(deleveraged)} for ${formatAmount(adl, quote)}` +
+      (overshoot > 0 ? ` (+${formatAmount(overshoot, quote)} over)` : ''),
+    `uncovered ${formatAmount(uncovered, quote)}`,
+    ...(booked ? [`slippage ${formatAmount(slippage, quote)}`] : []),
+    ...(perps.backstop ? [`vault ${formatAmount(vault, quote)} (took ${formatCount(backstop)})`] : []),
   ];
   return {
     text: parts.join(' · '),
-    unbooked: booked ? null : `⚠ ${formatCompact(slippage)} ${quote} slippage unbooked (oracle fills)`,
+    unbooked: booked ? null : `⚠ ${formatAmount(slippage, quote)} slippage unbooked (oracle fills)`,
   };
 }

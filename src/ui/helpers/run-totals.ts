@@ -1,7 +1,7 @@
 import type { RoundRecord, Scenario, Timeline } from '../../engine/index.js';
 import type { HeaderFindings } from './outcome.js';
 import type { PerpsFigures } from './perps.js';
-import { formatAmount, formatCompact, formatCount } from '../../format.js';
+import { formatAmount, formatCount } from '../../format.js';
 
 /** The run's cumulative outcome after a round: what the header always shows. */
 export interface Outcomes {
@@ -20,6 +20,11 @@ export interface Outcomes {
    * the "… of debt still under water" of `liqloop run`.
    */
   readonly stillUnderWater: number;
+  /**
+   * Liquidations liquidators left undone, summed over the rounds (a loan skipped in five rounds counts five
+   * times): the "N liquidations skipped by liquidators" of `liqloop run`, at the last round.
+   */
+  readonly skipped: number;
 }
 
 /** Sums the rounds' outcomes up to the last record given. */
@@ -30,7 +35,9 @@ export function outcomesOf(records: readonly RoundRecord[]): Outcomes {
   let adlCovered = 0;
   let uncoveredLoss = 0;
   let wonForZero = 0;
+  let skipped = 0;
   for (const r of records) {
+    skipped += r.skippedForCapital + r.skippedUnprofitable;
     badDebt += r.badDebt;
     fundDrawn += r.fundDrawn;
     deleveraged += r.deleveraged;
@@ -47,10 +54,9 @@ export function outcomesOf(records: readonly RoundRecord[]): Outcomes {
     uncoveredLoss,
     wonForZero,
     stillUnderWater: records.at(-1)?.underwaterDebt ?? 0,
+    skipped,
   };
 }
-
-const money = (value: number, quote: string) => `${formatCompact(value)} ${quote}`;
 
 /** One header part: a label, its figure, and whether it is a loss to show in the danger colour. */
 export interface OutcomePart {
@@ -71,12 +77,13 @@ export interface OutcomePart {
 export function outcomeParts(
   outcomes: Outcomes,
   preset: Pick<Scenario, 'perps' | 'asset'>,
-  findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'> & Partial<Pick<HeaderFindings, 'failure'>>,
+  findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'> &
+    Partial<Pick<HeaderFindings, 'failure' | 'attack'>>,
   perps?: PerpsFigures | null,
 ): OutcomePart[] {
   const quote = preset.asset.quote;
   const parts: OutcomePart[] = [
-    { text: `Bad debt ${money(outcomes.badDebt, quote)}`, bad: outcomes.badDebt > 0 },
+    { text: `Bad debt ${formatAmount(outcomes.badDebt, quote)}`, bad: outcomes.badDebt > 0 },
   ];
   if (outcomes.stillUnderWater > 0)
     parts.push({
@@ -92,6 +99,7 @@ export function outcomeParts(
       parts.push({ text, bad: /^(?:ADL [1-9]|uncovered [1-9])/.test(text) });
   }
   if (findings?.shortfall) parts.push({ text: findings.shortfall, bad: true });
+  if (findings?.attack) parts.push({ text: findings.attack.text, bad: findings.attack.bad });
   if (findings?.liquidators) parts.push({ text: `⚠ ${findings.liquidators}`, bad: true });
   if (!findings?.failure) return parts;
   // The run stopped early: what happened, then what to do, each a part of its own, before the rest.

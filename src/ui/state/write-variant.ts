@@ -5,6 +5,7 @@ import { validatePreset, writeFileAtomic } from '../../presets/index.js';
 import { changedParams, valueAt } from '../params.js';
 import type { PresetEntry } from './reducer.js';
 import type { Session } from './session.js';
+import { withoutWhatIfHints } from '../helpers/variant-text.js';
 
 /** The first free file name for a variant in `dir`: <id>.json, then <id>-2.json, … — never an existing file. */
 export function freeName(dir: string, id: string): string {
@@ -39,7 +40,7 @@ export function writeVariant(original: Session, variant: Session, dir: string): 
   const preset = {
     ...fields,
     name: `${original.id} with ${changes}`,
-    description: `${original.id} with ${changes}, made in the what-if panel. ${original.preset.description}`,
+    description: `${original.id} with ${changes}, made in the what-if panel. ${withoutWhatIfHints(original.preset.description)}`,
   };
   const valid = validatePreset(JSON.parse(JSON.stringify(preset)));
   if (!valid.ok)
