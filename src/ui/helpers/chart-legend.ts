@@ -98,8 +98,9 @@ export function legendParts(input: LegendInput, compact = false): { must: Legend
     must.push(note(`${solidName} ended at round ${formatCount(input.ends.solid)}`));
   if (!compact && input.ends?.dashed !== undefined)
     must.push(note(`${dashedName} ended at round ${formatCount(input.ends.dashed)}`));
-  // Round 0's price, when drawn: the run's start (a zoomed chart's first round is not).
-  if (input.start !== undefined) must.push(note(`start ${formatNumber(input.start)}${unit}`));
+  // Round 0's price, when drawn: the run's start (a zoomed chart's first round is not). A narrow chart
+  // leaves out its unit (the header's prices carry it) so that a reference line's name keeps its own.
+  if (input.start !== undefined) must.push(note(`start ${formatNumber(input.start)}${compact ? '' : unit}`));
   if (input.log) must.push(note('log scale'));
   if (input.marker !== undefined)
     must.push(
