@@ -1,4 +1,4 @@
-import type { CascadeRun } from '../engine/index.js';
+import { hasLending, type CascadeRun } from '../engine/index.js';
 import { guardedRun } from './commands.js';
 import type { Override, Preset } from '../presets/index.js';
 import { formatCount, formatNumber, formatPct } from '../format.js';
@@ -7,7 +7,7 @@ import { applies, flatten } from './csv.js';
 import { checkOutput, emit, toCsv } from './out.js';
 import { outputMeta } from './version.js';
 import { runJson } from './run-json.js';
-import { describeScenario, hasLending, wholeLoss } from './run-text.js';
+import { describeScenario, wholeLoss } from './run-text.js';
 import { textTable } from './table.js';
 import { describeOverrides, loadVariant } from './variant.js';
 

@@ -1,5 +1,5 @@
 import type { CascadeRun, Scenario, Summary } from '../engine/index.js';
-import { summarize } from '../engine/index.js';
+import { hasLending, summarize } from '../engine/index.js';
 import {
   article,
   formatChange,
@@ -33,14 +33,6 @@ export function describeScenario(s: Scenario): string {
     `with ${formatNumber(s.market.depth2pct)} ${s.asset.quote} of ±2% depth, ${oracle}, ${book}, ` +
     `shock ${formatChange(-s.shock.pct)}`
   );
-}
-
-/**
- * Whether the preset lends at all. A book of perpetuals only leaves the loans' figures at zero, and a
- * column or line of zeros there would read as an outcome, so the perpetuals' own take their place.
- */
-export function hasLending(s: Scenario): boolean {
-  return s.positions.length > 0 || (s.generate?.count ?? 0) > 0 || s.attacker !== undefined;
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -23,3 +23,4 @@ export { seededUniform, type UniformSource } from './rng.js';
 export { Timeline, type PerpsView, type PositionsView, type Totals } from './timeline.js';
 export type { PerpEvent, PerpRound } from './perps/liquidate.js';
 export { shockTo, troughOf, type Trough } from './trough.js';
+export { hasLending } from './book-kind.js';

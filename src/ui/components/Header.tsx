@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatAmount, formatChange, formatCount, formatNumber, plural } from '../../format.js';
-import type { RoundRecord, Scenario } from '../../engine/index.js';
+import { hasLending, type RoundRecord, type Scenario } from '../../engine/index.js';
 import { outcomeParts, outcomesAt, type OutcomePart, type Outcomes } from '../helpers/run-totals.js';
 import { packParts } from '../helpers/pack.js';
 import type { Session } from '../state/session.js';
@@ -40,6 +40,18 @@ export function outcomeLines(
 }
 
 /**
+ * What the liquidations sold up to round `at`: the seized collateral, or for a book of perpetuals only
+ * (whose loans' sale is always 0) the liquidation engine's net sale, "Sold net 8,919.73 ETH".
+ */
+function soldText(session: Session, at: number, collateralSold: number): string {
+  const { preset, timeline } = session;
+  if (hasLending(preset)) return `Sold ${formatAmount(collateralSold, preset.asset.symbol)}`;
+  let net = 0;
+  for (const r of timeline.recordsTo(at)) net += r.perpNetSold;
+  return `Sold net ${formatAmount(Math.abs(net), preset.asset.symbol)}${net < 0 ? ' bought' : ''}`;
+}
+
+/**
  * "Liquidated 686 of 10,000  Sold 10,749.85 ETH", the defences at work, then what the venue is: the counts
  * and defences wrap to fit, and the venue's description (it never changes) takes the room left on their
  * last line, each of its parts whole or not at all.
@@ -61,7 +73,7 @@ export function activityLines(
         text: `Liquidated ${formatCount(totals.positionsLiquidated)} of ${formatCount(timeline.positions)}`,
         bad: false,
       },
-      { text: `Sold ${formatAmount(totals.collateralSold, symbol)}`, bad: false },
+      { text: soldText(session, at, totals.collateralSold), bad: false },
       ...defences.map((text) => ({ text, bad: false, tone: 'warning' as const })),
     ],
     width,

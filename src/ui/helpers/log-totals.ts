@@ -1,5 +1,5 @@
 /** A round's total line in the liquidation log, in words: the log (log.ts) wraps it to the width. */
-import type { RoundEvents, RoundRecord, Timeline } from '../../engine/index.js';
+import { hasLending, type RoundEvents, type RoundRecord, type Timeline } from '../../engine/index.js';
 import { formatAmount, formatCount, formatNumber } from '../../format.js';
 
 /** A round's total: what it liquidated (or sent to auction and what bidders bought), skipped, won for 0, the perpetuals. */
@@ -12,6 +12,11 @@ export function totalText(
   quote: string,
 ): string {
   const auction = timeline.scenario.liquidation.mechanism === 'auction';
+  // A book of perpetuals only: no loans' zeros ("0 ETH seized, 0 USD repaid"), the perpetuals' part alone.
+  if (!hasLending(timeline.scenario))
+    return (
+      `round ${r}: ` + perpsNote(record, symbol, quote, timeline.scenario.perps?.fill === 'venue').slice(2)
+    );
   return (
     (auction ? auctionTotals(r, record, events, symbol, quote) : lendingTotals(r, record, symbol, quote)) +
     skippedNote(record.skippedForCapital, record.skippedUnprofitable) +

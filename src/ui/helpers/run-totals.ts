@@ -1,4 +1,4 @@
-import type { RoundRecord, Scenario, Timeline } from '../../engine/index.js';
+import { hasLending, type RoundRecord, type Scenario, type Timeline } from '../../engine/index.js';
 import type { HeaderFindings } from './outcome.js';
 import type { PerpsFigures } from './perps.js';
 import { formatAmount, formatCount } from '../../format.js';
@@ -76,15 +76,16 @@ export interface OutcomePart {
  */
 export function outcomeParts(
   outcomes: Outcomes,
-  preset: Pick<Scenario, 'perps' | 'asset'>,
+  preset: Pick<Scenario, 'perps' | 'asset' | 'positions' | 'generate' | 'attacker'>,
   findings?: Pick<HeaderFindings, 'shortfall' | 'liquidators'> &
     Partial<Pick<HeaderFindings, 'failure' | 'attack'>>,
   perps?: PerpsFigures | null,
 ): OutcomePart[] {
   const quote = preset.asset.quote;
-  const parts: OutcomePart[] = [
-    { text: `Bad debt ${formatAmount(outcomes.badDebt, quote)}`, bad: outcomes.badDebt > 0 },
-  ];
+  // A book of perpetuals only has no loans to go bad: its losses are the perpetuals' parts below.
+  const parts: OutcomePart[] = hasLending(preset)
+    ? [{ text: `Bad debt ${formatAmount(outcomes.badDebt, quote)}`, bad: outcomes.badDebt > 0 }]
+    : [];
   if (outcomes.stillUnderWater > 0)
     parts.push({
       text: `Debt still under water ${formatAmount(outcomes.stillUnderWater, quote)}`,
