@@ -16,9 +16,23 @@ export const PARAMS: readonly Param[] = [
   ...PERPS_PARAMS,
 ];
 
-/** The parameters shown for a draft (some only make sense for one model). */
+/** The levers that act only on lending positions: how they are liquidated, and by whom. */
+const LENDING_LEVERS: ReadonlySet<Param> = new Set([...LIQUIDATION_PARAMS, ...LIQUIDATOR_PARAMS]);
+
+/**
+ * Whether a preset has a lending book (positions, a generated book, or an attacker's loan): without one
+ * (perpetuals only) the liquidation and liquidator levers change nothing, and the panel leaves them out.
+ */
+export function hasLending(preset: Scenario): boolean {
+  return (
+    (preset.positions?.length ?? 0) > 0 || preset.generate !== undefined || preset.attacker !== undefined
+  );
+}
+
+/** The parameters shown for a draft: those that act on it (some only make sense for one model). */
 export function visibleParams(preset: Scenario): Param[] {
-  return PARAMS.filter((p) => !p.when || p.when(preset));
+  const lending = hasLending(preset);
+  return PARAMS.filter((p) => (lending || !LENDING_LEVERS.has(p)) && (!p.when || p.when(preset)));
 }
 
 /** The levers whose value differs between two presets, in the panel's order. */

@@ -642,10 +642,15 @@ describe('reducer: what-if with a real session', () => {
   it('k keeps the variant as the baseline (same preset, baseline id) and clears it', () => {
     const before = withVariant();
     const state = keys(before, 'k');
-    expect(state.session!.preset).toEqual(before.variant!.preset);
+    // The variant's preset and run; only the title says what was kept.
+    const { name, ...kept } = state.session!.preset;
+    const { name: _name, ...variant } = before.variant!.preset;
+    expect(kept).toEqual(variant);
+    expect(state.session!.timeline).toBe(before.variant!.timeline);
+    expect(name).toBe(`${BASE.name} · kept: market depth (±2%) 3,000,000 → 3,750,000`);
     expect(state.session!.id).toBe('thin-pool');
     expect(state.variant).toBeUndefined();
-    expect(state.message).toMatch(/baseline/);
+    expect(state.message).toBe('kept the variant as the baseline: market depth (±2%) 3,000,000 → 3,750,000');
     expect(keys(dashboard(), 'k').session!.preset).toEqual(BASE);
   });
 
