@@ -218,13 +218,26 @@ describe('the sweep shows the outcomes that move', () => {
     expect(figureParts(still, String)).toEqual(['Bad debt (USD): 0 USD at every value']);
   });
 
-  it('says no tipping point where `liqloop sweep` does: amplification the same at every value', () => {
+  it('says no tipping point where `liqloop sweep` does: amplification the same at every value, as written', () => {
     const flat = tippingPoint([0.1, 0.2, 0.3], [1, 1, 1]);
     expect(flat!.jump).toBe(0);
-    expect(tippingParts(flat, String)).toEqual(['No tipping point: amplification is 1.00× at every value.']);
-    expect(tippingParts(null, String)[0]).toMatch(/^No tipping point: fewer than two runs/);
+    expect(tippingParts(flat, [1, 1, 1], String)).toEqual([
+      'Tipping point: none; amplification is 1.00× at every value.',
+    ]);
+    // Float noise (perps-october-2025 swept by its shock): no jump shows, so none either.
+    const noise = [1.0000000068, 1.0000000059, 1.0000000052];
+    expect(tippingParts(tippingPoint([0.1, 0.2, 0.3], noise), noise, String)).toEqual([
+      'Tipping point: none; amplification is 1.00× at every value.',
+    ]);
+    // A slope too gentle for any step to show, but not flat: said so, with its range.
+    const gentle = Array.from({ length: 30 }, (_, i) => 1 + i * 0.004);
+    const values = gentle.map((_, i) => i);
+    expect(tippingParts(tippingPoint(values, gentle), gentle, String)[0]).toBe(
+      'Tipping point: none; amplification changes by less than 0.01× from one value to the next (1.00× to 1.12×).',
+    );
+    expect(tippingParts(null, [null, null], String)[0]).toMatch(/^Tipping point: none; fewer than two runs/);
     const jump = tippingPoint([0.1, 0.2, 0.3], [1, 1, 2])!;
-    expect(tippingParts(jump, (v) => `${v * 100}%`)[0]).toBe(
+    expect(tippingParts(jump, [1, 1, 2], (v) => `${v * 100}%`)[0]).toBe(
       'Tipping point: between 20% and 30%, amplification jumps from 1.00× to 2.00×',
     );
   });

@@ -276,7 +276,7 @@ describe('sweeps', () => {
     it('says when there is no tipping point, and shows a refused sweep', () => {
       const sweep = { ...doneSweep(), tipping: null };
       const { lastFrame, rerender } = render(<SweepView sweep={sweep} width={100} height={16} theme={{}} />);
-      expect(plain(lastFrame())).toContain('No tipping point');
+      expect(plain(lastFrame())).toContain('Tipping point: none; fewer than two runs have an amplification');
       rerender(
         <SweepView
           sweep={{ ...sweep, summaries: undefined, error: 'boom' }}

@@ -8,6 +8,7 @@ import { PARAMS } from '../params.js';
 import {
   figureParts,
   sweepFigures,
+  noTippingReason,
   sweepLayout,
   tippingParts,
   type SweepFigure,
@@ -104,7 +105,8 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
   const x = (value: number) => sweptValueText(sweep.path, value);
   const figures = sweepFigures(sweep.of, sweep.values, sweep.summaries);
   const tip = sweep.tipping;
-  const marked = tip !== null && tip !== undefined && tip.jump !== 0;
+  const amplifications = sweep.summaries.map((s) => s.amplification);
+  const marked = tip !== null && tip !== undefined && noTippingReason(tip, amplifications) === undefined;
   // The rows below the charts: the tipping point's line.
   const layout = sweepLayout(figures, height - 1, marked);
   return (
@@ -132,7 +134,9 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
           </Text>
         </Text>
       ))}
-      <Text wrap="truncate-end">{fitParts([...tippingParts(tip, x), ' Esc closes.'], width)}</Text>
+      <Text wrap="truncate-end">
+        {fitParts([...tippingParts(tip, amplifications, x), ' Esc closes.'], width)}
+      </Text>
     </Box>
   );
 }

@@ -69,8 +69,9 @@ export function sweepFigures(
   return figures;
 }
 
-/** The same value at every swept value: said in one line, never drawn as a chart. */
-export const flat = (figure: SweepFigure) => figure.ys.every((y) => y === figure.ys[0]);
+/** The same value at every swept value, as written: said in one line, never drawn as a chart. */
+export const flat = (figure: SweepFigure) =>
+  figure.ys.every((y) => figure.format(y) === figure.format(figure.ys[0]!));
 
 /** The fewest plot rows a chart is drawn with; below that it is a line of text. */
 export const MIN_PLOT_ROWS = 5;
@@ -125,13 +126,40 @@ export function figureParts(figure: SweepFigure, x: (value: number) => string): 
 }
 
 /**
- * The tipping point as `liqloop sweep` says it: none when no two runs have an amplification, none when
- * it is the same at every value (no jump), else between which values it jumps (or falls) the most.
+ * The largest change of amplification too small to be a tipping point: amplification is written to two
+ * decimals, so a change under half of 0.01× (float noise, or a slope too gentle to see) reads
+ * "1.00× to 1.00×". `liqloop sweep` and the dashboard's sweep both call it none.
  */
-export function tippingParts(tip: TippingPoint | null | undefined, x: (value: number) => string): string[] {
-  if (!tip) return ['No tipping point: fewer than two runs have an amplification (the shock is 0).'];
-  if (tip.jump === 0)
-    return [`No tipping point: amplification is ${formatTimes(tip.amplificationBefore)} at every value.`];
+export const LEAST_TIPPING_JUMP = 0.005;
+
+/**
+ * Why a sweep has no tipping point, in the words `liqloop sweep` and the dashboard both print after
+ * "Tipping point: none", or undefined when it has one. `amplifications`: the runs' own (null without a shock).
+ */
+export function noTippingReason(
+  tip: TippingPoint | null | undefined,
+  amplifications: readonly (number | null)[],
+): string | undefined {
+  if (!tip) return 'fewer than two runs have an amplification (the shock is 0)';
+  if (Math.abs(tip.jump) >= LEAST_TIPPING_JUMP) return undefined;
+  const ys = amplifications.filter((a): a is number => a !== null);
+  const [least, most] = [formatTimes(Math.min(...ys)), formatTimes(Math.max(...ys))];
+  return least === most
+    ? `amplification is ${least} at every value`
+    : `amplification changes by less than 0.01× from one value to the next (${least} to ${most})`;
+}
+
+/**
+ * The tipping point as parts (the first whole, the aside giving way on a narrow screen), in the terms
+ * `liqloop sweep` uses: none (and why), or between which values amplification jumps (or falls) the most.
+ */
+export function tippingParts(
+  tip: TippingPoint | null | undefined,
+  amplifications: readonly (number | null)[],
+  x: (value: number) => string,
+): string[] {
+  const none = noTippingReason(tip, amplifications);
+  if (none !== undefined || !tip) return [`Tipping point: none; ${none}.`];
   return [
     `Tipping point: between ${x(tip.from)} and ${x(tip.to)}, amplification ${tip.jump > 0 ? 'jumps' : 'falls'} from ` +
       `${formatTimes(tip.amplificationBefore)} to ${formatTimes(tip.amplificationAfter)}`,
