@@ -67,7 +67,7 @@ function act(state: Draft, action: Action): void {
       return;
     case 'key': {
       const serial = state.messageSerial;
-      if (action.hidden) hiddenKey(state, action.key);
+      if (action.hidden) hiddenKey(state, action.key, action.screen);
       else key(state, action.key, action.screen);
       ageMessage(state, serial);
       return;
