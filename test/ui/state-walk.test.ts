@@ -1,7 +1,11 @@
 // The items of the last walk through the app (issue 13) that the reducer and the panel decide: the round
 // kept within the run after x/k, the title after k, messages cleared on a change of screen, a typed value
 // kept on ↑/↓, and only the levers that act on a perpetuals-only preset.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+import { paramHelp, paramHelpLines } from '../../src/ui/param-help.js';
 import { Timeline, runCascade, summarize, type Scenario } from '../../src/engine/index.js';
 import { loadPreset } from '../../src/presets/index.js';
 import { PARAMS, hasLending, visibleParams } from '../../src/ui/params.js';
@@ -240,5 +244,35 @@ describe('the sweep shows the outcomes that move', () => {
     expect(tippingParts(jump, [1, 1, 2], (v) => `${v * 100}%`)[0]).toBe(
       'Tipping point: between 20% and 30%, amplification jumps from 1.00× to 2.00×',
     );
+  });
+});
+
+describe('the what-if panel’s help fits the terminal', () => {
+  const ids = readdirSync(join(ROOT, 'presets'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+
+  it.each([76, 116])(
+    'at %i columns inside the panel, every lever’s help of every preset is whole, in at most two lines',
+    (width) => {
+      for (const id of ids) {
+        const loaded = loadPreset(id);
+        if (!loaded.ok) continue;
+        for (const param of visibleParams(loaded.preset)) {
+          const lines = paramHelpLines(loaded.preset, param, width);
+          expect(lines.length, `${id} ${param.path}`).toBeLessThanOrEqual(2);
+          for (const line of lines) expect(line.length, `${id} ${param.path}`).toBeLessThanOrEqual(width);
+          expect(lines.join(' '), `${id} ${param.path}`).toBe(paramHelp(loaded.preset, param, 1000));
+        }
+      }
+    },
+  );
+
+  it('a help too long for two lines gives its description alone, then one shortened line', () => {
+    const preset = session('perps-october-2025').preset;
+    const fill = visibleParams(preset).find((p) => p.path === 'perps.fill')!;
+    expect(paramHelpLines(preset, fill, 40).length).toBeLessThanOrEqual(2);
+    expect(paramHelpLines(preset, fill, 40).join(' ')).not.toContain('type venue');
+    expect(paramHelpLines(preset, fill, 20)).toEqual([paramHelp(preset, fill, 20)]);
   });
 });
