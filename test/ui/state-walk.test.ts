@@ -1,13 +1,14 @@
 // The items of the last walk through the app (issue 13) that the reducer and the panel decide: the round
 // kept within the run after x/k, the title after k, messages cleared on a change of screen, a typed value
 // kept on ↑/↓, and only the levers that act on a perpetuals-only preset.
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, liqloop } from '../helpers/cli.js';
 import { paramHelp, paramHelpLines } from '../../src/ui/param-help.js';
 import { Timeline, runCascade, summarize, type Scenario } from '../../src/engine/index.js';
-import { loadPreset } from '../../src/presets/index.js';
+import { loadPreset, userPresetDirs, userTitle } from '../../src/presets/index.js';
 import { PARAMS, hasLending, visibleParams } from '../../src/ui/params.js';
 import { LIQUIDATION_PARAMS, LIQUIDATOR_PARAMS } from '../../src/ui/params-liquidation.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/ui/state/reducer.js';
@@ -274,5 +275,33 @@ describe('the what-if panel’s help fits the terminal', () => {
     expect(paramHelpLines(preset, fill, 40).length).toBeLessThanOrEqual(2);
     expect(paramHelpLines(preset, fill, 40).join(' ')).not.toContain('type venue');
     expect(paramHelpLines(preset, fill, 20)).toEqual([paramHelp(preset, fill, 20)]);
+  });
+});
+
+describe('the user presets’ heading names the folders actually read', () => {
+  it('XDG_CONFIG_HOME’s folder when it is set, after LIQLOOP_PRESETS’s; the home folder as ~', () => {
+    expect(userTitle(userPresetDirs({ XDG_CONFIG_HOME: '/x/conf' }))).toBe(
+      'Your presets: /x/conf/liqloop/presets',
+    );
+    expect(userTitle(userPresetDirs({ LIQLOOP_PRESETS: '/a:/b', XDG_CONFIG_HOME: '/x' }))).toBe(
+      'Your presets: /a, then /b, then /x/liqloop/presets',
+    );
+    expect(userTitle([join(homedir(), '.config', 'liqloop', 'presets')])).toBe(
+      'Your presets: ~/.config/liqloop/presets',
+    );
+    // A folder named in the environment is text for the terminal: no control character gets through.
+    expect(userTitle(['/tmp/\x1b[2Jevil'])).not.toContain('\x1b');
+  });
+
+  it('liqloop list heads them with the same folders', () => {
+    const xdg = mkdtempSync(join(tmpdir(), 'liqloop-xdg-'));
+    mkdirSync(join(xdg, 'liqloop', 'presets'), { recursive: true });
+    const own = readFileSync(join(ROOT, 'presets', 'deep-pool.json'), 'utf8');
+    writeFileSync(join(xdg, 'liqloop', 'presets', 'my-deep-pool.json'), own);
+    const env = { XDG_CONFIG_HOME: xdg, LIQLOOP_PRESETS: '' };
+    const listed = liqloop(['list'], { env });
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain(`Your presets: ${join(xdg, 'liqloop', 'presets')}`);
+    expect(listed.stdout).not.toContain('~/.config');
   });
 });
