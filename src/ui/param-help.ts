@@ -101,11 +101,18 @@ export function paramHelp(preset: Scenario, param: Param, width: number): string
 export function paramHelpLines(preset: Scenario, param: Param, width: number, lines = 2): string[] {
   const { full, described } = helpTexts(preset, param);
   for (const text of [full, described, bare(described)]) {
-    const wrapped = wrapAnsi(text, Math.max(1, width), { hard: true, trim: true }).split('\n');
+    // The range ("from 1e-6 to 1e15 USD") is never broken across two rows: its spaces do not break.
+    const range = RANGE.exec(text)?.[0];
+    const kept = range ? text.replace(range, range.replace(/ /g, NO_BREAK)) : text;
+    const wrapped = wrapAnsi(kept, Math.max(1, width), { hard: true, trim: true })
+      .split('\n')
+      .map((line) => line.replaceAll(NO_BREAK, ' '));
     if (text !== '' && wrapped.length <= lines) return wrapped;
   }
   return [fit(full, described, width)];
 }
+
+const NO_BREAK = '\u00a0';
 
 /** Without its asides: "(default 0)", "(x * y = k)", nested ones too; not an interval like "(0, 1]". */
 function bare(text: string): string {

@@ -1,5 +1,5 @@
 /** How a what-if lever steps and prints its value: shared by the levers of every part of a preset. */
-import { formatNumber, formatPct } from '../format.js';
+import { formatCount, formatNumber, formatPct } from '../format.js';
 
 export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 export const round = (v: number, digits = 10) => Number(v.toFixed(digits));
@@ -17,4 +17,6 @@ export const optional =
   };
 export const pct = (v: unknown) => (typeof v === 'number' ? formatPct(v) : 'off');
 export const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : 'off');
+/** A whole number of rounds: 5, not 5.00. */
+export const count = (v: unknown) => (typeof v === 'number' ? formatCount(v) : 'off');
 export const text = (v: unknown) => (v === undefined ? 'off' : String(v));

@@ -5,7 +5,7 @@ import { LIQUIDATION_PARAMS, LIQUIDATOR_PARAMS } from './params-liquidation.js';
 import { MARKET_PARAMS, ORACLE_PARAMS } from './params-market.js';
 import { PERPS_PARAMS } from './params-perps.js';
 
-export { valueAt, type Param } from './param-lever.js';
+export { valueAt, valueText, type Param } from './param-lever.js';
 export { setValues, stepParam, typeParam, type Change } from './param-change.js';
 
 export const PARAMS: readonly Param[] = [

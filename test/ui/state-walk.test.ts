@@ -9,7 +9,7 @@ import { ROOT, liqloop } from '../helpers/cli.js';
 import { paramHelp, paramHelpLines } from '../../src/ui/param-help.js';
 import { Timeline, runCascade, summarize, type Scenario } from '../../src/engine/index.js';
 import { loadPreset, userPresetDirs, userTitle } from '../../src/presets/index.js';
-import { PARAMS, hasLending, visibleParams } from '../../src/ui/params.js';
+import { PARAMS, hasLending, valueText, visibleParams } from '../../src/ui/params.js';
 import { LIQUIDATION_PARAMS, LIQUIDATOR_PARAMS } from '../../src/ui/params-liquidation.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/ui/state/reducer.js';
 import { openSession, type Session } from '../../src/ui/state/session.js';
@@ -79,14 +79,16 @@ describe('x and k: the round on screen stays within the run', () => {
     expect(once.session!.preset.name).toBe(`${opened.preset.name} · kept: shock size 10.0% → 20.0%`);
     // A second keep counts from the preset as opened: both levers, each once.
     const twice = keys(once, 'e', '↓', '→', 'Enter', 'k');
-    expect(twice.message).toBe('kept the variant as the baseline: market depth (±2%) 1,750,000 → 2,187,500');
+    expect(twice.message).toBe(
+      'kept the variant as the baseline: market depth (±2%) 1,750,000 USD → 2,187,500 USD',
+    );
     expect(twice.session!.preset.name).toBe(
-      `${opened.preset.name} · kept: shock size 10.0% → 20.0%, market depth (±2%) 1,750,000 → 2,187,500`,
+      `${opened.preset.name} · kept: shock size 10.0% → 20.0%, market depth (±2%) 1,750,000 USD → 2,187,500 USD`,
     );
     // Back to the shock it opened with: only the depth is still kept.
     const back = keys(twice, 'e', '10%', 'Enter', 'Enter', 'k');
     expect(back.session!.preset.name).toBe(
-      `${opened.preset.name} · kept: market depth (±2%) 1,750,000 → 2,187,500`,
+      `${opened.preset.name} · kept: market depth (±2%) 1,750,000 USD → 2,187,500 USD`,
     );
     // The kept run is the variant's, and agrees with a run of the same preset.
     expect(back.session!.timeline.finish()).toBe(lastRound(back.session!.preset));
@@ -264,6 +266,13 @@ describe('the what-if panel’s help fits the terminal', () => {
           expect(lines.length, `${id} ${param.path}`).toBeLessThanOrEqual(2);
           for (const line of lines) expect(line.length, `${id} ${param.path}`).toBeLessThanOrEqual(width);
           expect(lines.join(' '), `${id} ${param.path}`).toBe(paramHelp(loaded.preset, param, 1000));
+          // The range is read whole, on one row.
+          const range = /from -?[\d.e+-]+ to -?[\d.,e+-]*\d(?: [A-Za-z]+)?/.exec(lines.join(' '))?.[0];
+          if (range)
+            expect(
+              lines.some((l) => l.includes(range)),
+              `${id} ${param.path}: ${range}`,
+            ).toBe(true);
         }
       }
     },
@@ -303,5 +312,18 @@ describe('the user presets’ heading names the folders actually read', () => {
     expect(listed.status).toBe(0);
     expect(listed.stdout).toContain(`Your presets: ${join(xdg, 'liqloop', 'presets')}`);
     expect(listed.stdout).not.toContain('~/.config');
+  });
+});
+
+describe('the panel writes each lever’s value in its unit', () => {
+  it('money in the preset’s quote, a quantity in its asset, rounds as whole numbers', () => {
+    const thursday = session('black-thursday-2020').preset;
+    const lever = (path: string) => PARAMS.find((p) => p.path === path)!;
+    expect(valueText(lever('market.depth2pct'), thursday, 3.2e6)).toBe('3,200,000 DAI');
+    expect(valueText(lever('liquidation.maxSellPerRound'), thursday, 1500)).toBe('1,500.00 ETH');
+    expect(valueText(lever('liquidators.capital'), thursday, undefined)).toBe('off');
+    expect(valueText(lever('oracle.delay'), thursday, 1)).toBe('1');
+    expect(valueText(lever('oracle.window'), thursday, 30)).toBe('30');
+    expect(valueText(lever('shock.pct'), thursday, 0.1)).toBe('10.0%');
   });
 });

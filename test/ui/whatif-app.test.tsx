@@ -73,7 +73,7 @@ describe('the what-if panel', () => {
     await waitForFrame(lastFrame, 'What if');
     await press(stdin, KEY.down, KEY.right);
     const frame = await waitForFrame(lastFrame, '(was ');
-    expect(frame).toMatch(/▶ market depth \(±2%\)\s+3,750,000\s+\(was 3,000,000\)/);
+    expect(frame).toMatch(/▶ market depth \(±2%\)\s+3,750,000 USD\s+\(was 3,000,000 USD\)/);
     expect(frame.match(/\(was /g)).toHaveLength(1);
   });
 

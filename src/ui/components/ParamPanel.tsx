@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { paramHelpLines } from '../param-help.js';
-import { valueAt, visibleParams } from '../params.js';
+import { valueAt, valueText, visibleParams } from '../params.js';
 import type { PanelState } from '../state/whatif.js';
 import type { Theme } from '../theme.js';
 
@@ -60,7 +60,11 @@ export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
         const changed = JSON.stringify(value) !== JSON.stringify(valueAt(base, p.path));
         const isSelected = i === selected;
         const typed = isSelected && panel.typing !== '';
-        const shown = typed ? (panel.refused ? panel.typing : `${panel.typing}▏`) : p.format(value);
+        const shown = typed
+          ? panel.refused
+            ? panel.typing
+            : `${panel.typing}▏`
+          : valueText(p, draft, value);
         return (
           <Text key={p.path} inverse={isSelected} wrap="truncate-end">
             {isSelected ? '▶ ' : '  '}
@@ -69,7 +73,7 @@ export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
               {shown}
             </Text>
             {changed ? (
-              <Text color={theme.accent}>{`  (was ${p.format(valueAt(base, p.path))})`}</Text>
+              <Text color={theme.accent}>{`  (was ${valueText(p, base, valueAt(base, p.path))})`}</Text>
             ) : null}
           </Text>
         );
