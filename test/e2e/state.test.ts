@@ -174,6 +174,32 @@ describe.each(SIZES)('at $cols×$rows', ({ cols, rows }) => {
     await quit(s);
   }, 120_000);
 
+  it('a sweep of a money lever: its unit in the titles and the sentences, the tipping point whole', async () => {
+    const s = await open(['perps-long-cascade']);
+    s.write('e');
+    let screen = await s.waitFor('What if');
+    while (!/▶ insurance fund/.test(screen)) {
+      s.write(KEY.down);
+      await pause(80);
+      screen = await s.text();
+    }
+    s.write('\x13');
+    screen = await s.waitFor(/Tipping point[\s\S]*×/, SWEEP_MS);
+    expect(screen).toContain('Amplification against insurance fund (USD)');
+    // A chart where there is room for one, else a line.
+    expect(screen).toMatch(
+      /Fund drawn \(USD\)(: 0 USD at 0 USD → [\d.]+M USD at 12M USD| against insurance fund \(USD\))/,
+    );
+    // The sentence wraps to a second row rather than be cut.
+    const sentence = screen.slice(screen.indexOf('Tipping point')).split('\n').slice(0, 2).join(' ');
+    expect(sentence).toMatch(
+      /^Tipping point: between [\d.]+M USD and [\d.]+M USD, amplification jumps from [\d.]+× ?to [\d.]+×/,
+    );
+    expect(screen).not.toMatch(/…$/m);
+    fits(screen);
+    await quit(s);
+  }, 120_000);
+
   it('the picker’s description box is whole', async () => {
     const s = await open([]);
     const screen = await s.waitFor('deficit disappear.');

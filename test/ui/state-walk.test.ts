@@ -206,7 +206,7 @@ describe('the sweep shows the outcomes that move', () => {
   });
 
   it('a flat figure is one line saying so; the others are charts at least MIN_PLOT_ROWS tall, or lines', () => {
-    const of = { quote: 'USD', lending: true, perps: false };
+    const of = { quote: 'USD', symbol: 'ETH', lending: true, perps: false };
     const sweep = startSweep(session('thin-pool').preset, 0);
     const summaries = sweep.presets.map((p) => summarize(runCascade(p, {})));
     const figures = sweepFigures(of, sweep.values, summaries);

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatNumber } from '../../format.js';
+import wrapAnsi from 'wrap-ansi';
+import { formatCompact, formatNumber } from '../../format.js';
 import type { SweepState } from '../state/whatif.js';
 import type { Theme } from '../theme.js';
 import { LABEL_WIDTH, renderChart } from '../helpers/chart.js';
@@ -31,6 +32,12 @@ export function progressBar(done: number, total: number, width: number): string 
 export function sweptValueText(path: string, value: number): string {
   const param = PARAMS.find((p) => p.path === path);
   return param ? param.format(value) : formatNumber(value);
+}
+
+/** The unit of a swept money or quantity lever ("USD", "ETH"), if it has one. */
+function sweptUnit(path: string, of: SweepState['of']): string | undefined {
+  const unit = PARAMS.find((p) => p.path === path)?.unit;
+  return unit === 'quote' ? of.quote : unit === 'asset' ? of.symbol : undefined;
 }
 
 /** One small chart of a figure against the swept value, with a caret under the tipping point. */
@@ -82,6 +89,9 @@ export function fitParts(parts: readonly string[], width: number): string {
 /** A sweep of one parameter: progress while it runs, then amplification and bad debt against the value. */
 export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
   const total = sweep.values.length;
+  // Values in a sentence carry the lever's unit; under a chart the title carries it.
+  const unit = sweptUnit(sweep.path, sweep.of);
+  const x = (value: number) => (unit ? `${formatCompact(value)} ${unit}` : sweptValueText(sweep.path, value));
   if (sweep.error) {
     return (
       <Box flexDirection="column">
@@ -96,19 +106,29 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
       <Box flexDirection="column">
         <Text
           bold
-        >{`Sweeping ${sweep.label} from ${sweptValueText(sweep.path, sweep.values[0]!)} to ${sweptValueText(sweep.path, sweep.values.at(-1)!)}: ${sweep.done}/${total} runs`}</Text>
+        >{`Sweeping ${sweep.label} from ${x(sweep.values[0]!)} to ${x(sweep.values.at(-1)!)}: ${sweep.done}/${total} runs`}</Text>
         <Text color={theme.accent}>{progressBar(sweep.done, total, Math.min(60, width - 2))}</Text>
         <Text color={theme.muted}>The dashboard keeps working: step, or Esc to close the sweep.</Text>
       </Box>
     );
   }
-  const x = (value: number) => sweptValueText(sweep.path, value);
   const figures = sweepFigures(sweep.of, sweep.values, sweep.summaries);
   const tip = sweep.tipping;
   const amplifications = sweep.summaries.map((s) => s.amplification);
   const marked = tip !== null && tip !== undefined && noTippingReason(tip, amplifications) === undefined;
   // The rows below the charts: the tipping point's line.
-  const layout = sweepLayout(figures, height - 1, marked);
+  // The tipping point's sentence, its asides dropped to fit; wrapped to two rows rather than cut.
+  const tipping = wrapAnsi(
+    fitParts([...tippingParts(tip, amplifications, x), ' Esc closes.'], width),
+    width,
+    {
+      hard: true,
+      trim: true,
+    },
+  )
+    .split('\n')
+    .slice(0, 2);
+  const layout = sweepLayout(figures, height - tipping.length, marked);
   return (
     <Box flexDirection="column" width={width}>
       {layout.charts.map(({ figure, plotRows }) => {
@@ -122,7 +142,7 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
             width={width}
             plotRows={plotRows}
             colour={theme[figure.tone]}
-            label={sweep.label}
+            label={unit ? `${sweep.label} (${unit})` : sweep.label}
           />
         );
       })}
@@ -134,9 +154,11 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
           </Text>
         </Text>
       ))}
-      <Text wrap="truncate-end">
-        {fitParts([...tippingParts(tip, amplifications, x), ' Esc closes.'], width)}
-      </Text>
+      {tipping.map((line, i) => (
+        <Text key={`t${i}`} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -25,6 +25,8 @@ export interface SweepFigure {
 /** What the sweep ran on: the preset's quote, and whether it has a lending book, perpetuals, or both. */
 export interface SweepOf {
   readonly quote: string;
+  /** The asset's symbol: the unit of a swept quantity (a sale cap). */
+  readonly symbol: string;
   readonly lending: boolean;
   readonly perps: boolean;
 }

@@ -145,7 +145,12 @@ export function startSweep(draft: Scenario, selected: number): SweepState {
   const [from, to] = param.sweep!(typeof current === 'number' ? current : undefined);
   const integer = param.path === 'oracle.window' || param.path === 'oracle.delay';
   const values = sweepValues(from, to, SWEEP_STEPS).map((v) => (integer ? Math.round(v) : v));
-  const of = { quote: draft.asset.quote, lending: hasLending(draft), perps: draft.perps !== undefined };
+  const of = {
+    quote: draft.asset.quote,
+    symbol: draft.asset.symbol,
+    lending: hasLending(draft),
+    perps: draft.perps !== undefined,
+  };
   const presets: Scenario[] = [];
   for (const value of values) {
     const change = stepless(draft, param.path, value);
