@@ -1,6 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 // Not the presets' index module: `list` must not load the validator unless a preset file needs checking.
-import { USER_TITLE, type CatalogueEntry } from '../presets/catalogue.js';
+import { userTitle, type CatalogueEntry } from '../presets/catalogue.js';
 import { KIND_TITLES, PRESET_KINDS } from '../presets/kinds.js';
 import { describeShadowed } from '../presets/shadowed.js';
 import { loadCatalogue } from '../presets/shipped-index.js';
@@ -53,7 +53,7 @@ export async function listCommand(options: { json?: boolean }, io: CliIo): Promi
       }
     }
     if (own.length > 0) {
-      io.out(`${block(USER_TITLE, 0, io.columns)}\n\n`);
+      io.out(`${block(userTitle(), 0, io.columns)}\n\n`);
       for (const p of own) io.out(entryText(p, width, io.columns));
     }
   }

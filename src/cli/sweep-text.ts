@@ -4,6 +4,9 @@ import { formatCompact, formatCount, formatNumber, formatPct } from '../format.j
 import type { MetricTippingPoint, TippingMetric, TippingPoint } from '../whatif/sweep.js';
 import type { SweepJson } from './sweep.js';
 import { textTable } from './table.js';
+import { noTippingReason } from '../ui/helpers/sweep-figures.js';
+import { PARAMS } from '../ui/params.js';
+import { pct } from '../ui/param-steps.js';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -12,6 +15,15 @@ export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Math.abs(value) >= 1e5) return grouped.format(value);
   return String(Number(value.toPrecision(6)));
+}
+
+/**
+ * The swept values as the what-if panel writes them: a share (shock.pct, a bonus, a threshold) as a
+ * percent, exact (0.148696 is 14.8696%), every other field as formatValue does.
+ */
+export function valueFormatter(path: string): (value: number) => string {
+  const lever = PARAMS.find((p) => p.path === path);
+  return lever?.format === pct ? (v) => `${formatValue(v * 100)}%` : formatValue;
 }
 
 const CHART_WIDTH = 60;
@@ -45,6 +57,7 @@ function chart(
   values: readonly number[],
   tipping: number | undefined,
   height: number,
+  x: (value: number) => string,
 ): string {
   const { columns, perValue } = fit(series);
   // asciichart steps a row counter from min × height / range up to max × height / range by ones: with values
@@ -64,8 +77,8 @@ function chart(
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n');
-  const first = formatValue(values[0]!);
-  const last = formatValue(values.at(-1)!);
+  const first = x(values[0]!);
+  const last = x(values.at(-1)!);
   const span = columns.length;
   const axis =
     ' '.repeat(AXIS_COLUMN) + first + ' '.repeat(Math.max(1, span - first.length - last.length)) + last;
@@ -87,8 +100,9 @@ function digits(series: readonly number[], height: number): number {
 /** The text `liqloop sweep` prints: the table, the charts, the tipping point. */
 export function sweepText(json: SweepJson, preset: Preset, metric: TippingMetric = 'amplification'): string {
   const { quote } = preset.asset;
+  const x = valueFormatter(json.param);
   const rows = json.runs.map(({ value, summary: s }) => [
-    formatValue(value),
+    x(value),
     formatNumber(s.finalPrice),
     formatPct(s.drawdownPct),
     s.amplification === null ? 'no shock' : `${s.amplification.toFixed(2)}×`,
@@ -115,17 +129,25 @@ export function sweepText(json: SweepJson, preset: Preset, metric: TippingMetric
 
   // Amplification is charted over the runs that have one (a shock of 0 has none).
   const charted = json.runs.filter((r) => r.summary.amplification !== null);
-  const tippingIndex =
-    tp && metric === 'amplification' ? charted.findIndex((r, i) => i > 0 && r.value === tp.to) : -1;
-  const noShock = json.runs.filter((r) => r.summary.amplification === null).map((r) => formatValue(r.value));
+  const amplifications = json.runs.map((r) => r.summary.amplification);
+  // A jump too small to show (noTippingReason) is no tipping point: nothing is marked.
+  const tipped =
+    metric === 'amplification' &&
+    (tp === null || !('metric' in tp)) &&
+    noTippingReason(tp, amplifications) === undefined;
+  const tippingIndex = tp && tipped ? charted.findIndex((r, i) => i > 0 && r.value === tp.to) : -1;
+  const noShock = json.runs.filter((r) => r.summary.amplification === null).map((r) => x(r.value));
   const out = [
-    `${json.preset}: ${json.param} from ${formatValue(json.values[0]!)} to ${formatValue(json.values.at(-1)!)} ` +
+    `${json.preset}: ${json.param} from ${x(json.values[0]!)} to ${x(json.values.at(-1)!)} ` +
       `in ${json.values.length} steps`,
     '',
     textTable(header, rows),
     '',
   ];
-  if (charted.length >= 2)
+  const shown = new Set(charted.map((r) => `${r.summary.amplification!.toFixed(2)}×`));
+  // The same at every value, as written: a line says so rather than a chart of float noise.
+  if (charted.length >= 2 && shown.size === 1) out.push(`Amplification: ${[...shown][0]} at every value`, '');
+  else if (charted.length >= 2)
     out.push(
       chart(
         `Amplification (×) against ${json.param}` +
@@ -141,6 +163,7 @@ export function sweepText(json: SweepJson, preset: Preset, metric: TippingMetric
         charted.map((r) => r.value),
         tippingIndex > 0 ? tippingIndex : undefined,
         10,
+        x,
       ),
       '',
     );
@@ -157,11 +180,12 @@ export function sweepText(json: SweepJson, preset: Preset, metric: TippingMetric
         json.values,
         undefined,
         6,
+        x,
       ),
       '',
     );
   if (metric !== 'amplification') out.push(...metricChart(json, metric), '');
-  out.push(tippingText(json.param, tp, metric));
+  out.push(tippingText(json.param, tp, metric, amplifications, x));
   return `${out.join('\n')}\n`;
 }
 
@@ -194,6 +218,7 @@ function metricChart(json: SweepJson, metric: TippingMetric): string[] {
       runs.map((r) => r.value),
       index > 0 ? index : undefined,
       8,
+      valueFormatter(json.param),
     ),
   ];
 }
@@ -203,15 +228,17 @@ function tippingText(
   param: string,
   tp: TippingPoint | MetricTippingPoint | null,
   metric: TippingMetric,
+  amplifications: readonly (number | null)[],
+  x: (value: number) => string,
 ): string {
   if (tp === null && metric !== 'amplification')
     return `Tipping point (${METRIC_TEXT[metric].name}): none (fewer than two runs have one).`;
   if (tp === null || !('metric' in tp)) {
-    if (!tp) return 'Tipping point: none (fewer than two runs have an amplification: the shock is 0).';
-    if (tp.jump === 0)
-      return `Tipping point: none; amplification is ${tp.amplificationBefore.toFixed(2)}× at every value.`;
+    // The dashboard's sweep says none in the same words (ui/helpers/sweep-figures.ts).
+    const none = noTippingReason(tp, amplifications);
+    if (none !== undefined || !tp) return `Tipping point: none; ${none}.`;
     return (
-      `Tipping point: between ${param} = ${formatValue(tp.from)} and ${formatValue(tp.to)}, ` +
+      `Tipping point: between ${param} = ${x(tp.from)} and ${x(tp.to)}, ` +
       `amplification ${tp.jump > 0 ? 'jumps' : 'falls'} from ${tp.amplificationBefore.toFixed(2)}× to ` +
       `${tp.amplificationAfter.toFixed(2)}× (${tp.jump > 0 ? '+' : '−'}${Math.abs(tp.jump).toFixed(2)}×), ` +
       'the largest change between consecutive values.'
@@ -225,7 +252,7 @@ function tippingText(
       ? `${Math.abs(tp.jump).toFixed(2)}×`
       : formatNumber(Math.abs(tp.jump));
   return (
-    `Tipping point (${name}): between ${param} = ${formatValue(tp.from)} and ${formatValue(tp.to)}, ` +
+    `Tipping point (${name}): between ${param} = ${x(tp.from)} and ${x(tp.to)}, ` +
     `${name} ${tp.jump > 0 ? 'rises' : 'falls'} from ${value(tp.before)} to ${value(tp.after)} ` +
     `(${tp.jump > 0 ? '+' : '−'}${delta}), the largest change between consecutive values.`
   );

@@ -1,5 +1,9 @@
+import { homedir } from 'node:os';
+import { sep } from 'node:path';
+import { terminalText } from './describe.js';
 import type { LoadResult } from './load.js';
 import { PRESET_KINDS, type PresetKind } from './kinds.js';
+import { userPresetDirs } from './user-dirs.js';
 
 /** A preset as the picker and `liqloop list` show it. */
 export interface CatalogueEntry {
@@ -18,8 +22,16 @@ export interface CatalogueEntry {
   readonly file?: string;
 }
 
-/** The heading of the user's presets, after the shipped ones, in `liqloop list` and the picker. */
-export const USER_TITLE = 'Your presets: LIQLOOP_PRESETS, then ~/.config/liqloop/presets';
+/**
+ * The heading of the user's presets, after the shipped ones, in `liqloop list` and the picker: the
+ * folders actually read, in order (LIQLOOP_PRESETS's, then the XDG one: XDG_CONFIG_HOME's when it is set),
+ * the home folder written ~, and no control character (a folder's name comes from the environment).
+ */
+export function userTitle(dirs: readonly string[] = userPresetDirs()): string {
+  const home = homedir();
+  const shown = dirs.map((d) => (d === home || d.startsWith(home + sep) ? `~${d.slice(home.length)}` : d));
+  return terminalText(`Your presets: ${shown.join(', then ')}`);
+}
 
 /**
  * The presets that load, in the order they are shown: history first, oldest event first, then lessons,

@@ -56,7 +56,7 @@ export {
   type RecordMetric,
   type RecordRole,
 } from './record.js';
-export { USER_TITLE, basesFirst, catalogue, type CatalogueEntry } from './catalogue.js';
+export { basesFirst, catalogue, userTitle, type CatalogueEntry } from './catalogue.js';
 export { SCHEMA_FILE, fieldPaths, presetJsonSchema, presetJsonSchemaText } from './json-schema.js';
 export { configPresetsDir, userPresetDirs, userWriteDir, type Env } from './user-dirs.js';
 export {

@@ -1,4 +1,4 @@
-import { Box, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useReducer } from 'react';
 import { userWriteDir, type LoadResult } from '../presets/index.js';
 import { Dashboard } from './components/Dashboard.js';
@@ -9,7 +9,7 @@ import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
 import { screenOf } from './help.js';
 import { prefetchHealth, prepareHealthIndex } from './helpers/health-index.js';
-import { tooSmall } from './helpers/layout.js';
+import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
 import { useKeys } from './hooks/useKeys.js';
 import { useSweep } from './hooks/useSweep.js';
@@ -93,8 +93,25 @@ export function App({ initial, loadPreset, theme }: AppProps) {
 
   // One row shorter than the terminal: a frame as tall as the terminal makes Ink clear the screen every frame.
   const height = rows - 1;
-  if (hidden) return <TooSmall columns={columns} rows={rows} />;
   const screen = screenOf(state);
+  if (hidden && !state.help) return <TooSmall columns={columns} rows={rows} />;
+  if (hidden)
+    // The help still opens in a terminal too small for the app: its keys, in what room there is.
+    return (
+      <Box flexDirection="column" width={columns} height={height}>
+        <Text
+          bold
+          wrap="truncate-end"
+        >{`terminal ${columns}×${rows}: the app needs ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>
+        <HelpOverlay
+          screen={screen}
+          columns={columns}
+          rows={rows - 1}
+          scroll={state.helpScroll}
+          theme={theme}
+        />
+      </Box>
+    );
   // The picker shows its message itself; elsewhere the footer gives it a line, taken from the screen above.
   const footerMessage = screen === 'picker' ? undefined : state.message;
   const statusRows = footerRows(footerMessage) - 1;

@@ -65,7 +65,10 @@ const PANES: Section = {
 const WHAT_IF: Section = {
   title: 'What-if panel (e)',
   keys: [
-    ['↑/↓', 'choose a lever; its help line gives the field’s unit and range'],
+    [
+      '↑/↓',
+      'choose a lever (a value typed is set first; refused, it stays with the reason); its help gives the field’s unit and range',
+    ],
     ['←/→', 'step its value (a lever that is off turns on, and steps back to off)'],
     [
       '0-9 . - e %',

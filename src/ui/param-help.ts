@@ -2,6 +2,7 @@
  * The what-if panel's help line for a lever: the field's description from the preset schema (one source:
  * the same text `liqloop schema` ships), with its range, in the preset's own currency and asset.
  */
+import wrapAnsi from 'wrap-ansi';
 import type { Scenario } from '../engine/index.js';
 import { presetJsonSchema } from '../presets/index.js';
 import { rangeNumber } from '../presets/schema/common.js';
@@ -69,8 +70,8 @@ function inUnits(text: string, preset: Scenario): string {
 const RANGE =
   /(?:a whole number )?from -?[\d.e+-]+ to -?[\d.,e+-]*\d(?: (?![a-z]{4,})[^\s,;:()]+(?: per [^\s,;:()]+)?)?|in [[(][^\])]*[\])]/;
 
-/** The lever's help: the schema's description of its field, shortened to `width` keeping its range. */
-export function paramHelp(preset: Scenario, param: Param, width: number): string {
+/** The lever's help in full, and the schema's description of its field alone. */
+function helpTexts(preset: Scenario, param: Param): { full: string; described: string } {
   const node = nodeAt(preset, param.path);
   const described = typeof node?.description === 'string' ? inUnits(node.description, preset) : '';
   const typing =
@@ -84,8 +85,34 @@ export function paramHelp(preset: Scenario, param: Param, width: number): string
   // An optional lever (stepping down from off stays off) takes `off` too.
   const optional = param.kind === 'number' && param.step?.(undefined, -1) === undefined;
   const full = [described, `${typing}${optional ? ', or off' : ''}`].filter(Boolean).join(' · ');
+  return { full, described };
+}
+
+/** The lever's help: the schema's description of its field, shortened to `width` keeping its range. */
+export function paramHelp(preset: Scenario, param: Param, width: number): string {
+  const { full, described } = helpTexts(preset, param);
   return fit(full, described, width);
 }
+
+/**
+ * The lever's help in at most `lines` lines of `width`, wrapped at words: whole when it fits, else the
+ * field's description alone, without its asides, and last the one line paramHelp shortens.
+ */
+export function paramHelpLines(preset: Scenario, param: Param, width: number, lines = 2): string[] {
+  const { full, described } = helpTexts(preset, param);
+  for (const text of [full, described, bare(described)]) {
+    // The range ("from 1e-6 to 1e15 USD") is never broken across two rows: its spaces do not break.
+    const range = RANGE.exec(text)?.[0];
+    const kept = range ? text.replace(range, range.replace(/ /g, NO_BREAK)) : text;
+    const wrapped = wrapAnsi(kept, Math.max(1, width), { hard: true, trim: true })
+      .split('\n')
+      .map((line) => line.replaceAll(NO_BREAK, ' '));
+    if (text !== '' && wrapped.length <= lines) return wrapped;
+  }
+  return [fit(full, described, width)];
+}
+
+const NO_BREAK = '\u00a0';
 
 /** Without its asides: "(default 0)", "(x * y = k)", nested ones too; not an interval like "(0, 1]". */
 function bare(text: string): string {

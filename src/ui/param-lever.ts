@@ -30,6 +30,15 @@ export interface Param {
    * lever is turned off, and the fields it needs beside this one when it is turned on.
    */
   readonly within?: { readonly path: string; readonly on: readonly (readonly [string, unknown])[] };
+  /** A money lever counts in the preset's quote (USD), a quantity in its asset (ETH): shown after the value. */
+  readonly unit?: 'quote' | 'asset';
+}
+
+/** A lever's value as the panel shows it: formatted, with the preset's unit when it has one ("3,000,000 USD"). */
+export function valueText(param: Param, preset: Scenario, value: unknown): string {
+  const text = param.format(value);
+  if (typeof value !== 'number' || param.unit === undefined) return text;
+  return `${text} ${param.unit === 'quote' ? preset.asset.quote : preset.asset.symbol}`;
 }
 
 /** What a builder leaves to the lever: everything but its path, label and kind. */

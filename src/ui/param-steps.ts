@@ -17,6 +17,6 @@ export const optional =
   };
 export const pct = (v: unknown) => (typeof v === 'number' ? formatPct(v) : 'off');
 export const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : 'off');
-/** A whole-number lever (a window or a delay in rounds): 5, not 5.00. */
-export const whole = (v: unknown) => (typeof v === 'number' ? formatCount(v) : 'off');
+/** A whole number of rounds: 5, not 5.00. */
+export const count = (v: unknown) => (typeof v === 'number' ? formatCount(v) : 'off');
 export const text = (v: unknown) => (v === undefined ? 'off' : String(v));

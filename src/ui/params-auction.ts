@@ -9,9 +9,10 @@ export const AUCTION_PARAMS: readonly Param[] = [
   defaulted('liquidation.auction.accounting', 'auction accounting', ['pro-rata', 'maker'], 'pro-rata', {
     when: isAuction,
   }),
-  amount('liquidation.auction.hole', 'hole (most tab in auction)', 1e6, { when: isAuction }),
+  amount('liquidation.auction.hole', 'hole (most tab in auction)', 1e6, { when: isAuction, unit: 'quote' }),
   amount('liquidation.auction.tip', 'keeper tip per kick', 100, {
     when: isAuction,
+    unit: 'quote',
     sweep: (v) => [0, Math.max(10 * (v ?? 0), 1000)],
   }),
   share(
@@ -23,6 +24,7 @@ export const AUCTION_PARAMS: readonly Param[] = [
   ),
   amount('liquidation.auction.dust', 'dust (least auction debt)', 1000, {
     when: isAuction,
+    unit: 'quote',
     sweep: (v) => [0, Math.max(10 * (v ?? 0), 10000)],
   }),
 ];

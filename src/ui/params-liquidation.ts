@@ -20,16 +20,17 @@ export const LIQUIDATION_PARAMS: readonly Param[] = [
   ...AUCTION_PARAMS,
   share('liquidation.bonus', 'bonus', additive(0.01, 0, 1), () => [0, 0.2]),
   share('liquidation.threshold', 'liquidation threshold', additive(0.01, 0.01, 1), () => [0.5, 0.95]),
-  amount('liquidation.maxSellPerRound', 'sale cap per round', 1000),
+  amount('liquidation.maxSellPerRound', 'sale cap per round', 1000, { unit: 'asset' }),
 ];
 
 /** What limits the liquidators: their capital, profit, gas, and how capital is spent. */
 export const LIQUIDATOR_PARAMS: readonly Param[] = [
-  amount('liquidators.capital', 'liquidator capital', 1e6),
+  amount('liquidators.capital', 'liquidator capital', 1e6, { unit: 'quote' }),
   toggle('liquidators.requireProfit', 'liquidators need profit'),
   amount('liquidators.gasCost', 'gas per liquidation', 10, {
     factor: 2,
     lowest: 0.01,
+    unit: 'quote',
     sweep: (v) => [0, Math.max(10 * (v ?? 10), 100)],
   }),
   toggle('liquidators.partialFills', 'fill partly when short', { when: hasCapital }),

@@ -1,6 +1,6 @@
 import type { Scenario } from '../engine/index.js';
 import { choice, defaulted, plain, share, type Param } from './param-lever.js';
-import { additive, clamp, multiplicative, optional, whole } from './param-steps.js';
+import { additive, clamp, count, multiplicative, optional } from './param-steps.js';
 
 /** Every venue's name, the main one first. */
 const venueNames = (p: Scenario) => [p.market.name ?? 'main', ...(p.venues ?? []).map((v) => v.name)];
@@ -13,10 +13,13 @@ export const MARKET_PARAMS: readonly Param[] = [
     0.01,
     clamp(Math.max(0.3, 2.5 * (v ?? 0.1)), 0.05, 0.9),
   ]),
-  plain('market.depth2pct', 'market depth (±2%)', multiplicative(1.25), (v) => [
-    (v ?? 1e6) / 10,
-    (v ?? 1e6) * 3,
-  ]),
+  plain(
+    'market.depth2pct',
+    'market depth (±2%)',
+    multiplicative(1.25),
+    (v) => [(v ?? 1e6) / 10, (v ?? 1e6) * 3],
+    { unit: 'quote' },
+  ),
   choice('market.model', 'market model', ['constant-product', 'orderbook']),
   share('market.recovery', 'recovery per round', additive(0.05, 0, 1), () => [0, 1]),
 ];
@@ -65,17 +68,17 @@ export const ORACLE_PARAMS: readonly Param[] = [
     // Relative steps to six significant figures, so that a floor of 1e-7 steps as well as one of 1,000.
     (v, dir) => Number(((v ?? 1) * (dir > 0 ? 1.25 : 0.8)).toPrecision(6)),
     (v) => [(v ?? 1) / 10, (v ?? 1) * 3],
-    { when: (p) => p.oracle.floor !== undefined },
+    { when: (p) => p.oracle.floor !== undefined, unit: 'quote' },
   ),
   plain('oracle.window', 'TWAP window (rounds)', additive(1, 1, 1000), () => [1, 30], {
     when: isTwap,
-    format: whole,
+    format: count,
   }),
   defaulted('oracle.sampling', 'TWAP samples', ['start', 'time-weighted'], 'start', { when: isTwap }),
   defaulted('oracle.mean', 'TWAP mean', ['arithmetic', 'geometric'], 'arithmetic', { when: isTwap }),
   plain('oracle.delay', 'oracle delay (rounds)', additive(1, 0, 1000), () => [0, 10], {
-    format: whole,
     when: (p) => p.oracle.model === 'lagged',
+    format: count,
   }),
   share('oracle.maxChange', 'circuit breaker', optional(0.05, additive(0.01, 0.01, 0.99), 0.01), () => [
     0.01, 0.3,

@@ -10,7 +10,7 @@ export const PERPS_PARAMS: readonly Param[] = [
     'insurance fund',
     (v, dir) => (dir > 0 ? (v ? round(v * 2, 6) : 1e6) : v && v > 1e6 ? round(v / 2, 6) : 0),
     (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
-    { when: hasPerps },
+    { when: hasPerps, unit: 'quote' },
   ),
   // Absent means oracle fills (the old model): the lever shows it as such.
   defaulted('perps.fill', 'perpetual fills', ['venue', 'oracle'], 'oracle', { when: hasPerps }),
@@ -20,6 +20,7 @@ export const PERPS_PARAMS: readonly Param[] = [
   amount('perps.backstop.capital', 'backstop vault capital', 1e6, {
     factor: 2,
     when: hasPerps,
+    unit: 'quote',
     sweep: (v) => [0, Math.max(3 * (v ?? 0), 1e7)],
     within: {
       path: 'perps.backstop',

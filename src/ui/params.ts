@@ -1,11 +1,11 @@
 /** Every lever of the what-if panel, in the panel's order; the levers of each part live beside it. */
-import type { Scenario } from '../engine/index.js';
+import { hasLending, type Scenario } from '../engine/index.js';
 import { valueAt, type Param } from './param-lever.js';
 import { LIQUIDATION_PARAMS, LIQUIDATOR_PARAMS } from './params-liquidation.js';
 import { MARKET_PARAMS, ORACLE_PARAMS } from './params-market.js';
 import { PERPS_PARAMS } from './params-perps.js';
 
-export { valueAt, type Param } from './param-lever.js';
+export { valueAt, valueText, type Param } from './param-lever.js';
 export { setValues, stepParam, typeParam, type Change } from './param-change.js';
 
 export const PARAMS: readonly Param[] = [
@@ -16,9 +16,16 @@ export const PARAMS: readonly Param[] = [
   ...PERPS_PARAMS,
 ];
 
-/** The parameters shown for a draft (some only make sense for one model). */
+/** The levers that act only on lending positions: how they are liquidated, and by whom. */
+const LENDING_LEVERS: ReadonlySet<Param> = new Set([...LIQUIDATION_PARAMS, ...LIQUIDATOR_PARAMS]);
+
+/** Whether a preset has a lending book: without one the liquidation and liquidator levers change nothing. */
+export { hasLending };
+
+/** The parameters shown for a draft: those that act on it (some only make sense for one model). */
 export function visibleParams(preset: Scenario): Param[] {
-  return PARAMS.filter((p) => !p.when || p.when(preset));
+  const lending = hasLending(preset);
+  return PARAMS.filter((p) => (lending || !LENDING_LEVERS.has(p)) && (!p.when || p.when(preset)));
 }
 
 /** The levers whose value differs between two presets, in the panel's order. */

@@ -124,8 +124,13 @@ describe('liqloop sweep', () => {
     expect(text.stdout).toContain('Amplification (×) against shock.pct');
     expect(text.stdout).toMatch(/[┼┤][─╮╯╰╭│]/);
     expect(text.stdout).toMatch(
-      /Tipping point: between shock\.pct = 0\.1 and 0\.13, amplification jumps from 1\.00× to/,
+      /Tipping point: between shock\.pct = 10% and 13%, amplification jumps from 1\.00× to/,
     );
+    // A share is written as the what-if panel writes it, a percent, in the table and under the charts too.
+    expect(text.stdout).toContain('shock.pct from 1% to 31% in 11 steps');
+    expect(text.stdout).toMatch(/^\s+4%\s+[\d,.]+\s/m);
+    expect(text.stdout).toMatch(/^\s+1%\s+31%$/m);
+    expect(text.stdout).not.toMatch(/0\.01|0\.31/);
   });
 
   it('gives the same output on every run, whatever the number of workers', () => {

@@ -53,7 +53,7 @@ describe.each(SIZES)('at $cols×$rows', ({ cols, rows }) => {
     s.write(KEY.enter);
     await s.waitFor('30.0%  (was 10.0%)');
     s.write(KEY.down + KEY.right);
-    await s.waitFor('3,750,000  (was 3,000,000)');
+    await s.waitFor('3,750,000 USD  (was 3,000,000 USD)');
     // Esc with nothing typed asks; n keeps editing; Esc again asks, y discards and closes.
     s.write(KEY.escape);
     screen = await s.waitFor(

@@ -202,7 +202,7 @@ describe('picker at the smallest size', () => {
     expect(lines.length).toBeLessThanOrEqual(23);
     expect(frame).toContain('liqloop: pick a preset');
     // The description box names the highlighted preset.
-    expect(frame).toMatch(/│ Preset number 0 +│/);
+    expect(frame).toMatch(/│ Preset number 0 · Lesson +│/);
     // Every list row is one item, drawn whole: no row starts inside another item's text.
     for (const line of lines.filter((l) => /item-\d\d/.test(l)))
       expect(line).toMatch(/^(?:❯| ) (?:History|Lessons)? *item-\d\d /);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_TITLES, USER_TITLE } from '../../src/presets/index.js';
+import { KIND_TITLES, userTitle } from '../../src/presets/index.js';
 import {
   followRow,
   matchingEntries,
@@ -52,7 +52,7 @@ describe('picker rows', () => {
       { kind: 'entry', index: 1, grouped: true },
       { kind: 'entry', index: 2, grouped: true },
       { kind: 'entry', index: 3, grouped: false },
-      { kind: 'title', text: USER_TITLE },
+      { kind: 'title', text: userTitle() },
       { kind: 'entry', index: 4, grouped: false },
     ]);
   });

@@ -642,10 +642,17 @@ describe('reducer: what-if with a real session', () => {
   it('k keeps the variant as the baseline (same preset, baseline id) and clears it', () => {
     const before = withVariant();
     const state = keys(before, 'k');
-    expect(state.session!.preset).toEqual(before.variant!.preset);
+    // The variant's preset and run; only the title says what was kept.
+    const { name, ...kept } = state.session!.preset;
+    const { name: _name, ...variant } = before.variant!.preset;
+    expect(kept).toEqual(variant);
+    expect(state.session!.timeline).toBe(before.variant!.timeline);
+    expect(name).toBe(`${BASE.name} · kept: market depth (±2%) 3,000,000 USD → 3,750,000 USD`);
     expect(state.session!.id).toBe('thin-pool');
     expect(state.variant).toBeUndefined();
-    expect(state.message).toMatch(/baseline/);
+    expect(state.message).toBe(
+      'kept the variant as the baseline: market depth (±2%) 3,000,000 USD → 3,750,000 USD',
+    );
     expect(keys(dashboard(), 'k').session!.preset).toEqual(BASE);
   });
 
@@ -804,7 +811,7 @@ describe('writeVariant', () => {
     const second = writeVariant(thinPool(), v, dir);
     expect(second.text).toBe(`wrote ${join(dir, 'thin-pool-variant-2.json')}`);
     expect(second.entry).toMatchObject({ id: 'thin-pool-variant-2', source: 'user', kind: 'lesson' });
-    const changes = 'shock size 10.0% → 20.0%, market depth (±2%) 3,000,000 → 4,000,000';
+    const changes = 'shock size 10.0% → 20.0%, market depth (±2%) 3,000,000 USD → 4,000,000 USD';
     for (const name of ['thin-pool-variant.json', 'thin-pool-variant-2.json']) {
       const file = join(dir, name);
       const json: unknown = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { paramHelp } from '../param-help.js';
-import { valueAt, visibleParams } from '../params.js';
+import { paramHelpLines } from '../param-help.js';
+import { valueAt, valueText, visibleParams } from '../params.js';
 import type { PanelState } from '../state/whatif.js';
 import type { Theme } from '../theme.js';
 
@@ -13,8 +13,12 @@ export interface ParamPanelProps {
   readonly theme: Theme;
 }
 
-/** Rows of the panel that are not levers: border, title, help line, status line. */
-const CHROME = 5;
+/** Rows of the panel that are neither levers nor help lines: border, title, status line. */
+const CHROME = 4;
+/** The widest the panel grows: beyond it a lever's value sits too far from its name. */
+const MOST_WIDTH = 140;
+/** The rows of the selected lever's help. */
+const HELP_ROWS = 2;
 
 /**
  * The what-if panel: every lever of the draft, the selected one highlighted with its help line (the
@@ -24,14 +28,17 @@ export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
   const { base, draft } = panel;
   const params = visibleParams(draft);
   const selected = Math.min(panel.selected, params.length - 1);
-  const inner = Math.min(width, 100) - 4;
+  // As wide as the terminal (up to MOST_WIDTH): the help wraps to two lines rather than be cut.
+  const inner = Math.min(width, MOST_WIDTH) - 4;
   const labelWidth = Math.max(...params.map((p) => p.label.length)) + 2;
+  const param = params[selected]!;
+  // Two rows always, so that the panel keeps its height as the cursor moves.
+  const help = [...paramHelpLines(draft, param, inner, HELP_ROWS), ' '].slice(0, HELP_ROWS);
   // A window of levers around the selected one when they do not all fit; a line says how many are hidden.
-  const room = Math.max(3, height - CHROME);
+  const room = Math.max(3, height - CHROME - help.length);
   const windowed = params.length > room;
   const rows = windowed ? room - 1 : params.length;
   const first = windowed ? Math.min(Math.max(0, selected - Math.floor(rows / 2)), params.length - rows) : 0;
-  const param = params[selected]!;
   const status =
     panel.confirm !== undefined ? (
       <Text color={theme.danger} bold wrap="truncate-end">
@@ -53,7 +60,11 @@ export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
         const changed = JSON.stringify(value) !== JSON.stringify(valueAt(base, p.path));
         const isSelected = i === selected;
         const typed = isSelected && panel.typing !== '';
-        const shown = typed ? (panel.refused ? panel.typing : `${panel.typing}▏`) : p.format(value);
+        const shown = typed
+          ? panel.refused
+            ? panel.typing
+            : `${panel.typing}▏`
+          : valueText(p, draft, value);
         return (
           <Text key={p.path} inverse={isSelected} wrap="truncate-end">
             {isSelected ? '▶ ' : '  '}
@@ -62,7 +73,7 @@ export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
               {shown}
             </Text>
             {changed ? (
-              <Text color={theme.accent}>{`  (was ${p.format(valueAt(base, p.path))})`}</Text>
+              <Text color={theme.accent}>{`  (was ${valueText(p, base, valueAt(base, p.path))})`}</Text>
             ) : null}
           </Text>
         );
@@ -74,9 +85,11 @@ export function ParamPanel({ panel, width, height, theme }: ParamPanelProps) {
           }`}
         </Text>
       ) : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        {paramHelp(draft, param, inner)}
-      </Text>
+      {help.map((line, i) => (
+        <Text key={i} color={theme.muted} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
       {status}
     </Box>
   );

@@ -30,8 +30,11 @@ export interface PickerProps {
   readonly onListRows?: (rows: number) => void;
 }
 
-/** The fewest list rows the picker keeps when a long description wants the room. */
-const MIN_LIST_ROWS = 8;
+/**
+ * The fewest list rows the picker keeps when a long description wants the room: at 80×24 that leaves the
+ * box the 12 rows the longest shipped description needs (border, name and set, nine lines).
+ */
+const MIN_LIST_ROWS = 7;
 /** The widest id column. */
 const MAX_ID_WIDTH = 28;
 
@@ -65,12 +68,24 @@ export function Picker(props: PickerProps) {
     () => (entry ? wrapAnsi(entry.description, textWidth, { hard: true, trim: true }).split('\n') : []),
     [entry, textWidth],
   );
+  // The name wraps too, never cut; its set ("· History") follows when it takes no row of its own (the
+  // list's headings name the set as well).
+  const heading = useMemo(() => {
+    if (!entry) return [];
+    const wrap = (text: string) => wrapAnsi(text, textWidth, { hard: true, trim: true }).split('\n');
+    const name = wrap(entry.name);
+    const withSet = wrap(`${entry.name} · ${setOf(entry)}`);
+    return withSet.length > name.length ? name : withSet;
+  }, [entry, textWidth]);
   // Title, the filter while one is typed, a message (the keys are the footer's); then the list between its
   // two scroll marks, then the box, which takes what its text needs (border, name and set lines included)
   // while the list keeps its rows.
   const above = 1 + (filter === undefined ? 0 : 1) + (message ? 1 : 0);
   const boxRows = entry
-    ? Math.max(6, Math.min(description.length + 4, height - above - 2 - MIN_LIST_ROWS))
+    ? Math.max(
+        4 + heading.length,
+        Math.min(description.length + heading.length + 2, height - above - 2 - MIN_LIST_ROWS),
+      )
     : 0;
   const listRows = Math.max(3, height - above - 2 - boxRows);
   useEffect(() => onListRows?.(listRows), [listRows, onListRows]);
@@ -87,7 +102,7 @@ export function Picker(props: PickerProps) {
       ? `${formatCount(position)} of ${formatCount(entries.length)}`
       : `${formatCount(position)} of ${formatCount(matches.length)} matching (${formatCount(entries.length)} presets)`;
   const title = 'liqloop: pick a preset';
-  const room = descriptionRoom(boxRows);
+  const room = Math.max(1, boxRows - 2 - heading.length);
   const text =
     description.length > room
       ? [...description.slice(0, room - 1), endsCut(description[room - 1]!, textWidth)]
@@ -135,19 +150,19 @@ export function Picker(props: PickerProps) {
         <Text color={theme.muted}>{hiddenBelow > 0 ? `  ↓ ${formatCount(hiddenBelow)} more` : ' '}</Text>
       </Box>
       {entry ? (
-        <Box borderStyle="round" paddingX={1} flexDirection="column" height={boxRows} overflow="hidden">
-          <Text bold wrap="truncate-end">
-            {entry.name}
-          </Text>
-          <Text color={theme.muted} wrap="truncate-end">
-            {entry.source === 'user'
-              ? 'Your preset'
-              : entry.kind === 'history'
-                ? 'History'
-                : entry.group
-                  ? `Lesson set: ${entry.group}`
-                  : 'Lesson'}
-          </Text>
+        <Box
+          borderStyle="round"
+          paddingX={1}
+          flexDirection="column"
+          width={width}
+          height={boxRows}
+          overflow="hidden"
+        >
+          {heading.map((line, i) => (
+            <Text key={`h${i}`} bold wrap="truncate-end">
+              {line}
+            </Text>
+          ))}
           {text.map((line, i) => (
             <Text key={i} wrap="truncate-end">
               {line}
@@ -159,8 +174,15 @@ export function Picker(props: PickerProps) {
   );
 }
 
-/** The description lines a box of `boxRows` rows holds: less its border and its name and set lines. */
-const descriptionRoom = (boxRows: number) => Math.max(1, boxRows - 4);
+/** What a preset is, for the box: the user's own, history, or the lesson set it belongs to. */
+const setOf = (entry: PickerEntry) =>
+  entry.source === 'user'
+    ? 'Your preset'
+    : entry.kind === 'history'
+      ? 'History'
+      : entry.group
+        ? `Lesson set: ${entry.group}`
+        : 'Lesson';
 
 interface ListRowProps {
   readonly row: PickerRow;

@@ -1,10 +1,19 @@
 import { Box, Text } from 'ink';
-import { formatCompact, formatNumber, formatTimes } from '../../format.js';
+import wrapAnsi from 'wrap-ansi';
+import { formatCompact, formatNumber } from '../../format.js';
 import type { SweepState } from '../state/whatif.js';
 import type { Theme } from '../theme.js';
 import { LABEL_WIDTH, renderChart } from '../helpers/chart.js';
 import { columnOf } from '../helpers/downsample.js';
 import { PARAMS } from '../params.js';
+import {
+  figureParts,
+  sweepFigures,
+  noTippingReason,
+  sweepLayout,
+  tippingParts,
+  type SweepFigure,
+} from '../helpers/sweep-figures.js';
 
 export interface SweepViewProps {
   readonly sweep: SweepState;
@@ -25,36 +34,38 @@ export function sweptValueText(path: string, value: number): string {
   return param ? param.format(value) : formatNumber(value);
 }
 
+/** The unit of a swept money or quantity lever ("USD", "ETH"), if it has one. */
+function sweptUnit(path: string, of: SweepState['of']): string | undefined {
+  const unit = PARAMS.find((p) => p.path === path)?.unit;
+  return unit === 'quote' ? of.quote : unit === 'asset' ? of.symbol : undefined;
+}
+
 /** One small chart of a figure against the swept value, with a caret under the tipping point. */
 function SmallChart(props: {
-  title: string;
+  figure: SweepFigure;
   path: string;
-  values: readonly number[];
-  ys: readonly number[];
+  /** The index of the value after which the tipping point's jump comes, if marked. */
   mark?: number;
   width: number;
-  height: number;
+  plotRows: number;
   colour?: string;
-  format: (v: number) => string;
+  label: string;
 }) {
-  const { title, path, values, ys, mark, width, height, colour, format } = props;
+  const { figure, path, mark, width, plotRows, colour, label } = props;
+  const { values, ys, label: axis } = figure;
   const rows = renderChart({
     lines: [{ series: ys, ink: 'venue', style: 'solid' }],
     width,
-    height: Math.max(3, height - 2),
+    height: plotRows + 1,
     tick: (i) => sweptValueText(path, values[i]!),
     axisName: '',
-    labels: (vs) => vs.map(format),
+    labels: (vs) => vs.map(axis),
   });
   const plotWidth = width - LABEL_WIDTH - 1;
   const caretAt = mark === undefined ? -1 : LABEL_WIDTH + 1 + columnOf(mark + 1, values.length, plotWidth);
-  const same = ys.every((y) => y === ys[0]);
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
-        {title}
-        {same ? <Text color={colour}>{`: ${format(ys[0] ?? 0)} at every value`}</Text> : null}
-      </Text>
+      <Text bold wrap="truncate-end">{`${figure.title} against ${label}`}</Text>
       {rows.map((row, i) => (
         <Text key={i} color={colour} wrap="truncate-end">
           {row.runs.map((r) => r.text).join('')}
@@ -78,6 +89,9 @@ export function fitParts(parts: readonly string[], width: number): string {
 /** A sweep of one parameter: progress while it runs, then amplification and bad debt against the value. */
 export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
   const total = sweep.values.length;
+  // Values in a sentence carry the lever's unit; under a chart the title carries it.
+  const unit = sweptUnit(sweep.path, sweep.of);
+  const x = (value: number) => (unit ? `${formatCompact(value)} ${unit}` : sweptValueText(sweep.path, value));
   if (sweep.error) {
     return (
       <Box flexDirection="column">
@@ -92,52 +106,59 @@ export function SweepView({ sweep, width, height, theme }: SweepViewProps) {
       <Box flexDirection="column">
         <Text
           bold
-        >{`Sweeping ${sweep.label} from ${sweptValueText(sweep.path, sweep.values[0]!)} to ${sweptValueText(sweep.path, sweep.values.at(-1)!)}: ${sweep.done}/${total} runs`}</Text>
+        >{`Sweeping ${sweep.label} from ${x(sweep.values[0]!)} to ${x(sweep.values.at(-1)!)}: ${sweep.done}/${total} runs`}</Text>
         <Text color={theme.accent}>{progressBar(sweep.done, total, Math.min(60, width - 2))}</Text>
         <Text color={theme.muted}>The dashboard keeps working: step, or Esc to close the sweep.</Text>
       </Box>
     );
   }
-  const amplification = sweep.summaries.map((s) => s.amplification ?? 0);
-  const badDebt = sweep.summaries.map((s) => s.badDebt);
+  const figures = sweepFigures(sweep.of, sweep.values, sweep.summaries);
   const tip = sweep.tipping;
-  const tipIndex = tip ? sweep.values.findIndex((v) => v === tip.from) : -1;
-  const chartHeight = Math.max(5, Math.floor((height - 3) / 2));
+  const amplifications = sweep.summaries.map((s) => s.amplification);
+  const marked = tip !== null && tip !== undefined && noTippingReason(tip, amplifications) === undefined;
+  // The rows below the charts: the tipping point's line.
+  // The tipping point's sentence, its asides dropped to fit; wrapped to two rows rather than cut.
+  const tipping = wrapAnsi(
+    fitParts([...tippingParts(tip, amplifications, x), ' Esc closes.'], width),
+    width,
+    {
+      hard: true,
+      trim: true,
+    },
+  )
+    .split('\n')
+    .slice(0, 2);
+  const layout = sweepLayout(figures, height - tipping.length, marked);
   return (
     <Box flexDirection="column" width={width}>
-      <SmallChart
-        title={`Amplification against ${sweep.label}`}
-        path={sweep.path}
-        values={sweep.values}
-        ys={amplification}
-        mark={tipIndex >= 0 ? tipIndex : undefined}
-        width={width}
-        height={chartHeight}
-        colour={theme.venue}
-        format={formatTimes}
-      />
-      <SmallChart
-        title={`Bad debt against ${sweep.label}`}
-        path={sweep.path}
-        values={sweep.values}
-        ys={badDebt}
-        width={width}
-        height={chartHeight}
-        colour={theme.danger}
-        format={(v) => formatCompact(v)}
-      />
-      <Text wrap="truncate-end">
-        {fitParts(
-          tip
-            ? [
-                `Tipping point: between ${sweptValueText(sweep.path, tip.from)} and ${sweptValueText(sweep.path, tip.to)}, amplification goes from ${formatTimes(tip.amplificationBefore)} to ${formatTimes(tip.amplificationAfter)}`,
-                ' (the largest jump).',
-                ' Esc closes.',
-              ]
-            : ['No tipping point: fewer than two runs have an amplification.', ' Esc closes.'],
-          width,
-        )}
-      </Text>
+      {layout.charts.map(({ figure, plotRows }) => {
+        const mark = marked && figure.tipping ? figure.values.indexOf(tip.from) : -1;
+        return (
+          <SmallChart
+            key={figure.title}
+            figure={figure}
+            path={sweep.path}
+            mark={mark >= 0 ? mark : undefined}
+            width={width}
+            plotRows={plotRows}
+            colour={theme[figure.tone]}
+            label={unit ? `${sweep.label} (${unit})` : sweep.label}
+          />
+        );
+      })}
+      {layout.lines.map((figure) => (
+        <Text key={figure.title} wrap="truncate-end">
+          <Text bold>{figure.title}</Text>
+          <Text color={theme[figure.tone]}>
+            {fitParts(figureParts(figure, x), width).slice(figure.title.length)}
+          </Text>
+        </Text>
+      ))}
+      {tipping.map((line, i) => (
+        <Text key={`t${i}`} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -6,7 +6,8 @@ export function TooSmall({ columns, rows }: { readonly columns: number; readonly
   return (
     <Box flexDirection="column">
       <Text bold>{`terminal too small: need ${MIN_COLUMNS}×${MIN_ROWS}`}</Text>
-      <Text>{`This one is ${columns}×${rows}. Enlarge the window, or press q to quit; other keys wait until it fits.`}</Text>
+      <Text>{`This one is ${columns}×${rows}: enlarge the window.`}</Text>
+      <Text>? shows the keys, q quits; other keys wait until it fits.</Text>
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { KIND_TITLES, USER_TITLE } from '../../presets/index.js';
+import { KIND_TITLES, userTitle } from '../../presets/index.js';
 
 /** What the picker needs of a preset to list it under its heading. */
 export interface PickerEntry {
@@ -41,7 +41,7 @@ export function pickerRows(entries: readonly PickerEntry[], matches: readonly nu
     const e = entries[index]!;
     const s = sectionOf(e);
     if (s !== section) {
-      rows.push({ kind: 'title', text: s === 'user' ? USER_TITLE : KIND_TITLES[s] });
+      rows.push({ kind: 'title', text: s === 'user' ? userTitle() : KIND_TITLES[s] });
       section = s;
       group = undefined;
     }

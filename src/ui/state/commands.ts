@@ -2,6 +2,7 @@
 import { castDraft } from 'immer';
 import type { Command } from '../keys.js';
 import { AUTOPLAY_SPEEDS_MS, ZOOMS, undraft, type Draft } from './app-state.js';
+import { keptSession } from './keep.js';
 import type { Session } from './session.js';
 import { say } from './status.js';
 import { openPanel, startSweep, type PanelState } from './whatif.js';
@@ -13,6 +14,17 @@ export function advance(state: Draft): void {
   const next = Math.max(...timelines.map((t) => t.reach(state.round + 1)));
   if (next === state.round) state.autoplay = false;
   state.round = next;
+}
+
+/**
+ * The round on screen kept within the baseline's run, once the variant that ran longer is gone (dropped,
+ * or kept when it ended sooner): the screen never sits past the run's last round.
+ */
+export function clampRound(state: Draft): void {
+  const timeline = state.session?.timeline;
+  if (!timeline) return;
+  state.round = Math.min(state.round, timeline.reach(state.round));
+  state.seen = Math.min(state.seen, timeline.reach(state.seen));
 }
 
 /** Runs both timelines to their end and returns the later last round. */
@@ -62,14 +74,17 @@ export function commandOf(state: Draft, command: Command): void {
       return;
     case 'keep':
       if (state.variant) {
-        state.session = castDraft({ ...undraft<Session>(state.variant), id: state.session.id });
+        const kept = keptSession(undraft<Session>(state.session), undraft<Session>(state.variant));
+        state.session = castDraft(kept.session);
         state.variant = undefined;
-        say(state, 'the variant is now the baseline');
+        clampRound(state);
+        say(state, `kept the variant as the baseline: ${kept.changes}`);
       }
       return;
     case 'drop':
       if (state.variant) say(state, 'variant dropped');
       state.variant = undefined;
+      clampRound(state);
       return;
     case 'write':
       if (state.variant) state.pendingWrite = true;

@@ -12,10 +12,16 @@ import type { Session } from './session.js';
 import { say } from './status.js';
 import { panelKey, variantOf, type PanelKey, type PanelState } from './whatif.js';
 
-/** While the screen is hidden (the terminal is too small), a key only quits or toggles the help. */
-export function hiddenKey(state: Draft, key: KeyEvent): void {
+/**
+ * While the screen is hidden (the terminal is too small), a key only quits or toggles the help, which is
+ * drawn in what room there is; while it shows, its own keys scroll it and Esc closes it. Nothing else acts
+ * on a screen the user cannot see.
+ */
+export function hiddenKey(state: Draft, key: KeyEvent, screen?: ScreenSize): void {
+  if (state.help && helpKey(state, key, screen)) return;
   const command = commandForKey(key);
-  if (command === 'quit' || command === 'help') commandOf(state, command);
+  if (command === 'quit' || command === 'help' || (command === 'escape' && state.help))
+    commandOf(state, command);
 }
 
 /** What a key means depends on where the user is: the help, the picker, the panel, or the dashboard. */

@@ -4,6 +4,7 @@ import { advance, commandOf } from './commands.js';
 import { hiddenKey, key, reducerPanelKey } from './key-routing.js';
 import { clampPane } from './pane.js';
 import { follow } from './picker.js';
+import { screenOf } from '../help.js';
 import { ageMessage, expireMessage, say } from './status.js';
 
 export {
@@ -24,7 +25,8 @@ export { MESSAGE_KEYS, MESSAGE_MS } from './status.js';
  */
 export const reducer: (state: AppState, action: Action) => AppState = produce(
   (state: Draft, action: Action): void => {
-    const { mode, messageSerial, round, record } = state;
+    const { messageSerial, round, record } = state;
+    const screen = screenShown(state);
     act(state, action);
     // Another round (or the record for the log) is other lines: the pane starts again at its top.
     if (state.round !== round || state.record !== record) {
@@ -32,10 +34,14 @@ export const reducer: (state: AppState, action: Action) => AppState = produce(
       state.paneOffset = 0;
     }
     if (state.round > state.seen) state.seen = state.round;
-    // A message belongs to the screen it was said on: a change of screen clears it (unless it said one).
-    if (state.mode !== mode && state.messageSerial === messageSerial) say(state, undefined);
+    // A message belongs to the screen it was said on (the picker, the dashboard, the what-if panel, the
+    // sweep, the record, the help): a change of screen clears it, unless the change said one itself.
+    if (screenShown(state) !== screen && state.messageSerial === messageSerial) say(state, undefined);
   },
 );
+
+/** The screen on show, the help overlay over it counted as a screen of its own. */
+const screenShown = (state: Draft): string => (state.help ? 'help' : screenOf(state));
 
 function act(state: Draft, action: Action): void {
   switch (action.type) {
@@ -61,7 +67,7 @@ function act(state: Draft, action: Action): void {
       return;
     case 'key': {
       const serial = state.messageSerial;
-      if (action.hidden) hiddenKey(state, action.key);
+      if (action.hidden) hiddenKey(state, action.key, action.screen);
       else key(state, action.key, action.screen);
       ageMessage(state, serial);
       return;

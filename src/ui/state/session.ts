@@ -7,6 +7,8 @@ export interface Session {
   readonly id: string;
   readonly preset: Scenario;
   readonly timeline: Timeline;
+  /** The preset as opened, once a variant has been kept as the baseline (`k`): the title counts from it. */
+  readonly origin?: Scenario;
 }
 
 /**

@@ -1,7 +1,16 @@
 import type { Scenario, Summary } from '../../engine/index.js';
 import type { TippingPoint } from '../../whatif/sweep.js';
 import { sweepValues } from '../../whatif/sweep.js';
-import { changedParams, stepParam, typeParam, valueAt, visibleParams, type Change } from '../params.js';
+import {
+  changedParams,
+  hasLending,
+  stepParam,
+  typeParam,
+  valueAt,
+  visibleParams,
+  type Change,
+} from '../params.js';
+import type { SweepOf } from '../helpers/sweep-figures.js';
 import { sessionOf, type Session } from './session.js';
 
 /**
@@ -35,6 +44,8 @@ export interface SweepState {
   readonly error?: string;
   /** The presets to run, one per value, built and validated when the sweep starts. */
   readonly presets: readonly Scenario[];
+  /** What the outcomes are counted in and which act on the preset (a lending book, perpetuals). */
+  readonly of: SweepOf;
 }
 
 export const SWEEP_STEPS = 24;
@@ -75,8 +86,16 @@ export function panelKey(
   switch (key.kind) {
     case 'up':
     case 'down': {
-      const next = (selected + (key.kind === 'down' ? 1 : -1) + params.length) % params.length;
-      return { panel: { ...panel, selected: next, typing: '', refused: undefined, error: undefined } };
+      // A value typed and not yet set is set on the way out, as Enter would. Refused, it stays on its field,
+      // shown with the reason, rather than be lost; ↑/↓ again leaves it (and the refused text) behind.
+      const typed = panel.typing !== '' && !panel.refused;
+      const left = typed ? changed(typeParam(panel.draft, param, panel.typing)) : panel;
+      if (typed && left.refused) return { panel: left };
+      const shown = visibleParams(left.draft);
+      const from = shown.findIndex((p) => p.path === param.path);
+      const at = from < 0 ? Math.min(selected, shown.length - 1) : from;
+      const next = (at + (key.kind === 'down' ? 1 : -1) + shown.length) % shown.length;
+      return { panel: { ...left, selected: next, typing: '', refused: undefined, error: undefined } };
     }
     case 'left':
     case 'right':
@@ -126,15 +145,21 @@ export function startSweep(draft: Scenario, selected: number): SweepState {
   const [from, to] = param.sweep!(typeof current === 'number' ? current : undefined);
   const integer = param.path === 'oracle.window' || param.path === 'oracle.delay';
   const values = sweepValues(from, to, SWEEP_STEPS).map((v) => (integer ? Math.round(v) : v));
+  const of = {
+    quote: draft.asset.quote,
+    symbol: draft.asset.symbol,
+    lending: hasLending(draft),
+    perps: draft.perps !== undefined,
+  };
   const presets: Scenario[] = [];
   for (const value of values) {
     const change = stepless(draft, param.path, value);
     if (!change.ok) {
-      return { path: param.path, label: param.label, values, done: 0, presets: [], error: change.reason };
+      return { path: param.path, label: param.label, values, done: 0, presets: [], of, error: change.reason };
     }
     presets.push(change.preset);
   }
-  return { path: param.path, label: param.label, values, done: 0, presets };
+  return { path: param.path, label: param.label, values, done: 0, presets, of };
 }
 
 function stepless(draft: Scenario, path: string, value: number): Change {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../engine/index.js';
 import { validatePreset, writeFileAtomic } from '../../presets/index.js';
-import { changedParams, valueAt } from '../params.js';
+import { changedParams, valueAt, valueText, type Param } from '../params.js';
 import type { PresetEntry } from './reducer.js';
 import type { Session } from './session.js';
 import { withoutWhatIfHints } from '../helpers/variant-text.js';
@@ -15,13 +15,17 @@ export function freeName(dir: string, id: string): string {
   }
 }
 
+/** What describeChanges says of two presets with the same levers. */
+export const NO_LEVER_CHANGED = 'no lever changed';
+
 /** What the what-if panel changed, lever by lever: "shock size 10% → 20%, market depth (±2%) 3M → 6M". */
 export function describeChanges(before: Scenario, after: Scenario): string {
+  const shown = (param: Param, preset: Scenario) =>
+    param.read ? param.read(preset) : valueText(param, preset, valueAt(preset, param.path));
   const changes = changedParams(before, after).map(
-    (param) =>
-      `${param.label} ${param.format(valueAt(before, param.path))} → ${param.format(valueAt(after, param.path))}`,
+    (param) => `${param.label} ${shown(param, before)} → ${shown(param, after)}`,
   );
-  return changes.length ? changes.join(', ') : 'no lever changed';
+  return changes.length ? changes.join(', ') : NO_LEVER_CHANGED;
 }
 
 export interface Written {
