@@ -75,8 +75,12 @@ export function sweepFigures(
 export const flat = (figure: SweepFigure) =>
   figure.ys.every((y) => figure.format(y) === figure.format(figure.ys[0]!));
 
-/** The fewest plot rows a chart is drawn with; below that it is a line of text. */
-export const MIN_PLOT_ROWS = 5;
+/**
+ * The fewest plot rows a chart is drawn with; below that it is a line of text. Four rows still show a
+ * top, a bottom and two levels between (at 80x24 under a perpetuals header, the amplification's chart
+ * keeps its place with four; two rows, the walk's complaint, read as noise).
+ */
+export const MIN_PLOT_ROWS = 4;
 
 export interface SweepLayout {
   /** The figures charted, each with its plot rows. */
