@@ -41,6 +41,20 @@ describe('the variant line', () => {
     }
   });
 
+  it('a perpetuals-only variant shows its losses (fund paid + ADL covered + uncovered), not a bad debt of 0', () => {
+    const base = session('perps-fund-empty');
+    const p = base.preset;
+    const variant = sessionOf('perps-fund-empty', { ...p, perps: { ...p.perps!, insuranceFund: 4_000_000 } });
+    const last = Math.max(variant.timeline.finish(), base.timeline.finish());
+    const [b, v] = [runCascade(base.preset), runCascade(variant.preset)].map(summarize);
+    const loss = (m: typeof b) => m!.fundDrawn + m!.adlCovered + m!.uncoveredLoss;
+    const text = variantLines(base, variant, last, 120).join(' ').replace(/ +/g, ' ');
+    expect(loss(b)).toBeGreaterThan(0);
+    expect(text).toContain(`perps loss ${formatAmount(loss(v), 'USD')}`);
+    expect(text).toContain('insurance fund 0 USD → 4,000,000 USD');
+    expect(text).not.toContain('bad debt');
+  });
+
   it('names what changed, was → now, and wraps at 80 columns instead of cutting', () => {
     const base = session('may-19-2021');
     const p = base.preset;
@@ -58,7 +72,7 @@ describe('the variant line', () => {
       expect(lines.join('\n')).not.toContain('…');
       const text = lines.join(' ').replace(/ +/g, ' ');
       expect(text).toContain('shock size 0.0% → 20.0%');
-      expect(text).toContain('market depth (±2%) 100,000,000 → 50,000,000');
+      expect(text).toContain('market depth (±2%) 100,000,000 USD → 50,000,000 USD');
       expect(text).toContain(`amp ${formatTimes(m.amplification!)}`);
       expect(text).not.toContain('n/a');
       expect(text).toContain(`bad debt ${formatAmount(m.badDebt, 'USD')}`);

@@ -89,7 +89,7 @@ describe('the what-if panel', () => {
     expect(frame).toContain('Round 0');
     // Round 0 is before the shock: the variant starts where the baseline does.
     expect(variantLine(frame)).toMatch(
-      /^Variant: market depth \(±2%\) 3,000,000 → 3,750,000 \(before the shock\)/,
+      /^Variant: market depth \(±2%\) 3,000,000 USD → 3,750,000 USD \(before the shock\)/,
     );
     expect(variantLine(frame)).toMatch(/price 2,000\.00 USD \(±0\)\s+drawdown 0\.0% \(±0\.0 pts\)/);
     expect(frame).toContain('━ baseline');
@@ -192,8 +192,8 @@ describe('sweeps', () => {
     );
     expect(frame).not.toContain('refused:');
     expect(frame).toContain('Amplification against shock size');
-    // Two charts would be too short for the rows the sweep has here: the bad debt is a line of text.
-    expect(frame).toMatch(/^Bad debt \(USD\): 0 USD at 1\.0% → [\d.]+M USD at 30\.0%/m);
+    // Both charts, each at least MIN_PLOT_ROWS tall, or the bad debt as a line of text.
+    expect(frame).toMatch(/^Bad debt \(USD\)(: 0 USD at 1\.0% → [\d.]+M USD at 30\.0%| against shock size)/m);
     expect(frame).toMatch(/Tipping point: between \S+ and \S+, amplification jumps from/);
     expect(frame).toContain('Round 0');
     await press(stdin, KEY.escape);

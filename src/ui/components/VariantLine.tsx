@@ -11,7 +11,7 @@ import {
   formatTimes,
 } from '../../format.js';
 import { packLines, wrapText } from '../helpers/pack.js';
-import { PARAMS, valueAt } from '../params.js';
+import { PARAMS, hasLending, valueAt, valueText } from '../params.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
 
@@ -33,7 +33,15 @@ export function figuresAt(timeline: Timeline, round: number) {
     amplification: move !== 0 ? drawdown / move : null,
     liquidated: totals.positionsLiquidated,
     badDebt: totals.badDebt,
+    perpsLoss: perpsLossTo(timeline, at),
   };
+}
+
+/** The perpetuals' losses up to round `at`: what the fund paid, ADL covered and the uncovered loss. */
+function perpsLossTo(timeline: Timeline, at: number): number {
+  let loss = 0;
+  for (const r of timeline.recordsTo(at)) loss += r.fundDrawn + r.adlCovered + r.uncoveredLoss;
+  return loss;
 }
 
 /** What the variant changed, lever by lever: "shock size 10.0% → 20.0%". */
@@ -44,7 +52,7 @@ export function variantChanges(base: Scenario, variant: Scenario): string[] {
     const to = valueAt(variant, param.path);
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
     const show = (preset: Scenario, value: unknown) =>
-      param.read ? param.read(preset) : param.format(value);
+      param.read ? param.read(preset) : valueText(param, preset, value);
     out.push(`${param.label} ${show(base, from)} → ${show(variant, to)}`);
   }
   return out;
@@ -65,7 +73,10 @@ export function variantParts(base: Session, variant: Session, round: number): st
     `drawdown ${formatPct(v.drawdown)} (${formatPoints(Math.abs(v.drawdown - b.drawdown) <= 1e-9 ? 0 : v.drawdown - b.drawdown)})`,
     amp,
     `liquidated ${formatCount(v.liquidated)} (${formatSigned(v.liquidated - b.liquidated, formatCount)})`,
-    `bad debt ${formatAmount(v.badDebt, quote)} (${formatDiff(v.badDebt, b.badDebt, formatNumber)})`,
+    // A book of perpetuals only has no bad debt: its losses are the fund's draw, ADL and the uncovered.
+    hasLending(variant.preset)
+      ? `bad debt ${formatAmount(v.badDebt, quote)} (${formatDiff(v.badDebt, b.badDebt, formatNumber)})`
+      : `perps loss ${formatAmount(v.perpsLoss, quote)} (${formatDiff(v.perpsLoss, b.perpsLoss, formatNumber)})`,
   ];
 }
 
