@@ -58,7 +58,9 @@ describe.each(SIZES)('the second walk at $cols×$rows', ({ cols, rows }) => {
     const lines = screen.split('\n');
     for (const line of lines) expect(line.trimEnd().length, line).toBeLessThanOrEqual(cols);
     const text = unwrapped(screen);
-    expect(text).toContain('Variant: shock size 0.0% → 20.0%, market depth (±2%) 100,000,000 → 50,000,000');
+    expect(text).toContain(
+      'Variant: shock size 0.0% → 20.0%, market depth (±2%) 100,000,000 USD → 50,000,000 USD',
+    );
     expect(text).toContain(`amp ${formatTimes(variant.amplification!)}`);
     expect(text).not.toContain('amp n/a');
     expect(text).toContain(`bad debt ${formatAmount(variant.badDebt, 'USD')}`);
