@@ -98,7 +98,7 @@ describe('the header outcome', () => {
     const attack = summarize(runCascade(luna.preset)).attack!;
     const lines = headerAtEnd(luna, 120).join('\n');
     expect(lines).toContain(
-      `Attack: bad debt left ${formatAmount(attack.badDebt, 'USD')}, attacker's profit ${formatAmount(attack.profit, 'USD')}`,
+      `Attack: bad debt left ${formatAmount(attack.badDebt, 'USD')} (in the loss)  attacker's profit ${formatAmount(attack.profit, 'USD')}`,
     );
     const usde = session('usde-binance-2025');
     const lost = summarize(runCascade(usde.preset)).attack!;

@@ -85,7 +85,9 @@ export function attackText(
   quote: string,
 ): { readonly text: string; readonly bad: boolean } {
   const parts: string[] = [];
-  if (attack.badDebt > 0) parts.push(`bad debt left ${formatAmount(attack.badDebt, quote)}`);
+  // Already in the header's bad debt (liquidated) or shortfall (left open): said as part of that loss, so
+  // that nobody adds it to it.
+  if (attack.badDebt > 0) parts.push(`bad debt left ${formatAmount(attack.badDebt, quote)} (in the loss)`);
   parts.push(
     attack.profit >= 0
       ? `attacker's profit ${formatAmount(attack.profit, quote)}`

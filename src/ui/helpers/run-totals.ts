@@ -100,7 +100,13 @@ export function outcomeParts(
       parts.push({ text, bad: /^(?:ADL [1-9]|uncovered [1-9])/.test(text) });
   }
   if (findings?.shortfall) parts.push({ text: findings.shortfall, bad: true });
-  if (findings?.attack) parts.push({ text: findings.attack.text, bad: findings.attack.bad });
+  // The attack's bad debt and the attacker's result, each a part of its own so that a narrow header
+  // wraps between them rather than lose the whole.
+  if (findings?.attack) {
+    const [first, ...rest] = findings.attack.text.split(', ');
+    parts.push({ text: first!, bad: findings.attack.bad });
+    for (const text of rest) parts.push({ text, bad: false });
+  }
   if (findings?.liquidators) parts.push({ text: `⚠ ${findings.liquidators}`, bad: true });
   if (!findings?.failure) return parts;
   // The run stopped early: what happened, then what to do, each a part of its own, before the rest.
