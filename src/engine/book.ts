@@ -88,8 +88,9 @@ export class PositionBook {
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
     this.heap = new LazyHeap(count);
-    liquidationPrices(this, this.heap.keys);
-    this.heap.seal(this.collateral, this.debt);
+    const range = new Float64Array(2);
+    const filed = liquidationPrices(this, this.heap.keys, range);
+    this.heap.seal(this.collateral, this.debt, { range, filed });
   }
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */
@@ -219,8 +220,24 @@ export class PositionBook {
 
   /** Records a position's state after a liquidation. */
   update(index: number, collateral: number, debt: number, closed: boolean): void {
+    this.updateFrom(index, this.collateral[index]!, this.debt[index]!, collateral, debt, closed);
+  }
+
+  /**
+   * `update` for a position whose collateral and debt before the liquidation the caller holds (a taken
+   * position's carried numbers, equal to the book's): the liquidation loop then reads neither from the
+   * book, two reads scattered over 16 MB, most of them cache misses, per liquidation.
+   */
+  updateFrom(
+    index: number,
+    collateralBefore: number,
+    debtBefore: number,
+    collateral: number,
+    debt: number,
+    closed: boolean,
+  ): void {
     // A position's first change is its first liquidation (or the attacker's loan, below).
-    if (!this.liquidated[index]) this.roundZero.keep(index, this.collateral[index]!, this.debt[index]!);
+    if (!this.liquidated[index]) this.roundZero.keep(index, collateralBefore, debtBefore);
     this.collateral[index] = collateral;
     this.debt[index] = debt;
     if (!this.liquidated[index]) {

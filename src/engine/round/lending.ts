@@ -122,7 +122,7 @@ function liquidateAll(
     liquidated++;
     if (partly) filledPartly++;
     ledger.add(outcome.seized, outcome.repaid);
-    book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    book.updateFrom(index, collateral, debt, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
     // Skipped positions wait off the heap; one left open goes back under its new liquidation price.
     if (!outcome.closed) book.reinsert(index);
     collateralSold += outcome.seized;
