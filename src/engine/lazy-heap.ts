@@ -1,12 +1,14 @@
+import { bucketOf, RunSorter, type RunArrays } from './run-sort.js';
 import { RankedHeap } from './ranked-heap.js';
 
 /**
  * A max-heap of position indices that is ordered lazily: the book's positions are first dealt into key
- * buckets (one counting pass, O(n)), and a bucket moves into the real heap only when the pops reach it:
- * once its largest key is above the floor the caller asks down to and not below the heap's top (`peek`).
- * A cascade that liquidates a third of a million-position book then sorts only that third, and the heap
- * it pops from holds one bucket (about a thousand positions) and the positions put back, so its sifts
- * stay in cache (issue 15: popping a heapified million-entry heap was most of a round's cost).
+ * buckets (one counting pass, O(n)), and a bucket is sorted, as the run pops are read from, only when the
+ * pops reach it: once its largest key is above the floor the caller asks down to and not below the top
+ * (`peek`). A cascade that liquidates a third of a million-position book then sorts only that third, a
+ * bucket (about a thousand positions) at a time, in cache; the positions put back go into a small heap
+ * merged with the run (issue 15: popping a heapified million-entry heap was most of a round's cost, and
+ * then a push and a pop per position through a bucket-sized heap).
  *
  * Pops come in the order of one heap holding every key: the larger key first, on equal keys the smaller
  * index (`RankedHeap`'s total order). A bucket not yet admitted holds only keys below its largest, which
@@ -21,7 +23,7 @@ import { RankedHeap } from './ranked-heap.js';
  * has taken off the heap, and puts them back with `push`.
  */
 export class LazyHeap {
-  /** The admitted buckets and the positions put back. */
+  /** The positions put back (and, should one ever be, what is left of a run when the next is admitted). */
   private readonly heap = new RankedHeap(4096);
   /**
    * Position i's key, written by the book before `seal` (−Infinity: not on the heap), one slot for each
@@ -40,6 +42,14 @@ export class LazyHeap {
   private groups = 0;
   /** The next group not yet in the heap. */
   private next = 0;
+  /** The admitted bucket, sorted (`RunSorter`): entries [runAt, runEnd) of `order` are still to pop. */
+  private runAt = 0;
+  private runEnd = 0;
+  private run: RunArrays = { index: this.order, key: this.orderKey, a: this.orderA, b: this.orderB };
+  private readonly sorter = new RunSorter();
+  /** The carried numbers of the position the last `pop` returned. */
+  poppedA = 0;
+  poppedB = 0;
   /** Groups [0, dealt) are written into `order`; the rest wait in `pending` and the book's arrays. */
   private dealt = 0;
   /** What a later tier is dealt from (`dealTier`): the keys, the bucket map, each bucket's write cursor. */
@@ -100,6 +110,9 @@ export class LazyHeap {
     this.orderKey = new Float64Array(n);
     this.orderA = new Float64Array(n);
     this.orderB = new Float64Array(n);
+    this.run = { index: this.order, key: this.orderKey, a: this.orderA, b: this.orderB };
+    this.runAt = 0;
+    this.runEnd = 0;
     this.start = start;
     this.groupMax = groupMax;
     this.groupBucket = groupBucket;
@@ -120,39 +133,67 @@ export class LazyHeap {
    * the heap each bucket whose largest key is above the floor and would rank at or above the heap's top.
    */
   peek(floor: number): number {
-    let top = this.heap.topKey;
+    let top = this.topKey();
     while (this.next < this.groups) {
       const max = this.groupMax[this.next]!;
       if (!(max > floor) || max < top) break;
       this.admitGroup(this.next++);
-      top = this.heap.topKey;
+      top = this.topKey();
     }
     return top;
   }
 
-  /** Removes the first position and returns it; its carried numbers are in `poppedA`, `poppedB`. */
+  /**
+   * Removes the first position and returns it; its carried numbers are in `poppedA`, `poppedB`. The
+   * first of the run's next entry and the heap's top, by the total order: a run's entry is a read of
+   * four arrays in order, the heap (positions put back) is a sift, so the common case costs no sift.
+   */
   pop(): number {
-    return this.heap.pop();
-  }
-
-  get poppedA(): number {
-    return this.heap.poppedA;
-  }
-
-  get poppedB(): number {
-    return this.heap.poppedB;
+    const at = this.runAt;
+    if (at < this.runEnd) {
+      const key = this.orderKey[at]!;
+      const index = this.order[at]!;
+      const heapKey = this.heap.topKey;
+      if (key > heapKey || (key === heapKey && index < this.heap.topIndex)) {
+        this.runAt = at + 1;
+        this.poppedA = this.orderA[at]!;
+        this.poppedB = this.orderB[at]!;
+        return index;
+      }
+    }
+    const index = this.heap.pop();
+    this.poppedA = this.heap.poppedA;
+    this.poppedB = this.heap.poppedB;
+    return index;
   }
 
   push(index: number, key: number, a: number, b: number): void {
     this.heap.push(index, key, a, b);
   }
 
-  /** One bucket into the heap: a loop of its own, run once per bucket. */
+  /** The run's next key or the heap's top, the larger (−Infinity when both are empty). */
+  private topKey(): number {
+    const heapKey = this.heap.topKey;
+    if (this.runAt === this.runEnd) return heapKey;
+    const key = this.orderKey[this.runAt]!;
+    return key > heapKey ? key : heapKey;
+  }
+
+  /**
+   * One bucket becomes the run: sorted in place in the total order. A bucket is admitted only once the
+   * run before it is used up (its keys are all above this bucket's, so `peek` admits no bucket while it
+   * lasts); should entries be left, they go into the heap, where the total order still holds.
+   */
   private admitGroup(g: number): void {
     if (g >= this.dealt) this.dealTier();
     const { heap, order, orderKey, orderA, orderB } = this;
-    for (let at = this.start[g]!, end = this.start[g + 1]!; at < end; at++)
+    for (let at = this.runAt; at < this.runEnd; at++)
       heap.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
+    const from = this.start[g]!;
+    const to = this.start[g + 1]!;
+    this.sorter.sort(this.run, from, to);
+    this.runAt = from;
+    this.runEnd = to;
   }
 
   /**
@@ -253,10 +294,4 @@ function deal(
     orderA[at] = a[i]!;
     orderB[at] = b[i]!;
   }
-}
-
-/** The bucket of `key`: (key − lo) · scale, clamped to [0, top]; NaN lands in bucket 0. */
-function bucketOf(key: number, lo: number, scale: number, top: number): number {
-  const x = (key - lo) * scale;
-  return x >= 1 ? (x < top ? Math.floor(x) : top) : 0;
 }
