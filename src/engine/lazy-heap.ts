@@ -52,13 +52,16 @@ export class LazyHeap {
   poppedB = 0;
   /** Groups [0, dealt) are written into `order`; the rest wait in `pending` and the book's arrays. */
   private dealt = 0;
-  /** What a later tier is dealt from (`dealTier`): the keys, the bucket map, each bucket's write cursor. */
+  /**
+   * What a later tier is dealt from (`dealTier`): the keys, each position's bucket (written as the
+   * buckets are counted, so a tier's scan reads two bytes a position and computes nothing), each
+   * bucket's write cursor.
+   */
   private pending: Float64Array = new Float64Array(0);
+  private bucketIds = new Uint16Array(0);
   private carriedA: Float64Array = new Float64Array(0);
   private carriedB: Float64Array = new Float64Array(0);
   private cursor = new Int32Array(0);
-  private lo = 0;
-  private scale = 0;
 
   constructor(capacity: number) {
     this.keys = new Float64Array(capacity);
@@ -88,7 +91,8 @@ export class LazyHeap {
     const scale = hi > lo ? buckets / (hi - lo) : 0;
     const counts = new Int32Array(buckets);
     const bucketMax = new Float64Array(buckets).fill(-Infinity);
-    countBuckets(keys, lo, scale, counts, bucketMax);
+    const bucketIds = new Uint16Array(keys.length);
+    countBuckets(keys, lo, scale, counts, bucketMax, bucketIds);
     // Non-empty buckets become groups, highest first; counts[b] becomes the write cursor of bucket b.
     const start = new Int32Array(buckets + 1);
     const groupMax = new Float64Array(buckets);
@@ -123,8 +127,7 @@ export class LazyHeap {
     this.carriedA = a;
     this.carriedB = b;
     this.cursor = counts;
-    this.lo = lo;
-    this.scale = scale;
+    this.bucketIds = bucketIds;
     this.keys = new Float64Array(0);
   }
 
@@ -210,8 +213,7 @@ export class LazyHeap {
     while (to < groups && start[to]! - start[from]! < want) to++;
     deal(
       this.pending,
-      this.lo,
-      this.scale,
+      this.bucketIds,
       this.cursor,
       this.carriedA,
       this.carriedB,
@@ -222,6 +224,7 @@ export class LazyHeap {
     this.dealt = to;
     if (to === groups) {
       this.pending = new Float64Array(0);
+      this.bucketIds = new Uint16Array(0);
       this.carriedA = this.pending;
       this.carriedB = this.pending;
     }
@@ -247,19 +250,27 @@ function finiteRange(keys: Float64Array, range: Float64Array): number {
   return filed;
 }
 
-/** Counts the keys of each bucket and keeps each bucket's largest key. */
+/** Not on the heap: a bucket id above every bucket (there are at most 1,024). */
+const OFF_HEAP = 0xffff;
+
+/** Counts the keys of each bucket, keeps each bucket's largest key, and writes each position's bucket. */
 function countBuckets(
   keys: Float64Array,
   lo: number,
   scale: number,
   counts: Int32Array,
   bucketMax: Float64Array,
+  bucketIds: Uint16Array,
 ): void {
   const top = counts.length - 1;
   for (let p = 0; p < keys.length; p++) {
     const k = keys[p]!;
-    if (!(k > -Infinity)) continue;
+    if (!(k > -Infinity)) {
+      bucketIds[p] = OFF_HEAP;
+      continue;
+    }
     const b = bucketOf(k, lo, scale, top);
+    bucketIds[p] = b;
     counts[b] = counts[b]! + 1;
     if (k > bucketMax[b]!) bucketMax[b] = k;
   }
@@ -272,8 +283,7 @@ function countBuckets(
  */
 function deal(
   keys: Float64Array,
-  lo: number,
-  scale: number,
+  bucketIds: Uint16Array,
   cursor: Int32Array,
   a: Float64Array,
   b: Float64Array,
@@ -281,16 +291,13 @@ function deal(
   low: number,
   high: number,
 ): void {
-  const top = cursor.length - 1;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (!(k > -Infinity)) continue;
-    const bucket = bucketOf(k, lo, scale, top);
+  for (let i = 0; i < bucketIds.length; i++) {
+    const bucket = bucketIds[i]!;
     if (bucket < low || bucket > high) continue;
     const at = cursor[bucket]!;
     cursor[bucket] = at + 1;
     order[at] = i;
-    orderKey[at] = k;
+    orderKey[at] = keys[i]!;
     orderA[at] = a[i]!;
     orderB[at] = b[i]!;
   }
