@@ -1,4 +1,5 @@
-import { bucketOf, RunSorter, type RunArrays } from './run-sort.js';
+import { countBuckets, deal, finiteRange } from './bucket-passes.js';
+import { RunSorter, type RunArrays } from './run-sort.js';
 import { RankedHeap } from './ranked-heap.js';
 
 /**
@@ -74,8 +75,9 @@ export class LazyHeap {
    * never decreases as the key grows, so the groups, highest first, hold ever smaller keys.
    *
    * The buckets are counted here, but their positions are written out in tiers, as the pops reach them
-   * (`dealTier`): a cascade that liquidates a third of the book then deals a little over a third of it
-   * (issue 15: dealing the whole million was 45 ms, the largest single cost of building the book). `a` and
+   * (`dealTier`): a cascade that liquidates a third of the book then deals about half of it, and one
+   * that liquidates a few positions deals a 64th (issue 15: dealing the whole million was 45 ms, the
+   * largest single cost of building the book). `a` and
    * `b` are read when a tier is dealt: they must not change for a position before it is popped.
    *
    * `known` is what `finiteRange` would find (range[0], range[1], the count it returns), when the caller
@@ -140,7 +142,7 @@ export class LazyHeap {
     while (this.next < this.groups) {
       const max = this.groupMax[this.next]!;
       if (!(max > floor) || max < top) break;
-      this.admitGroup(this.next++);
+      this.admitGroup(this.next++, floor);
       top = this.topKey();
     }
     return top;
@@ -187,8 +189,8 @@ export class LazyHeap {
    * run before it is used up (its keys are all above this bucket's, so `peek` admits no bucket while it
    * lasts); should entries be left, they go into the heap, where the total order still holds.
    */
-  private admitGroup(g: number): void {
-    if (g >= this.dealt) this.dealTier();
+  private admitGroup(g: number, floor: number): void {
+    if (g >= this.dealt) this.dealTier(floor);
     const { heap, order, orderKey, orderA, orderB } = this;
     for (let at = this.runAt; at < this.runEnd; at++)
       heap.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
@@ -200,15 +202,19 @@ export class LazyHeap {
   }
 
   /**
-   * Writes out the next tier of groups: at least an eighth of the book, and at least half as many
-   * positions as the tiers before it, so that a cascade reaching deep into the book scans it seven times
-   * at most (each scan reads the keys in index order, a few ms a million; only the tier's positions are
-   * written, and writing is what costs). A third of the book liquidated deals three eighths of it.
+   * Writes out the next tier of groups: every group the pops down to `floor` will reach (the round asking
+   * will take them all), and at least as many positions as the tiers before it and a 64th of the book, so
+   * that a cascade reaching deep into the book scans it seven times at most (each scan reads the bucket
+   * ids in index order; only the tier's positions are written, and writing is what costs).
+   * A round that liquidates a few positions of a large book so deals a few of it, not an eighth (the
+   * bench's round-cost section times step() alone on such a book).
    */
-  private dealTier(): void {
-    const { start, groups } = this;
+  private dealTier(floor: number): void {
+    const { start, groups, groupMax } = this;
     const from = this.dealt;
-    const want = Math.max(this.pending.length >> 3, start[from]! >> 1);
+    let reached = from + 1;
+    while (reached < groups && groupMax[reached]! > floor) reached++;
+    const want = Math.max(start[reached]! - start[from]!, this.pending.length >> 6, start[from]!);
     let to = from + 1;
     while (to < groups && start[to]! - start[from]! < want) to++;
     deal(
@@ -228,77 +234,5 @@ export class LazyHeap {
       this.carriedA = this.pending;
       this.carriedB = this.pending;
     }
-  }
-}
-
-// The passes of `seal`, each its own function: a function holding several million-iteration loops is
-// optimised in the middle of the first and thrown away at the next (no type feedback yet), once per loop.
-
-/** Writes the least and the largest finite key into range[0], range[1]; returns how many keys are on the heap. */
-function finiteRange(keys: Float64Array, range: Float64Array): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let filed = 0;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
-    if (k > -Infinity) filed++;
-    if (k < lo && k > -Infinity) lo = k;
-    if (k > hi && k < Infinity) hi = k;
-  }
-  range[0] = lo;
-  range[1] = hi;
-  return filed;
-}
-
-/** Not on the heap: a bucket id above every bucket (there are at most 1,024). */
-const OFF_HEAP = 0xffff;
-
-/** Counts the keys of each bucket, keeps each bucket's largest key, and writes each position's bucket. */
-function countBuckets(
-  keys: Float64Array,
-  lo: number,
-  scale: number,
-  counts: Int32Array,
-  bucketMax: Float64Array,
-  bucketIds: Uint16Array,
-): void {
-  const top = counts.length - 1;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
-    if (!(k > -Infinity)) {
-      bucketIds[p] = OFF_HEAP;
-      continue;
-    }
-    const b = bucketOf(k, lo, scale, top);
-    bucketIds[p] = b;
-    counts[b] = counts[b]! + 1;
-    if (k > bucketMax[b]!) bucketMax[b] = k;
-  }
-}
-
-/**
- * Writes each position of buckets [low, high], its key and carried numbers at its bucket's cursor (a
- * stable counting sort by bucket). Reads in index order; writes go to one cursor per bucket, few enough
- * to stay in cache.
- */
-function deal(
-  keys: Float64Array,
-  bucketIds: Uint16Array,
-  cursor: Int32Array,
-  a: Float64Array,
-  b: Float64Array,
-  [order, orderKey, orderA, orderB]: readonly [Int32Array, Float64Array, Float64Array, Float64Array],
-  low: number,
-  high: number,
-): void {
-  for (let i = 0; i < bucketIds.length; i++) {
-    const bucket = bucketIds[i]!;
-    if (bucket < low || bucket > high) continue;
-    const at = cursor[bucket]!;
-    cursor[bucket] = at + 1;
-    order[at] = i;
-    orderKey[at] = keys[i]!;
-    orderA[at] = a[i]!;
-    orderB[at] = b[i]!;
   }
 }
