@@ -23,7 +23,10 @@ export function finiteRange(keys: Float64Array, range: Float64Array): number {
 /** Not on the heap: a bucket id above every bucket (there are at most 1,024). */
 const OFF_HEAP = 0xffff;
 
-/** Counts the keys of each bucket, keeps each bucket's largest key, and writes each position's bucket. */
+/**
+ * Counts the keys of each bucket, keeps each bucket's largest key, and writes each position's bucket and
+ * links it into its bucket's list (first[b], then next[p] until −1; first must start at −1).
+ */
 export function countBuckets(
   keys: Float64Array,
   lo: number,
@@ -31,6 +34,8 @@ export function countBuckets(
   counts: Int32Array,
   bucketMax: Float64Array,
   bucketIds: Uint16Array,
+  first: Int32Array,
+  next: Int32Array,
 ): void {
   const top = counts.length - 1;
   for (let p = 0; p < keys.length; p++) {
@@ -41,6 +46,8 @@ export function countBuckets(
     }
     const b = bucketOf(k, lo, scale, top);
     bucketIds[p] = b;
+    next[p] = first[b]!;
+    first[b] = p;
     counts[b] = counts[b]! + 1;
     if (k > bucketMax[b]!) bucketMax[b] = k;
   }
@@ -70,5 +77,35 @@ export function deal(
     orderKey[at] = keys[i]!;
     orderA[at] = a[i]!;
     orderB[at] = b[i]!;
+  }
+}
+
+/**
+ * `deal` for a tier of few positions: walks the lists of buckets [low, high] (`countBuckets`) instead of
+ * scanning the whole book, so that a round reaching a few hundred positions of a million costs a few
+ * hundred reads, not a pass over the book. The order within a bucket is not the scan's (the lists run
+ * down the indices), which is no matter: a bucket is sorted in the total order when it is admitted.
+ */
+export function dealLists(
+  keys: Float64Array,
+  first: Int32Array,
+  next: Int32Array,
+  cursor: Int32Array,
+  a: Float64Array,
+  b: Float64Array,
+  [order, orderKey, orderA, orderB]: readonly [Int32Array, Float64Array, Float64Array, Float64Array],
+  low: number,
+  high: number,
+): void {
+  for (let bucket = high; bucket >= low; bucket--) {
+    let at = cursor[bucket]!;
+    for (let i = first[bucket]!; i >= 0; i = next[i]!) {
+      order[at] = i;
+      orderKey[at] = keys[i]!;
+      orderA[at] = a[i]!;
+      orderB[at] = b[i]!;
+      at++;
+    }
+    cursor[bucket] = at;
   }
 }

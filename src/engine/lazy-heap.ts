@@ -1,4 +1,4 @@
-import { countBuckets, deal, finiteRange } from './bucket-passes.js';
+import { countBuckets, deal, dealLists, finiteRange } from './bucket-passes.js';
 import { RunSorter, type RunArrays } from './run-sort.js';
 import { RankedHeap } from './ranked-heap.js';
 
@@ -23,6 +23,9 @@ import { RankedHeap } from './ranked-heap.js';
  * A position's key and carried numbers must not change while it waits: the book changes only positions it
  * has taken off the heap, and puts them back with `push`.
  */
+/** The fewest positions a tier deals (`dealTier`). */
+const MIN_TIER = 4096;
+
 export class LazyHeap {
   /** The positions put back (and, should one ever be, what is left of a run when the next is admitted). */
   private readonly heap = new RankedHeap(4096);
@@ -59,7 +62,10 @@ export class LazyHeap {
    * bucket's write cursor.
    */
   private pending: Float64Array = new Float64Array(0);
-  private bucketIds = new Uint16Array(0);
+  private bucketIds: Uint16Array = new Uint16Array(0);
+  /** Each bucket's positions as a list (`countBuckets`), for a tier too small to be worth a scan. */
+  private first: Int32Array = new Int32Array(0);
+  private nextInBucket: Int32Array = new Int32Array(0);
   private carriedA: Float64Array = new Float64Array(0);
   private carriedB: Float64Array = new Float64Array(0);
   private cursor = new Int32Array(0);
@@ -76,7 +82,7 @@ export class LazyHeap {
    *
    * The buckets are counted here, but their positions are written out in tiers, as the pops reach them
    * (`dealTier`): a cascade that liquidates a third of the book then deals about half of it, and one
-   * that liquidates a few positions deals a 64th (issue 15: dealing the whole million was 45 ms, the
+   * that liquidates a few positions deals a few thousand (issue 15: dealing the whole million was 45 ms, the
    * largest single cost of building the book). `a` and
    * `b` are read when a tier is dealt: they must not change for a position before it is popped.
    *
@@ -94,7 +100,9 @@ export class LazyHeap {
     const counts = new Int32Array(buckets);
     const bucketMax = new Float64Array(buckets).fill(-Infinity);
     const bucketIds = new Uint16Array(keys.length);
-    countBuckets(keys, lo, scale, counts, bucketMax, bucketIds);
+    const first = new Int32Array(buckets).fill(-1);
+    const nextInBucket = new Int32Array(keys.length);
+    countBuckets(keys, lo, scale, counts, bucketMax, bucketIds, first, nextInBucket);
     // Non-empty buckets become groups, highest first; counts[b] becomes the write cursor of bucket b.
     const start = new Int32Array(buckets + 1);
     const groupMax = new Float64Array(buckets);
@@ -130,6 +138,8 @@ export class LazyHeap {
     this.carriedB = b;
     this.cursor = counts;
     this.bucketIds = bucketIds;
+    this.first = first;
+    this.nextInBucket = nextInBucket;
     this.keys = new Float64Array(0);
   }
 
@@ -203,9 +213,9 @@ export class LazyHeap {
 
   /**
    * Writes out the next tier of groups: every group the pops down to `floor` will reach (the round asking
-   * will take them all), and at least as many positions as the tiers before it and a 64th of the book, so
-   * that a cascade reaching deep into the book scans it seven times at most (each scan reads the bucket
-   * ids in index order; only the tier's positions are written, and writing is what costs).
+   * will take them all), and at least as many positions as the tiers before it and `MIN_TIER`, so that a
+   * cascade reaching deep into the book scans it a few times at most (a dense tier's scan reads the bucket
+   * ids in index order, a sparse one walks its buckets' lists; only the tier's positions are written).
    * A round that liquidates a few positions of a large book so deals a few of it, not an eighth (the
    * bench's round-cost section times step() alone on such a book).
    */
@@ -214,23 +224,33 @@ export class LazyHeap {
     const from = this.dealt;
     let reached = from + 1;
     while (reached < groups && groupMax[reached]! > floor) reached++;
-    const want = Math.max(start[reached]! - start[from]!, this.pending.length >> 6, start[from]!);
+    const want = Math.max(start[reached]! - start[from]!, MIN_TIER, start[from]!);
     let to = from + 1;
     while (to < groups && start[to]! - start[from]! < want) to++;
-    deal(
-      this.pending,
-      this.bucketIds,
-      this.cursor,
-      this.carriedA,
-      this.carriedB,
-      [this.order, this.orderKey, this.orderA, this.orderB],
-      this.groupBucket[to - 1]!,
-      this.groupBucket[from]!,
-    );
+    const into = [this.order, this.orderKey, this.orderA, this.orderB] as const;
+    const low = this.groupBucket[to - 1]!;
+    const high = this.groupBucket[from]!;
+    // A sparse tier reads its positions through the buckets' lists (scattered, but few); a dense one
+    // scans the book in index order (every cache line holds some of its positions anyway).
+    if (start[to]! - start[from]! < this.pending.length >> 4)
+      dealLists(
+        this.pending,
+        this.first,
+        this.nextInBucket,
+        this.cursor,
+        this.carriedA,
+        this.carriedB,
+        into,
+        low,
+        high,
+      );
+    else deal(this.pending, this.bucketIds, this.cursor, this.carriedA, this.carriedB, into, low, high);
     this.dealt = to;
     if (to === groups) {
       this.pending = new Float64Array(0);
       this.bucketIds = new Uint16Array(0);
+      this.first = new Int32Array(0);
+      this.nextInBucket = this.first;
       this.carriedA = this.pending;
       this.carriedB = this.pending;
     }
