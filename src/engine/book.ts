@@ -130,11 +130,18 @@ export class PositionBook {
   takeLiquidatable(price: number): Int32Array {
     const floor = price * (1 - CANDIDATE_SLACK);
     const { heap, threshold, deferred } = this;
-    if (this.taken.length < this.count) {
-      this.taken = new Int32Array(this.count);
-      this.takenCollateral = new Float64Array(this.count);
-      this.takenDebt = new Float64Array(this.count);
+    // Room for every pop this call can make, made before the loop: sized to the book at once, a
+    // million-position book allocated 20 MB in its first round whatever it liquidated, which a process
+    // running many cascades got back zeroed (issue 15: the bench's round-cost section).
+    const bound = heap.countAbove(floor);
+    if (this.taken.length < bound) {
+      const size = Math.min(this.count, Math.max(bound, 2 * this.taken.length));
+      this.taken = new Int32Array(size);
+      this.takenCollateral = new Float64Array(size);
+      this.takenDebt = new Float64Array(size);
     }
+    // Round 0's notes: at most one for each position this round liquidates.
+    this.roundZero.reserve(bound);
     const { taken, takenCollateral, takenDebt } = this;
     let n = 0;
     // Above `surely` a key's health factor is certainly below 1 (the two roundings differ by a few ulps):

@@ -182,6 +182,18 @@ export class LazyHeap {
     return index;
   }
 
+  /**
+   * At least as many positions as pops down to `floor` can give: the heap's, the run's and those of every
+   * group not yet admitted whose largest key is above the floor (so a caller can size its buffers before
+   * its loop, not in it).
+   */
+  countAbove(floor: number): number {
+    let count = this.heap.size + (this.runEnd - this.runAt);
+    for (let g = this.next; g < this.groups && this.groupMax[g]! > floor; g++)
+      count += this.start[g + 1]! - this.start[g]!;
+    return count;
+  }
+
   push(index: number, key: number, a: number, b: number): void {
     this.heap.push(index, key, a, b);
   }
