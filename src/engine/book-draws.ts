@@ -1,4 +1,4 @@
-import { UniformStream } from './rng.js';
+import { BATCH, UniformStream } from './rng.js';
 import type { GenerateSpec, PeakedRange, SizeRange } from './types.js';
 
 /** The book's arrays the generator writes. */
@@ -12,6 +12,10 @@ export interface BookArrays {
  * Draws `count` positions: for each, collateral then health factor at p0, one uniform draw each, mapped
  * through the range's shape (`drawSize`, `drawPeaked`); debt = collateral * p0 * LT / HF, so that HF at p0
  * is the drawn value.
+ *
+ * In blocks of half a batch of draws, each mapped by `mapDraws`: a function called a few hundred times is
+ * optimised after its first calls, where one loop over a million positions ran its first part unoptimised
+ * and was then replaced mid-loop (issue 15: drawing was a third of building a million-position book).
  */
 export function fillGenerated(
   book: BookArrays,
@@ -21,11 +25,26 @@ export function fillGenerated(
   lt: number,
 ): void {
   const stream = new UniformStream(spec.seed);
+  const pairs = BATCH >> 1;
+  for (let i = offset, end = offset + spec.count; i < end; i += pairs)
+    mapDraws(book, i, Math.min(end, i + pairs), stream.nextBatch(), spec, initialPrice, lt);
+}
+
+/** Positions [from, to) from the draws u[0], u[1], … (two a position), as `fillGenerated` says. */
+function mapDraws(
+  book: BookArrays,
+  from: number,
+  to: number,
+  u: Float64Array,
+  spec: GenerateSpec,
+  initialPrice: number,
+  lt: number,
+): void {
   const { collateral: collaterals, debt: debts, threshold: thresholds } = book;
   const { collateral: sizes, healthFactor: healths } = spec;
-  for (let i = offset, end = offset + spec.count; i < end; i++) {
-    const collateral = drawSize(sizes, stream.next());
-    const healthFactor = drawPeaked(healths, stream.next());
+  for (let i = from, k = 0; i < to; i++, k += 2) {
+    const collateral = drawSize(sizes, u[k]!);
+    const healthFactor = drawPeaked(healths, u[k + 1]!);
     collaterals[i] = collateral;
     debts[i] = (collateral * initialPrice * lt) / healthFactor;
     thresholds[i] = lt;
@@ -35,14 +54,26 @@ export function fillGenerated(
 /**
  * Each position's liquidation price debt / (collateral · LT), its key in the heap; −Infinity for a
  * position with no debt, which waits off the heap. A loop of its own over the arrays, not a method call
- * per position: it runs once per position of the book.
+ * per position: it runs once per position of the book. It also writes the least key above −Infinity and
+ * the largest below +Infinity into range[0], range[1] and returns how many keys are above −Infinity (a
+ * NaN key is not), what `LazyHeap.seal` needs: one pass over the book fewer.
  */
-export function liquidationPrices(book: BookArrays, keys: Float64Array): void {
+export function liquidationPrices(book: BookArrays, keys: Float64Array, range: Float64Array): number {
   const { collateral, debt, threshold } = book;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let filed = 0;
   for (let i = 0; i < keys.length; i++) {
     const d = debt[i]!;
-    keys[i] = d > 0 ? d / (collateral[i]! * threshold[i]!) : -Infinity;
+    const k = d > 0 ? d / (collateral[i]! * threshold[i]!) : -Infinity;
+    keys[i] = k;
+    if (k > -Infinity) filed++;
+    if (k < lo && k > -Infinity) lo = k;
+    if (k > hi && k < Infinity) hi = k;
   }
+  range[0] = lo;
+  range[1] = hi;
+  return filed;
 }
 
 /** Maps a uniform u in [0, 1) to a size: linear, or log-uniform (equal counts per decade). */

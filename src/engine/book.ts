@@ -88,8 +88,9 @@ export class PositionBook {
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
     this.heap = new LazyHeap(count);
-    liquidationPrices(this, this.heap.keys);
-    this.heap.seal(this.collateral, this.debt);
+    const range = new Float64Array(2);
+    const filed = liquidationPrices(this, this.heap.keys, range);
+    this.heap.seal(this.collateral, this.debt, { range, filed });
   }
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */
@@ -129,11 +130,18 @@ export class PositionBook {
   takeLiquidatable(price: number): Int32Array {
     const floor = price * (1 - CANDIDATE_SLACK);
     const { heap, threshold, deferred } = this;
-    if (this.taken.length < this.count) {
-      this.taken = new Int32Array(this.count);
-      this.takenCollateral = new Float64Array(this.count);
-      this.takenDebt = new Float64Array(this.count);
+    // Room for every pop this call can make, made before the loop: sized to the book at once, a
+    // million-position book allocated 20 MB in its first round whatever it liquidated, which a process
+    // running many cascades got back zeroed (issue 15: the bench's round-cost section).
+    const bound = heap.countAbove(floor);
+    if (this.taken.length < bound) {
+      const size = Math.min(this.count, Math.max(bound, 2 * this.taken.length));
+      this.taken = new Int32Array(size);
+      this.takenCollateral = new Float64Array(size);
+      this.takenDebt = new Float64Array(size);
     }
+    // Round 0's notes: at most one for each position this round liquidates.
+    this.roundZero.reserve(bound);
     const { taken, takenCollateral, takenDebt } = this;
     let n = 0;
     // Above `surely` a key's health factor is certainly below 1 (the two roundings differ by a few ulps):
@@ -219,8 +227,24 @@ export class PositionBook {
 
   /** Records a position's state after a liquidation. */
   update(index: number, collateral: number, debt: number, closed: boolean): void {
+    this.updateFrom(index, this.collateral[index]!, this.debt[index]!, collateral, debt, closed);
+  }
+
+  /**
+   * `update` for a position whose collateral and debt before the liquidation the caller holds (a taken
+   * position's carried numbers, equal to the book's): the liquidation loop then reads neither from the
+   * book, two reads scattered over 16 MB, most of them cache misses, per liquidation.
+   */
+  updateFrom(
+    index: number,
+    collateralBefore: number,
+    debtBefore: number,
+    collateral: number,
+    debt: number,
+    closed: boolean,
+  ): void {
     // A position's first change is its first liquidation (or the attacker's loan, below).
-    if (!this.liquidated[index]) this.roundZero.keep(index, this.collateral[index]!, this.debt[index]!);
+    if (!this.liquidated[index]) this.roundZero.keep(index, collateralBefore, debtBefore);
     this.collateral[index] = collateral;
     this.debt[index] = debt;
     if (!this.liquidated[index]) {

@@ -1,12 +1,15 @@
+import { countBuckets, deal, dealLists, finiteRange } from './bucket-passes.js';
+import { RunSorter, type RunArrays } from './run-sort.js';
 import { RankedHeap } from './ranked-heap.js';
 
 /**
  * A max-heap of position indices that is ordered lazily: the book's positions are first dealt into key
- * buckets (one counting pass, O(n)), and a bucket moves into the real heap only when the pops reach it:
- * once its largest key is above the floor the caller asks down to and not below the heap's top (`peek`).
- * A cascade that liquidates a third of a million-position book then sorts only that third, and the heap
- * it pops from holds one bucket (about a thousand positions) and the positions put back, so its sifts
- * stay in cache (issue 15: popping a heapified million-entry heap was most of a round's cost).
+ * buckets (one counting pass, O(n)), and a bucket is sorted, as the run pops are read from, only when the
+ * pops reach it: once its largest key is above the floor the caller asks down to and not below the top
+ * (`peek`). A cascade that liquidates a third of a million-position book then sorts only that third, a
+ * bucket (about a thousand positions) at a time, in cache; the positions put back go into a small heap
+ * merged with the run (issue 15: popping a heapified million-entry heap was most of a round's cost, and
+ * then a push and a pop per position through a bucket-sized heap).
  *
  * Pops come in the order of one heap holding every key: the larger key first, on equal keys the smaller
  * index (`RankedHeap`'s total order). A bucket not yet admitted holds only keys below its largest, which
@@ -20,8 +23,11 @@ import { RankedHeap } from './ranked-heap.js';
  * A position's key and carried numbers must not change while it waits: the book changes only positions it
  * has taken off the heap, and puts them back with `push`.
  */
+/** The fewest positions a tier deals (`dealTier`). */
+const MIN_TIER = 4096;
+
 export class LazyHeap {
-  /** The admitted buckets and the positions put back. */
+  /** The positions put back (and, should one ever be, what is left of a run when the next is admitted). */
   private readonly heap = new RankedHeap(4096);
   /**
    * Position i's key, written by the book before `seal` (−Infinity: not on the heap), one slot for each
@@ -34,11 +40,35 @@ export class LazyHeap {
   private orderA = new Float64Array(0);
   private orderB = new Float64Array(0);
   private start = new Int32Array(1);
-  /** The largest key in each group. */
+  /** The largest key in each group, and the bucket it is. */
   private groupMax = new Float64Array(0);
+  private groupBucket = new Int32Array(0);
   private groups = 0;
   /** The next group not yet in the heap. */
   private next = 0;
+  /** The admitted bucket, sorted (`RunSorter`): entries [runAt, runEnd) of `order` are still to pop. */
+  private runAt = 0;
+  private runEnd = 0;
+  private run: RunArrays = { index: this.order, key: this.orderKey, a: this.orderA, b: this.orderB };
+  private readonly sorter = new RunSorter();
+  /** The carried numbers of the position the last `pop` returned. */
+  poppedA = 0;
+  poppedB = 0;
+  /** Groups [0, dealt) are written into `order`; the rest wait in `pending` and the book's arrays. */
+  private dealt = 0;
+  /**
+   * What a later tier is dealt from (`dealTier`): the keys, each position's bucket (written as the
+   * buckets are counted, so a tier's scan reads two bytes a position and computes nothing), each
+   * bucket's write cursor.
+   */
+  private pending: Float64Array = new Float64Array(0);
+  private bucketIds: Uint16Array = new Uint16Array(0);
+  /** Each bucket's positions as a list (`countBuckets`), for a tier too small to be worth a scan. */
+  private first: Int32Array = new Int32Array(0);
+  private nextInBucket: Int32Array = new Int32Array(0);
+  private carriedA: Float64Array = new Float64Array(0);
+  private carriedB: Float64Array = new Float64Array(0);
+  private cursor = new Int32Array(0);
 
   constructor(capacity: number) {
     this.keys = new Float64Array(capacity);
@@ -49,21 +79,34 @@ export class LazyHeap {
    * infinite key goes in the top bucket), at most 1,024 buckets of 512 or more positions: few enough that
    * their counters and write cursors stay in cache while a million positions are dealt. A bucket's index
    * never decreases as the key grows, so the groups, highest first, hold ever smaller keys.
+   *
+   * The buckets are counted here, but their positions are written out in tiers, as the pops reach them
+   * (`dealTier`): a cascade that liquidates a third of the book then deals about half of it, and one
+   * that liquidates a few positions deals a few thousand (issue 15: dealing the whole million was 45 ms, the
+   * largest single cost of building the book). `a` and
+   * `b` are read when a tier is dealt: they must not change for a position before it is popped.
+   *
+   * `known` is what `finiteRange` would find (range[0], range[1], the count it returns), when the caller
+   * found it as it wrote the keys.
    */
-  seal(a: Float64Array, b: Float64Array): void {
+  seal(a: Float64Array, b: Float64Array, known?: { range: Float64Array; filed: number }): void {
     const { keys } = this;
-    const range = new Float64Array(2);
-    const n = finiteRange(keys, range);
+    const range = known?.range ?? new Float64Array(2);
+    const n = known ? known.filed : finiteRange(keys, range);
     const lo = range[0]!;
     const hi = range[1]!;
     const buckets = Math.min(1024, Math.max(1, n >> 9));
     const scale = hi > lo ? buckets / (hi - lo) : 0;
     const counts = new Int32Array(buckets);
     const bucketMax = new Float64Array(buckets).fill(-Infinity);
-    countBuckets(keys, lo, scale, counts, bucketMax);
+    const bucketIds = new Uint16Array(keys.length);
+    const first = new Int32Array(buckets).fill(-1);
+    const nextInBucket = new Int32Array(keys.length);
+    countBuckets(keys, lo, scale, counts, bucketMax, bucketIds, first, nextInBucket);
     // Non-empty buckets become groups, highest first; counts[b] becomes the write cursor of bucket b.
     const start = new Int32Array(buckets + 1);
     const groupMax = new Float64Array(buckets);
+    const groupBucket = new Int32Array(buckets);
     let groups = 0;
     let offset = 0;
     for (let b = buckets - 1; b >= 0; b--) {
@@ -71,19 +114,32 @@ export class LazyHeap {
       counts[b] = offset;
       if (c === 0) continue;
       groupMax[groups] = bucketMax[b]!;
+      groupBucket[groups] = b;
       start[groups++] = offset;
       offset += c;
     }
     start[groups] = offset;
+    // Full size, but only the places a tier writes are paged in.
     this.order = new Int32Array(n);
     this.orderKey = new Float64Array(n);
     this.orderA = new Float64Array(n);
     this.orderB = new Float64Array(n);
-    deal(keys, lo, scale, counts, a, b, [this.order, this.orderKey, this.orderA, this.orderB]);
+    this.run = { index: this.order, key: this.orderKey, a: this.orderA, b: this.orderB };
+    this.runAt = 0;
+    this.runEnd = 0;
     this.start = start;
     this.groupMax = groupMax;
+    this.groupBucket = groupBucket;
     this.groups = groups;
     this.next = 0;
+    this.dealt = 0;
+    this.pending = keys;
+    this.carriedA = a;
+    this.carriedB = b;
+    this.cursor = counts;
+    this.bucketIds = bucketIds;
+    this.first = first;
+    this.nextInBucket = nextInBucket;
     this.keys = new Float64Array(0);
   }
 
@@ -92,107 +148,123 @@ export class LazyHeap {
    * the heap each bucket whose largest key is above the floor and would rank at or above the heap's top.
    */
   peek(floor: number): number {
-    let top = this.heap.topKey;
+    let top = this.topKey();
     while (this.next < this.groups) {
       const max = this.groupMax[this.next]!;
       if (!(max > floor) || max < top) break;
-      this.admitGroup(this.next++);
-      top = this.heap.topKey;
+      this.admitGroup(this.next++, floor);
+      top = this.topKey();
     }
     return top;
   }
 
-  /** Removes the first position and returns it; its carried numbers are in `poppedA`, `poppedB`. */
+  /**
+   * Removes the first position and returns it; its carried numbers are in `poppedA`, `poppedB`. The
+   * first of the run's next entry and the heap's top, by the total order: a run's entry is a read of
+   * four arrays in order, the heap (positions put back) is a sift, so the common case costs no sift.
+   */
   pop(): number {
-    return this.heap.pop();
+    const at = this.runAt;
+    if (at < this.runEnd) {
+      const key = this.orderKey[at]!;
+      const index = this.order[at]!;
+      const heapKey = this.heap.topKey;
+      if (key > heapKey || (key === heapKey && index < this.heap.topIndex)) {
+        this.runAt = at + 1;
+        this.poppedA = this.orderA[at]!;
+        this.poppedB = this.orderB[at]!;
+        return index;
+      }
+    }
+    const index = this.heap.pop();
+    this.poppedA = this.heap.poppedA;
+    this.poppedB = this.heap.poppedB;
+    return index;
   }
 
-  get poppedA(): number {
-    return this.heap.poppedA;
-  }
-
-  get poppedB(): number {
-    return this.heap.poppedB;
+  /**
+   * At least as many positions as pops down to `floor` can give: the heap's, the run's and those of every
+   * group not yet admitted whose largest key is above the floor (so a caller can size its buffers before
+   * its loop, not in it).
+   */
+  countAbove(floor: number): number {
+    let count = this.heap.size + (this.runEnd - this.runAt);
+    for (let g = this.next; g < this.groups && this.groupMax[g]! > floor; g++)
+      count += this.start[g + 1]! - this.start[g]!;
+    return count;
   }
 
   push(index: number, key: number, a: number, b: number): void {
     this.heap.push(index, key, a, b);
   }
 
-  /** One bucket into the heap: a loop of its own, run once per bucket. */
-  private admitGroup(g: number): void {
+  /** The run's next key or the heap's top, the larger (−Infinity when both are empty). */
+  private topKey(): number {
+    const heapKey = this.heap.topKey;
+    if (this.runAt === this.runEnd) return heapKey;
+    const key = this.orderKey[this.runAt]!;
+    return key > heapKey ? key : heapKey;
+  }
+
+  /**
+   * One bucket becomes the run: sorted in place in the total order. A bucket is admitted only once the
+   * run before it is used up (its keys are all above this bucket's, so `peek` admits no bucket while it
+   * lasts); should entries be left, they go into the heap, where the total order still holds.
+   */
+  private admitGroup(g: number, floor: number): void {
+    if (g >= this.dealt) this.dealTier(floor);
     const { heap, order, orderKey, orderA, orderB } = this;
-    for (let at = this.start[g]!, end = this.start[g + 1]!; at < end; at++)
+    for (let at = this.runAt; at < this.runEnd; at++)
       heap.push(order[at]!, orderKey[at]!, orderA[at]!, orderB[at]!);
+    const from = this.start[g]!;
+    const to = this.start[g + 1]!;
+    this.sorter.sort(this.run, from, to);
+    this.runAt = from;
+    this.runEnd = to;
   }
-}
 
-// The passes of `seal`, each its own function: a function holding several million-iteration loops is
-// optimised in the middle of the first and thrown away at the next (no type feedback yet), once per loop.
-
-/** Writes the least and the largest finite key into range[0], range[1]; returns how many keys are on the heap. */
-function finiteRange(keys: Float64Array, range: Float64Array): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let filed = 0;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
-    if (k > -Infinity) filed++;
-    if (k < lo && k > -Infinity) lo = k;
-    if (k > hi && k < Infinity) hi = k;
+  /**
+   * Writes out the next tier of groups: every group the pops down to `floor` will reach (the round asking
+   * will take them all), and at least as many positions as the tiers before it and `MIN_TIER`, so that a
+   * cascade reaching deep into the book scans it a few times at most (a dense tier's scan reads the bucket
+   * ids in index order, a sparse one walks its buckets' lists; only the tier's positions are written).
+   * A round that liquidates a few positions of a large book so deals a few of it, not an eighth (the
+   * bench's round-cost section times step() alone on such a book).
+   */
+  private dealTier(floor: number): void {
+    const { start, groups, groupMax } = this;
+    const from = this.dealt;
+    let reached = from + 1;
+    while (reached < groups && groupMax[reached]! > floor) reached++;
+    const want = Math.max(start[reached]! - start[from]!, MIN_TIER, start[from]!);
+    let to = from + 1;
+    while (to < groups && start[to]! - start[from]! < want) to++;
+    const into = [this.order, this.orderKey, this.orderA, this.orderB] as const;
+    const low = this.groupBucket[to - 1]!;
+    const high = this.groupBucket[from]!;
+    // A sparse tier reads its positions through the buckets' lists (scattered, but few); a dense one
+    // scans the book in index order (every cache line holds some of its positions anyway).
+    if (start[to]! - start[from]! < this.pending.length >> 4)
+      dealLists(
+        this.pending,
+        this.first,
+        this.nextInBucket,
+        this.cursor,
+        this.carriedA,
+        this.carriedB,
+        into,
+        low,
+        high,
+      );
+    else deal(this.pending, this.bucketIds, this.cursor, this.carriedA, this.carriedB, into, low, high);
+    this.dealt = to;
+    if (to === groups) {
+      this.pending = new Float64Array(0);
+      this.bucketIds = new Uint16Array(0);
+      this.first = new Int32Array(0);
+      this.nextInBucket = this.first;
+      this.carriedA = this.pending;
+      this.carriedB = this.pending;
+    }
   }
-  range[0] = lo;
-  range[1] = hi;
-  return filed;
-}
-
-/** Counts the keys of each bucket and keeps each bucket's largest key. */
-function countBuckets(
-  keys: Float64Array,
-  lo: number,
-  scale: number,
-  counts: Int32Array,
-  bucketMax: Float64Array,
-): void {
-  const top = counts.length - 1;
-  for (let p = 0; p < keys.length; p++) {
-    const k = keys[p]!;
-    if (!(k > -Infinity)) continue;
-    const b = bucketOf(k, lo, scale, top);
-    counts[b] = counts[b]! + 1;
-    if (k > bucketMax[b]!) bucketMax[b] = k;
-  }
-}
-
-/**
- * Writes each position, its key and carried numbers at its bucket's cursor (a stable counting sort by
- * bucket). Reads in index order; writes go to one cursor per bucket, few enough to stay in cache.
- */
-function deal(
-  keys: Float64Array,
-  lo: number,
-  scale: number,
-  cursor: Int32Array,
-  a: Float64Array,
-  b: Float64Array,
-  [order, orderKey, orderA, orderB]: readonly [Int32Array, Float64Array, Float64Array, Float64Array],
-): void {
-  const top = cursor.length - 1;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (!(k > -Infinity)) continue;
-    const bucket = bucketOf(k, lo, scale, top);
-    const at = cursor[bucket]!;
-    cursor[bucket] = at + 1;
-    order[at] = i;
-    orderKey[at] = k;
-    orderA[at] = a[i]!;
-    orderB[at] = b[i]!;
-  }
-}
-
-/** The bucket of `key`: (key − lo) · scale, clamped to [0, top]; NaN lands in bucket 0. */
-function bucketOf(key: number, lo: number, scale: number, top: number): number {
-  const x = (key - lo) * scale;
-  return x >= 1 ? (x < top ? Math.floor(x) : top) : 0;
 }

@@ -14,7 +14,8 @@ export class RankedHeap {
   private a: Float64Array;
   private b: Float64Array;
   private count = 0;
-  /** The carried numbers of the entry the last `pop` returned. */
+  /** The key and the carried numbers of the entry the last `pop` returned. */
+  poppedKey = 0;
   poppedA = 0;
   poppedB = 0;
 
@@ -65,6 +66,7 @@ export class RankedHeap {
   /** Removes the first entry and returns its index; its carried numbers are in `poppedA`, `poppedB`. */
   pop(): number {
     const top = this.index[0]!;
+    this.poppedKey = this.key[0]!;
     this.poppedA = this.a[0]!;
     this.poppedB = this.b[0]!;
     const last = --this.count;

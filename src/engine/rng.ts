@@ -4,7 +4,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 export type UniformSource = () => number;
 
 /** Doubles a `UniformStream` draws at a time. */
-const BATCH = 4096;
+export const BATCH = 4096;
 
 /**
  * The engine's one seeded generator: pure-rand's xoroshiro128+ seeded with a 32-bit integer and then
@@ -26,6 +26,16 @@ export class UniformStream {
     const generator = xoroshiro128plus(seed | 0);
     generator.jump();
     this.state = Int32Array.from(generator.getState());
+  }
+
+  /**
+   * The next `BATCH` doubles at once, in the array returned (valid until the next draw): for a loop that
+   * maps draws in blocks, with no call per draw. Only where the stream stands at a batch's boundary.
+   */
+  nextBatch(): Float64Array {
+    if (this.at !== BATCH) throw new Error('nextBatch only at a batch boundary');
+    drawBatch(this.state, this.batch);
+    return this.batch;
   }
 
   /** The next double in [0, 1). */

@@ -21,6 +21,27 @@ export class RoundZero {
 
   constructor(private readonly count: number) {}
 
+  /**
+   * Makes room, ahead of a liquidation loop, for `more` notes (doubling, up to a note for every position
+   * once and one more), so that `keep` in the loop never grows the arrays: the room is made where it is
+   * needed, not for the whole book at the first note.
+   */
+  reserve(more: number): void {
+    if (this.made) return;
+    const want = Math.min(this.count + 1, this.notes + more);
+    if (want <= this.index.length) return;
+    const size = Math.min(this.count + 1, Math.max(want, 2 * this.index.length));
+    const index = new Int32Array(size);
+    const collateral = new Float64Array(size);
+    const debt = new Float64Array(size);
+    index.set(this.index.subarray(0, this.notes));
+    collateral.set(this.collateral.subarray(0, this.notes));
+    debt.set(this.debt.subarray(0, this.notes));
+    this.index = index;
+    this.collateral = collateral;
+    this.debt = debt;
+  }
+
   /** Notes position `index`'s numbers before a change (nothing to note once the arrays are made). */
   keep(index: number, collateral: number, debt: number): void {
     if (this.made) return;
@@ -51,11 +72,13 @@ export class RoundZero {
     return this.made;
   }
 
-  /** The notes' arrays, once: a position is noted at most once, the attacker twice. */
+  /**
+   * Room for a note outside a reserved loop (a kick, the attacker's loan): for every position once and
+   * one more, as a position is noted at most once, the attacker twice.
+   */
   private room(): void {
-    if (this.index.length > 0) throw new Error('a position was noted more often than round 0 allows');
-    this.index = new Int32Array(this.count + 1);
-    this.collateral = new Float64Array(this.count + 1);
-    this.debt = new Float64Array(this.count + 1);
+    if (this.index.length > this.count)
+      throw new Error('a position was noted more often than round 0 allows');
+    this.reserve(this.count + 1);
   }
 }

@@ -104,13 +104,15 @@ export function liquidatePerps(
   let venueUnits = 0;
   const log: PerpEvent[] = [];
   const adlLog: Deleveraged[] | undefined = recordLog ? [] : undefined;
+  // The loop below has no closure of its own and counts `venueUnits` in place (each fill adds d · units
+  // to it, then prices them with `fillAt`): a closure in a loop's body gives every iteration a context
+  // object, and a number a closure updates is boxed at every update (issue 15: that was most of what a
+  // round of a million perpetuals allocated).
   /** What `units` in direction d fetch (sold) or cost (bought): the venue's, or the oracle's price. */
-  const fill = (d: 1 | -1, units: number): number => {
-    venueUnits += d * units;
-    return venueFills ? cursor.fill(d, units) : units * price;
-  };
+  const fillAt = (d: 1 | -1, units: number): number => (venueFills ? cursor.fill(d, units) : units * price);
   const taken = book.takeLiquidatable(price);
-  for (const i of taken) {
+  for (let t = 0; t < taken.length; t++) {
+    const i = taken[t]!;
     const size = book.size[i]!;
     if (!(size > 0) || !book.open[i]) continue;
     const d = book.direction(i);
@@ -147,7 +149,8 @@ export function liquidatePerps(
     let loss = 0;
     if (quantity < size) {
       // A slice: the margin stays in the account, credited with the slice's profit at its fill, less the fee.
-      const fetched = fill(d, quantity);
+      venueUnits += d * quantity;
+      const fetched = fillAt(d, quantity);
       const slip = venueFills ? d * (quantity * price - fetched) : 0;
       slippage += slip;
       const fee = Math.min(Math.max(equity - slip, 0), feeRate * quantity * price);
@@ -159,7 +162,8 @@ export function liquidatePerps(
       // The whole position's equity at its fill: its equity at P less the slippage of selling all of it.
       const whole = venueFills ? equity - d * (size * price - cursor.peek(d, size)) : equity;
       if (whole >= 0 || fund >= -whole) {
-        const fetched = fill(d, size);
+        venueUnits += d * size;
+        const fetched = fillAt(d, size);
         const slip = venueFills ? d * (size * price - fetched) : 0;
         slippage += slip;
         const e = equity - slip;
@@ -180,17 +184,16 @@ export function liquidatePerps(
         const perUnit = Math.max(0, d * (bankruptcy - price));
         const kept = Math.max(0, d * (price - bankruptcy));
         const matchPrice = perUnit > 0 ? bankruptcy : price;
-        const lossOf = (v: number) =>
-          d * (v * bankruptcy - (venueFills ? cursor.peek(d, v) : v * price)) - (size - v) * kept;
         const onVenue = venueFills
-          ? largestWithin(lossOf, size, fund)
+          ? largestWithin(venueLoss(cursor, d, bankruptcy, size, kept), size, fund)
           : perUnit > 0
             ? Math.min(size, fund / perUnit)
             : size;
         const wanted = size - onVenue;
         const matched = adl.match(book.long[i] ? 0 : 1, wanted, size, matchPrice, perUnit, adlLog);
         const units = size - matched.units;
-        const fetched = fill(d, units);
+        venueUnits += d * units;
+        const fetched = fillAt(d, units);
         const slip = venueFills ? d * (units * price - fetched) : 0;
         slippage += slip;
         loss = slip - equity;
@@ -231,7 +234,7 @@ export function liquidatePerps(
         marginAfter: book.margin[i]!,
       });
   }
-  for (const i of taken) book.file(i);
+  for (let t = 0; t < taken.length; t++) book.file(taken[t]!);
   // With oracle fills the engine's net trade is bound now, in one piece, and its slippage measured.
   if (!venueFills && venueUnits !== 0) {
     const d: 1 | -1 = venueUnits > 0 ? 1 : -1;
@@ -259,4 +262,19 @@ export function liquidatePerps(
     backstopEquity: vault ? vault.equity(price) : 0,
     log,
   };
+}
+
+/**
+ * The loss of a bankrupt position of `size` whose `v` units go to the venue (at its prices) and the rest
+ * to auto-deleveraging (each unit there keeping `kept`): what `largestWithin` holds within the fund.
+ * Made here, not in the round's loop, so that the loop's body needs no context of its own.
+ */
+function venueLoss(
+  cursor: VenueCursor,
+  d: 1 | -1,
+  bankruptcy: number,
+  size: number,
+  kept: number,
+): (v: number) => number {
+  return (v) => d * (v * bankruptcy - cursor.peek(d, v)) - (size - v) * kept;
 }

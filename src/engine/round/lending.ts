@@ -23,9 +23,61 @@ export const lendingLiquidations: Phase = {
     }
     // Positions left open go back on the heap as they are liquidated: the round's candidates are all
     // taken off it before the first, so none is liquidated twice in a round.
-    liquidateAll(state, round, book.takeLiquidatable(round.oraclePrice), false);
+    liquidateEvery(state, round, book.takeLiquidatable(round.oraclePrice));
   },
 };
+
+/**
+ * `liquidateAll` for a round whose liquidators take every candidate (no capital limit, no profit test:
+ * the round's capital is Infinity, so no candidate is skipped or filled in part). The same steps and
+ * sums in the same order, without the branches that cannot be taken: a smaller loop, which V8 compiles
+ * sooner and so runs unoptimised for fewer of the first round's liquidations (issue 15: the first round
+ * of the 1M bench book liquidates 117,000 positions, most of them while the general loop compiled).
+ */
+function liquidateEvery(state: CascadeState, round: RoundContext, taken: Int32Array): void {
+  const { book, scenario, mechanism, outcome, ledger } = state;
+  const { bonus } = scenario.liquidation;
+  const needsHealth = scenario.liquidation.fullBelowHealth !== undefined;
+  const borrower = scenario.attacker ? book.count - 1 : -1;
+  const { oraclePrice, events } = round;
+  const collaterals = book.takenCollateral;
+  const debts = book.takenDebt;
+  let capital = round.capital;
+  let collateralSold = 0;
+  let debtRepaid = 0;
+  let badDebt = 0;
+  let collateralReturned = 0;
+  let underwaterDebt = 0;
+  ledger.clear();
+  for (let k = 0; k < taken.length; k++) {
+    const index = taken[k]!;
+    const collateral = collaterals[k]!;
+    const debt = debts[k]!;
+    const healthFactor = needsHealth ? book.healthFactor(index, oraclePrice) : 0;
+    liquidateInto(outcome, mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
+    capital -= outcome.repaid;
+    ledger.add(outcome.seized, outcome.repaid);
+    book.updateFrom(index, collateral, debt, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    if (!outcome.closed) book.reinsert(index);
+    collateralSold += outcome.seized;
+    debtRepaid += outcome.repaid;
+    badDebt += outcome.badDebt;
+    collateralReturned += outcome.returned;
+    if (index === borrower) state.attack.badDebt += outcome.badDebt;
+    if (!outcome.closed && book.healthFactor(index, oraclePrice) < 1) underwaterDebt += outcome.debtAfter;
+    events?.add(index, collateral, debt, outcome);
+  }
+  round.capital = capital;
+  round.liquidated = taken.length;
+  round.collateralSold = collateralSold;
+  round.debtRepaid = debtRepaid;
+  round.badDebt = badDebt;
+  round.collateralReturned = collateralReturned;
+  round.skippedForCapital = 0;
+  round.skippedUnprofitable = 0;
+  round.underwaterDebt = underwaterDebt;
+  round.partialFills = 0;
+}
 
 /**
  * The round's hot loop (a million positions may be liquidated in one round): totals in locals, one
@@ -122,7 +174,7 @@ function liquidateAll(
     liquidated++;
     if (partly) filledPartly++;
     ledger.add(outcome.seized, outcome.repaid);
-    book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    book.updateFrom(index, collateral, debt, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
     // Skipped positions wait off the heap; one left open goes back under its new liquidation price.
     if (!outcome.closed) book.reinsert(index);
     collateralSold += outcome.seized;
