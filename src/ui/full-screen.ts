@@ -18,6 +18,7 @@ export async function runFullScreen(start: () => Instance): Promise<void> {
     if (!active) return;
     active = false;
     try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
       writeSync(1, LEAVE_ALTERNATE_SCREEN);
     } catch {
       // stdout is gone: nothing to restore.
@@ -44,6 +45,9 @@ export async function runFullScreen(start: () => Instance): Promise<void> {
     process.exit(128 + (constants.signals[signal] ?? 0));
   };
   process.stdout.write(ENTER_ALTERNATE_SCREEN);
+  // Raw mode from the first byte, not from Ink's first effect: a key pressed while the first frame is
+  // drawn (Ctrl-C included) waits for the app as a key instead of the terminal turning it into SIGINT.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   active = true;
   process.on('exit', leave);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
