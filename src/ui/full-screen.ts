@@ -44,8 +44,7 @@ export async function runFullScreen(start: () => Instance): Promise<void> {
     stop();
     process.exit(128 + (constants.signals[signal] ?? 0));
   };
-  process.stdout.write(ENTER_ALTERNATE_SCREEN);
-  // Raw mode from the first byte, not from Ink's first effect: a key pressed while the first frame is
+  // Raw mode before the first byte, not from Ink's first effect: a key pressed while the first frame is
   // drawn (Ctrl-C included) waits for the app as a key instead of the terminal turning it into SIGINT.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
   active = true;
@@ -53,6 +52,7 @@ export async function runFullScreen(start: () => Instance): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  process.stdout.write(ENTER_ALTERNATE_SCREEN);
   instance = start();
   try {
     await instance.waitUntilExit();

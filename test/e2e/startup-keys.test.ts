@@ -14,7 +14,7 @@ describe('keys at start-up', () => {
       const s = spawnInPty(process.execPath, [CLI], { cwd: ROOT, cols: 80, rows: 24 });
       let sent = false;
       s.pty.onData(() => {
-        // The first thing the app writes is the switch to the alternate screen.
+        // The first thing the app writes is the switch to the alternate screen; raw mode is on before it.
         if (sent || !s.raw().includes('\x1b[?1049h')) return;
         sent = true;
         s.write(KEY.ctrlC);
@@ -22,6 +22,7 @@ describe('keys at start-up', () => {
       const exit = await s.waitForExit(20_000);
       expect(sent).toBe(true);
       expect(exit.exitCode).toBe(0);
+      expect(exit.signal ?? 0).toBe(0);
       // The screen is given back.
       expect(s.raw()).toContain('\x1b[?1049l');
     }
