@@ -81,8 +81,12 @@ export function runText(run: CascadeRun): string {
     `Summary`,
     `  price        ${formatNumber(m.initialPrice)} → ${formatNumber(m.finalPrice)} ${quote} ` +
       `(low ${formatNumber(m.minPrice)}): drawdown ${formatPct(m.drawdownPct)} from ${article(formatPct(m.shockPct))} ${formatPct(m.shockPct)} shock, ${amplification}`,
-    `  trough       ${formatNumber(m.troughPrice)} ${quote} after round ${m.troughRound}: ` +
-      `drawdown ${formatPct(m.troughDrawdownPct)}${troughAmplification}`,
+    m.troughDrawdownPct > 0
+      ? `  trough       ${formatNumber(m.troughPrice)} ${quote} after round ${m.troughRound}: ` +
+        `drawdown ${formatPct(m.troughDrawdownPct)}${troughAmplification}`
+      : // The lowest price after a sale is above the start (a pump, a squeeze): no trough to speak of.
+        `  trough       none below the start: the lowest price after a sale, ${formatNumber(m.troughPrice)} ${quote} ` +
+        `after round ${m.troughRound}, is above it`,
     `  liquidated   ${formatCount(m.positionsLiquidated)} of ${formatCount(m.positions)} positions; ` +
       (lending
         ? `${formatNumber(m.collateralSold)} ${symbol} sold, ${formatNumber(m.debtRepaid)} ${quote} repaid`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCascade, summarize } from '../../src/engine/index.js';
 import { liquidatorLossNote } from '../../src/findings.js';
+import { runText } from '../../src/cli/run-text.js';
 import { loadPreset } from '../../src/presets/index.js';
 import { formatNumber, formatPct, formatTimes } from '../../src/format.js';
 import { headerFindings, troughSoFar, troughUpTo } from '../../src/ui/helpers/outcome.js';
@@ -33,6 +34,23 @@ describe('the header beyond the round shown', () => {
       `Trough ${formatNumber(prices[0]!)} USD r1 (−${formatPct(first)}, ${formatTimes(first / 0.1)})`,
     );
     expect(headerFindings(s, 0).trough).toBeNull();
+  });
+
+  it('a lowest price above the start (a pump, a squeeze) is not called a trough, on screen or in run', () => {
+    const squeeze = session('short-squeeze');
+    const last = squeeze.timeline.finish();
+    const m = summarize(squeeze.timeline.run()!);
+    expect(m.troughDrawdownPct).toBeLessThan(0);
+    expect(headerFindings(squeeze, last).trough).toBeNull();
+    // Mango at round 2: the pumped price is above the start; once the slide goes below it, a trough again.
+    const mango = session('mango-markets-2022');
+    mango.timeline.finish();
+    expect(headerFindings(mango, 2).trough).toBeNull();
+    expect(headerFindings(mango, mango.timeline.finish()).trough).toMatch(/^Trough 0\.01712 USD r37 \(−/);
+    const text = runText(runCascade(squeeze.preset));
+    expect(text).toContain(
+      `  trough       none below the start: the lowest price after a sale, ${formatNumber(m.troughPrice)} USD`,
+    );
   });
 
   it('mid-run, the trough is the summary of the run cut at that round (troughPrice … troughAmplification)', () => {

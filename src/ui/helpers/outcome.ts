@@ -64,7 +64,8 @@ export function headerFindings(session: Session, round: number): HeaderFindings 
   const { failure } = session.timeline;
   const { quote } = session.preset.asset;
   return {
-    trough: trough ? troughText(trough, quote) : null,
+    // A "trough" above the start (Mango's pump, a squeeze) is no trough: the header leaves it out.
+    trough: trough && trough.troughDrawdownPct > 0 ? troughText(trough, quote) : null,
     shortfall:
       summary && summary.shortfall > 0
         ? `Shortfall ${formatAmount(summary.shortfall, quote)} (loss ${formatAmount(summary.totalLoss, quote)})`
