@@ -13,6 +13,9 @@ import { CLI, ROOT } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
 import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
 
+/** The legend's span of rounds: "rounds 0–93", or on a narrow chart "r0–93" (as the header's "r37"). */
+const span = (first: number, last: number) => new RegExp(`(?:rounds |\\br)${first}–${last}\\b`);
+
 const START_MS = 30_000;
 const SIZES = [
   { cols: 80, rows: 24 },
@@ -85,7 +88,7 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     const text = legend(screen, cols);
     expect(text).toContain('━ baseline');
     expect(text).toContain('┄ variant');
-    expect(text).toContain(`rounds 0–${variantLast}`);
+    expect(text).toMatch(span(0, variantLast));
     expect(text).toMatch(new RegExp(`baseline ended (at round |r)${baseLast}\\b`));
     // No glyph of the baseline's heavy line right of the last column that shows its last round.
     const width = dashboardLayout(cols, rows).chartWidth;
@@ -120,7 +123,7 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     const s = app(['mango-markets-2022'], { cols, rows, noColor: true });
     await s.waitFor('Round 0', START_MS);
     s.write(KEY.end);
-    await s.waitFor(`rounds 0–${last}`, 15_000);
+    await s.waitFor(span(0, last), 15_000);
     s.write('zz');
     const first = last - 20 + 1;
     const zoomed = await s.waitFor((t) => legend(t, cols).includes(`last 20 rounds: ${first}–${last}`));
@@ -150,7 +153,7 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     expect(markerCells.length).toBeGreaterThan(2);
     // The whole run again: the start and the round-1 peak at their values.
     s.write('z');
-    const whole = await s.waitFor((t) => legend(t, cols).includes(`rounds 0–${last}`));
+    const whole = await s.waitFor((t) => span(0, last).test(legend(t, cols)));
     expect(legend(whole, cols)).toContain(`start ${formatNumber(0.038)} USD`);
     expect(axisLabels(plotRows(whole, cols))[0]).toBeCloseTo(Math.max(...records.map((r) => r.price)), 3);
     await quit(s);
@@ -164,7 +167,7 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     const last = new Timeline(load('luna-oracle-floor-2022')).finish();
     const drawnFloor = `${REFERENCE_GLYPHS[0].repeat(3)} oracle floor`;
     const screen = await s.waitFor(
-      (t) => legend(t, cols).includes(`rounds 0–${last}`) && legend(t, cols).includes(drawnFloor),
+      (t) => span(0, last).test(legend(t, cols)) && legend(t, cols).includes(drawnFloor),
       15_000,
     );
     // Six hours a round: the ticks are hours from 0.

@@ -283,6 +283,20 @@ describe('the legend', () => {
     const zoomed = legendText(legendRows({ ...base, first: 74, zoom: 20, start: undefined }, 120, 3));
     expect(zoomed[0]).not.toContain('start');
   });
+
+  it('a narrow legend gives way in steps: first the span and the start shorten, then a reference line drops its unit', () => {
+    const floor = { label: 'oracle floor 0.1070', glyph: '·', place: 'drawn' } as const;
+    const next = { label: 'next liquidation 0.01799', glyph: '·', place: 'drawn' } as const;
+    // LUNA at 80x24 (43 columns, 2 rows): "r0–26" and a start without its unit, the floor keeps its own.
+    const luna = legendText(
+      legendRows({ ...base, last: 26, start: 80, references: [floor], high: undefined }, 43, 2),
+    );
+    expect(luna).toEqual(['Price ━ venue ┄ oracle  r0–26  start 80.00', '··· oracle floor 0.1070 USD']);
+    // Mango: even so the line is one column too long, so the reference drops its unit, not its digits.
+    const mango = legendText(legendRows({ ...base, references: [next] }, 43, 2));
+    expect(mango).toEqual(['Price ━ venue ┄ oracle  r0–93', 'start 0.03800  ··· next liquidation 0.01799']);
+    expect(mango.join('\n')).not.toContain('…');
+  });
 });
 
 describe('chartWindow: the rounds a zoom draws', () => {

@@ -57,7 +57,7 @@ const note = (text: string) => part({ text, ink: 'note' });
 
 /**
  * "rounds 0–93", "last 20 rounds: 74–93", "20 rounds: 3–22" (moved back), "rounds 0–11 (zoom: last 50)"
- * (a zoom longer than the run; "zoom 50" when `compact`).
+ * (a zoom longer than the run; "r0–11 (zoom 50)" when `compact`).
  */
 export function spanText(
   first: number,
@@ -69,7 +69,8 @@ export function spanText(
   const range = first === last ? `round ${formatCount(first)}` : `${formatCount(first)}–${formatCount(last)}`;
   const count = last - first + 1;
   if (zoom === undefined || count < zoom) {
-    const whole = first === last ? range : `rounds ${range}`;
+    // Narrow, "r0–93" (as the header's "r37"), so that the start fits beside it.
+    const whole = first === last ? range : compact ? `r${range}` : `rounds ${range}`;
     return zoom === undefined ? whole : `${whole} (zoom${compact ? '' : ': last'} ${formatCount(zoom)})`;
   }
   if (first === last) return `last round: ${range}`;
@@ -80,8 +81,14 @@ export function spanText(
  * The legend's parts: those that must show, and the others. `compact` (for a narrow chart) says where a
  * run ended beside its name ("━ baseline ended r11") instead of in a part of its own.
  */
-export function legendParts(input: LegendInput, compact = false): { must: LegendPart[]; more: LegendPart[] } {
+export function legendParts(
+  input: LegendInput,
+  compact = false,
+  bare = false,
+): { must: LegendPart[]; more: LegendPart[] } {
   const unit = input.quote ? ` ${input.quote}` : '';
+  // `bare` (narrower still): a drawn reference line's figure without its unit, the header's prices carry it.
+  const refUnit = bare ? '' : unit;
   const [solidName, dashedName] = input.compare ? ['baseline', 'variant'] : ['venue', 'oracle'];
   const ended = (end: number | undefined) =>
     compact && end !== undefined ? ` ended r${formatCount(end)}` : '';
@@ -110,7 +117,7 @@ export function legendParts(input: LegendInput, compact = false): { must: Legend
   for (const ref of input.references) {
     if (ref.place === 'drawn')
       must.push(
-        part({ text: ref.glyph.repeat(3), ink: 'line' }, { text: ` ${ref.label}${unit}`, ink: 'note' }),
+        part({ text: ref.glyph.repeat(3), ink: 'line' }, { text: ` ${ref.label}${refUnit}`, ink: 'note' }),
       );
     else if (ref.place === 'above' || ref.place === 'below')
       more.push(note(`${ref.label}${unit} (${ref.place})`));
@@ -135,6 +142,10 @@ export function legendRows(input: LegendInput, width: number, rows: number): Leg
   let base = packParts(must, width);
   if (base.length > limit) {
     ({ must, more } = legendParts(input, true));
+    base = packParts(must, width);
+  }
+  if (base.length > limit) {
+    ({ must, more } = legendParts(input, true, true));
     base = packParts(must, width);
   }
   if (base.length > limit) return [...base.slice(0, limit - 1), cutRow(base.slice(limit - 1).flat(), width)];
