@@ -64,7 +64,9 @@ export function headerFindings(session: Session, round: number): HeaderFindings 
   const { failure } = session.timeline;
   const { quote } = session.preset.asset;
   return {
-    trough: trough ? troughText(trough, quote) : null,
+    // No price below the start yet (Mango's attack lifts it 24×, a squeeze lifts it): a "trough" above the
+    // start, with a drawdown of −1,586.9% and an amplification of −33.50×, would mislead; the venue shows.
+    trough: trough && trough.troughDrawdownPct > 0 ? troughText(trough, quote) : null,
     shortfall:
       summary && summary.shortfall > 0
         ? `Shortfall ${formatAmount(summary.shortfall, quote)} (loss ${formatAmount(summary.totalLoss, quote)})`
