@@ -77,7 +77,9 @@ export function typeParam(preset: Scenario, param: Param, typed: string): Change
       reason: `${param.path}: expected an amount, not a percent, got ${JSON.stringify(t)}`,
     };
   }
-  const value = Number(percent ? t.slice(0, -1) : t);
+  const body = (percent ? t.slice(0, -1) : t).trim();
+  // Number('') is 0: a lone `%` (or `25 %` typed as `%` after a refusal) must not become a value of 0.
+  const value = body === '' ? NaN : Number(body);
   if (!Number.isFinite(value)) {
     return { ok: false, reason: `${param.path}: expected a number, got ${JSON.stringify(t)}` };
   }

@@ -24,12 +24,12 @@ const quit = async (s: PtyScreen) => {
   expect((await s.waitForExit()).exitCode).toBe(0);
 };
 
-/** A pane's title line, its position (`↑ 6–10 of 42 ↓`) read as numbers, and the rows under it. */
+/** A pane's title line, its position (`↑ 6–10 of 42 lines ↓`) read as numbers, and the rows under it. */
 function pane(screen: string, title: string) {
   const lines = screen.split('\n');
   const at = lines.findIndex((l) => l.includes(title));
   const line = lines[at] ?? '';
-  const position = /(↑ )?([\d,]+)–([\d,]+) of ([\d,]+)( ↓)?/.exec(line);
+  const position = /(↑ )?([\d,]+)–([\d,]+) of ([\d,]+) lines( ↓)?/.exec(line);
   const n = (i: number) => Number(position?.[i]?.replace(/,/g, '') ?? NaN);
   // The rows from the title to the footer (the last line with text).
   let end = lines.length - 1;

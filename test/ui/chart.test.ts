@@ -285,8 +285,8 @@ describe('the legend', () => {
   });
 
   it('a narrow legend gives way in steps: first the span and the start shorten, then a reference line drops its unit', () => {
-    const floor = { label: 'oracle floor 0.1070', glyph: '·', place: 'drawn' } as const;
-    const next = { label: 'next liquidation 0.01799', glyph: '·', place: 'drawn' } as const;
+    const floor = { label: 'oracle floor 0.1070', glyph: '·', place: 'drawn', value: 0.107 } as const;
+    const next = { label: 'next liquidation 0.01799', glyph: '·', place: 'drawn', value: 0.01799 } as const;
     // LUNA at 80x24 (43 columns, 2 rows): "r0–26" and a start without its unit, the floor keeps its own.
     const luna = legendText(
       legendRows({ ...base, last: 26, start: 80, references: [floor], high: undefined }, 43, 2),

@@ -111,7 +111,7 @@ describe('the record panel (h)', () => {
       /^CRV's high, .*\[predicted\].*✗ outside ±10\.0%.*· range 1\.11 – 1\.27 over 2 reruns, a miss on every rerun$/,
     );
     expect(lines[1]).toMatch(
-      /^The loop's share, .*fall to the low 51\.9% against 34\.4% \(\+33\.6%\).*losses 2,668,617 against 0 \(\+100\.0%\)$/,
+      /^The loop's share, .*fall to the low 51\.9% against 34\.4% \(\+33\.6%\).*losses \(CRV\) 2,668,617 against 0 \(\+100\.0%\)$/,
     );
     expect(lines[2]).toMatch(
       /^USDC collateral liquidated.*· range 63,600,000 – 63,600,000 over 2 reruns, robust$/,

@@ -18,13 +18,14 @@ export interface PaneTitleProps {
 
 /**
  * A scrolling pane's title line: its name (▶ and reversed while it has the keys), which lines show
- * (`↑ 6–10 of 42 ↓`, the arrows where more lines are), and what the keys do.
+ * (`↑ 6–10 of 42 lines ↓`, the arrows where more lines are; lines, not liquidations, since a round's
+ * total wraps to the width), and what the keys do.
  */
 export function PaneTitle({ title, focused, offset, shown, total, hint, width, theme }: PaneTitleProps) {
   const name = focused ? `▶ ${title}` : title;
   const position =
     total > shown
-      ? `${offset > 0 ? '↑ ' : ''}${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(total)}${offset + shown < total ? ' ↓' : ''}`
+      ? `${offset > 0 ? '↑ ' : ''}${formatCount(offset + 1)}–${formatCount(offset + shown)} of ${formatCount(total)} lines${offset + shown < total ? ' ↓' : ''}`
       : '';
   const rest = [position, hint].filter(Boolean).join('  ');
   return (

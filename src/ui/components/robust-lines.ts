@@ -52,7 +52,7 @@ export function loopLine(preset: Scenario, robust: RobustView | undefined): Reco
           part('drawdown', (v) => formatPct(v), 'fall to the low'),
           part('positionsLiquidated', formatCount, 'positions liquidated'),
           part('liquidated', money, `liquidated (${preset.asset.quote})`),
-          part('losses', money, 'losses'),
+          part('losses', money, `losses (${preset.asset.quote})`),
         ].join('; '),
     },
   ];

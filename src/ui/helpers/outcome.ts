@@ -64,7 +64,8 @@ export function headerFindings(session: Session, round: number): HeaderFindings 
   const { failure } = session.timeline;
   const { quote } = session.preset.asset;
   return {
-    // A "trough" above the start (Mango's pump, a squeeze) is no trough: the header leaves it out.
+    // No price below the start yet (Mango's attack lifts it 24×, a squeeze lifts it): a "trough" above the
+    // start, with a drawdown of −1,586.9% and an amplification of −33.50×, would mislead; the venue shows.
     trough: trough && trough.troughDrawdownPct > 0 ? troughText(trough, quote) : null,
     shortfall:
       summary && summary.shortfall > 0
