@@ -6,6 +6,8 @@
  * chart draws every column from its minimum to its maximum.
  */
 
+import { sharedColumns } from './chart-columns.js';
+
 export interface Column {
   /** The rounds (indices into the series) the column stands for: [from, to). */
   readonly from: number;
@@ -21,29 +23,9 @@ export interface Column {
  * columns (a staircase, honest about discrete rounds); with more, each column gets an equal run of points.
  */
 export function downsample(series: readonly number[], width: number): Column[] {
-  const n = series.length;
-  if (n === 0 || width <= 0) return [];
-  const out: Column[] = [];
-  for (let c = 0; c < width; c++) {
-    let from: number;
-    let to: number;
-    if (n <= width) {
-      from = Math.min(n - 1, Math.floor((c * n) / width));
-      to = from + 1;
-    } else {
-      from = Math.floor((c * n) / width);
-      to = Math.floor(((c + 1) * n) / width);
-    }
-    let min = Infinity;
-    let max = -Infinity;
-    for (let j = from; j < to; j++) {
-      const v = series[j]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    out.push({ from, to, first: series[from]!, last: series[to - 1]!, min, max });
-  }
-  return out;
+  if (series.length === 0) return [];
+  // The series is the whole axis, so every column has rounds: none is undefined.
+  return sharedColumns(series, series.length, width) as Column[];
 }
 
 /** The first column that shows round `index` of a series of `n` points in `width` columns. */
