@@ -131,6 +131,11 @@ function compareText(
   const times = (x: number | null) => (x === null ? 'no shock' : `${x.toFixed(2)}×`);
   const signed = (x: number | null, format: (abs: number) => string) =>
     x === null ? '—' : sign(x, format(Math.abs(x)));
+  // An amount's row: the baseline's, the variant's and their difference.
+  const money = (
+    label: string,
+    key: 'collateralSold' | 'debtRepaid' | 'badDebt' | 'shortfall' | 'totalLoss' | 'liquidatorProfit',
+  ) => [label, amount(b[key]), amount(v[key]), signed(d[key], amount)];
   const rows: string[][] = [
     [`final price (${quote})`, amount(b.finalPrice), amount(v.finalPrice), signed(d.finalPrice, amount)],
     [
@@ -166,32 +171,12 @@ function compareText(
     ],
     ...(lending
       ? [
-          [
-            `collateral sold (${symbol})`,
-            amount(b.collateralSold),
-            amount(v.collateralSold),
-            signed(d.collateralSold, amount),
-          ],
-          [
-            `debt repaid (${quote})`,
-            amount(b.debtRepaid),
-            amount(v.debtRepaid),
-            signed(d.debtRepaid, amount),
-          ],
-          [`bad debt (${quote})`, amount(b.badDebt), amount(v.badDebt), signed(d.badDebt, amount)],
-          [`shortfall (${quote})`, amount(b.shortfall), amount(v.shortfall), signed(d.shortfall, amount)],
-          [
-            `${perps ? "loans' loss" : 'total loss'} (${quote})`,
-            amount(b.totalLoss),
-            amount(v.totalLoss),
-            signed(d.totalLoss, amount),
-          ],
-          [
-            `liquidator profit (${quote})`,
-            amount(b.liquidatorProfit),
-            amount(v.liquidatorProfit),
-            signed(d.liquidatorProfit, amount),
-          ],
+          money(`collateral sold (${symbol})`, 'collateralSold'),
+          money(`debt repaid (${quote})`, 'debtRepaid'),
+          money(`bad debt (${quote})`, 'badDebt'),
+          money(`shortfall (${quote})`, 'shortfall'),
+          money(`${perps ? "loans' loss" : 'total loss'} (${quote})`, 'totalLoss'),
+          money(`liquidator profit (${quote})`, 'liquidatorProfit'),
         ]
       : []),
     ...(perps
