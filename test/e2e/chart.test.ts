@@ -2,39 +2,18 @@
 // drawn (span of rounds, zoom, log scale, marker, reference lines), a run that ended earlier stops at its
 // own last round, and the lines stay apart without colour. Figures are checked against the engine's.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Timeline, type Scenario } from '../../src/engine/index.js';
+import { Timeline } from '../../src/engine/index.js';
 import { formatNumber } from '../../src/format.js';
-import { loadPreset } from '../../src/presets/index.js';
 import { GLYPHS, MARKER, REFERENCE_GLYPHS } from '../../src/ui/helpers/chart-glyphs.js';
 import { LABEL_WIDTH } from '../../src/ui/helpers/chart.js';
 import { columnOf } from '../../src/ui/helpers/downsample.js';
 import { dashboardLayout } from '../../src/ui/helpers/layout.js';
-import { CLI, ROOT } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
-import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
+import { killAll } from '../helpers/pty.js';
+import { app, load, quit, SIZES, START_MS } from '../helpers/e2e.js';
 
 /** The legend's span of rounds: "rounds 0–93", or on a narrow chart "r0–93" (as the header's "r37"). */
 const span = (first: number, last: number) => new RegExp(`(?:rounds |\\br)${first}–${last}\\b`);
-
-const START_MS = 30_000;
-const SIZES = [
-  { cols: 80, rows: 24 },
-  { cols: 120, rows: 36 },
-] as const;
-
-const app = (args: string[], options: PtyOptions) =>
-  spawnInPty(process.execPath, [CLI, ...args], { cwd: ROOT, ...options });
-
-function load(id: string): Scenario {
-  const loaded = loadPreset(id);
-  if (!loaded.ok) throw new Error(`preset ${id} did not load`);
-  return loaded.preset;
-}
-
-const quit = async (s: PtyScreen) => {
-  s.write('q');
-  expect((await s.waitForExit()).exitCode).toBe(0);
-};
 
 /** The chart's plot rows (value label, `┤` or `│`, the plot) cut to the chart's width. */
 function plotRows(screen: string, cols: number): string[] {

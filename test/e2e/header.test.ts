@@ -4,33 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { runCascade, summarize, type Scenario } from '../../src/engine/index.js';
+import { runCascade, summarize } from '../../src/engine/index.js';
 import { formatAmount, formatTimes } from '../../src/format.js';
-import { loadPreset, PRESETS_DIR } from '../../src/presets/index.js';
-import { CLI, ROOT, liqloop } from '../helpers/cli.js';
+import { PRESETS_DIR } from '../../src/presets/index.js';
+import { liqloop } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
-import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
-
-/** The first frame needs Node, Ink and React loaded: allow for a machine shared with other test runs. */
-const START_MS = 30_000;
-const SIZES = [
-  { cols: 80, rows: 24 },
-  { cols: 120, rows: 36 },
-] as const;
-
-const app = (args: string[], options: PtyOptions) =>
-  spawnInPty(process.execPath, [CLI, ...args], { cwd: ROOT, ...options });
-
-function load(id: string): Scenario {
-  const loaded = loadPreset(id);
-  if (!loaded.ok) throw new Error(`preset ${id} did not load`);
-  return loaded.preset;
-}
-
-const quit = async (s: PtyScreen) => {
-  s.write('q');
-  expect((await s.waitForExit()).exitCode).toBe(0);
-};
+import { killAll } from '../helpers/pty.js';
+import { app, load, quit, SIZES, START_MS } from '../helpers/e2e.js';
 
 // thin-pool as an order book of 10K USD: valid, but round 2's sale takes the price to 0.
 const dir = mkdtempSync(join(tmpdir(), 'liqloop-header-'));

@@ -2,32 +2,11 @@
 // amplification on a price path and its wrapped head, the attack and the skipped liquidations in the
 // header, units and signs in the log. Each figure is checked against the engine's summary (liqloop run).
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCascade, summarize, Timeline, type Scenario } from '../../src/engine/index.js';
+import { runCascade, summarize, Timeline } from '../../src/engine/index.js';
 import { formatAmount, formatCount, formatTimes } from '../../src/format.js';
-import { loadPreset } from '../../src/presets/index.js';
-import { CLI, ROOT } from '../helpers/cli.js';
 import { KEY } from '../helpers/ink.js';
-import { killAll, spawnInPty, type PtyOptions, type PtyScreen } from '../helpers/pty.js';
-
-const START_MS = 30_000;
-const SIZES = [
-  { cols: 80, rows: 24 },
-  { cols: 120, rows: 36 },
-] as const;
-
-const app = (args: string[], options: PtyOptions) =>
-  spawnInPty(process.execPath, [CLI, ...args], { cwd: ROOT, ...options });
-
-function load(id: string): Scenario {
-  const loaded = loadPreset(id);
-  if (!loaded.ok) throw new Error(`preset ${id} did not load`);
-  return loaded.preset;
-}
-
-const quit = async (s: PtyScreen) => {
-  s.write('q');
-  expect((await s.waitForExit()).exitCode).toBe(0);
-};
+import { killAll } from '../helpers/pty.js';
+import { app, load, quit, SIZES, START_MS } from '../helpers/e2e.js';
 
 /** The screen's lines joined with their wrapping undone (a wrapped part continues indented by two). */
 const unwrapped = (screen: string) => screen.replace(/\n {2}(?=\S)/g, ' ').replace(/ +/g, ' ');
