@@ -58,10 +58,16 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     s.write(KEY.enter);
     await s.waitFor('Variant: ');
     s.write(KEY.end);
-    const screen = await s.waitFor(
-      (t) => /converged at round \d+\)/.test(t) && /baseline ended (at round |r)\d+/.test(legend(t, cols)),
-      15_000,
-    );
+    // The frame after End: the variant converged and the chart's span reaching its last round (a frame
+    // drawn before End can already carry the header's words).
+    const screen = await s.waitFor((t) => {
+      const last = /Variant: .*\(converged at round (\d+)\)/.exec(t)?.[1];
+      return (
+        last !== undefined &&
+        span(0, Number(last)).test(legend(t, cols)) &&
+        /baseline ended (at round |r)\d+/.test(legend(t, cols))
+      );
+    }, 15_000);
     const variantLast = Number(/Variant: .*\(converged at round (\d+)\)/.exec(screen)![1]);
     expect(variantLast).toBeGreaterThan(baseLast);
     const text = legend(screen, cols);
