@@ -34,7 +34,13 @@ export function parseRoundLength(text: string): RoundLength | null {
   return { amount: Number(number), unit };
 }
 
-const amountFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+// Made on first use: the first Intl.NumberFormat of a process loads ICU's locale data (about 15 ms),
+// and this module is loaded with the schema by every `run`, most of which never print a round length.
+let amountFormatter: Intl.NumberFormat | undefined;
+const amountFormat = {
+  format: (value: number) =>
+    (amountFormatter ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })).format(value),
+};
 
 /** A number of units with the unit's name: "1 hour", "12 hours", "1.5 minutes", "1,440 minutes". */
 export function unitsText(value: number, unit: RoundUnit): string {
