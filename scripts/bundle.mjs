@@ -6,6 +6,12 @@
 // and anyone importing them use that tree); tsconfig.build.json leaves out src/cli/main.ts so that tsc
 // never writes the bundle's entry.
 //
+// The commands but the dashboard are one CommonJS script, dist/bundle/cli.cjs, that the entry loads with
+// V8's code cache, dist/bundle/cli.cjs.v8cache (src/cli/script-cache.ts: Node 20 caches no module's
+// compilation, and compiling was a fifth of a `run`). The cache is made here, by this Node, after the
+// script has run a few commands (scripts/code-cache.mjs), so that it holds the functions they ran;
+// another Node rejects it and compiles the script from source, as before.
+//
 // Layout: the entry dist/cli/main.js, every other chunk (the sweep worker, the commands, the UI) in
 // dist/bundle/. Both are two folders below the package root, so `new URL('../../presets/',
 // import.meta.url)` and friends resolve as they do from tsc's tree, and the sweep pool's './worker.js'
@@ -17,6 +23,7 @@
 // It also holds what `liqloop validate` says of each (src/presets/counts.ts), so that validating a
 // shipped preset by name need not build the schema either. It is made with tsc's build of the same
 // sources, so it says what this build's validator says.
+import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,8 +50,7 @@ const shared = {
   logLevel: 'warn',
 };
 
-// The command. What every command loads before it runs (commander, the command line's parsers) is one
-// chunk; each command's own modules come in when it runs, as the sources' dynamic imports say.
+// The entry, and the dashboard's modules that it imports when the app opens.
 await build({
   ...shared,
   input: { main: 'src/cli/main.ts' },
@@ -53,8 +59,21 @@ await build({
     format: 'esm',
     entryFileNames: 'cli/main.js',
     chunkFileNames: 'bundle/[name].js',
-    codeSplitting: { groups: [{ name: 'start', tags: ['$initial'], priority: 10 }] },
     // src/cli/main.ts's shebang is kept at the top of dist/cli/main.js (npm's bin link runs it).
+    sourcemap: true,
+  },
+});
+
+// The commands, one script: the sources' dynamic imports of each command's modules become functions that
+// evaluate those modules when the command runs, so a command still evaluates only what it uses.
+await build({
+  ...shared,
+  input: { cli: 'src/cli/headless.ts' },
+  output: {
+    dir: join(dist, 'bundle'),
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    codeSplitting: false,
     sourcemap: true,
   },
 });
@@ -79,3 +98,7 @@ if (library.every((l) => l.ok) && libraryDigest() === digest) {
   const counts = Object.fromEntries(library.map((l) => [l.id, presetCounts(l.preset)]));
   writeFileSync(INDEX_FILE, `${JSON.stringify({ digest, entries: catalogue(library), counts })}\n`);
 }
+
+// The code cache, made by a child process that runs a few commands first (the same Node as this one).
+const made = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], { stdio: 'inherit' });
+if (made.status !== 0) throw new Error(`scripts/code-cache.mjs exited with ${made.status}`);

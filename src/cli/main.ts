@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-import { terminalText } from '../presets/describe.js';
-import { processIo } from './io.js';
-import { runCli } from './program.js';
-import { openApp } from './open-app.js';
+import { fileURLToPath } from 'node:url';
+import type * as Headless from './headless.js';
+import type { OpenApp } from './program.js';
+import { loadScript } from './script-cache.js';
+
+// The commands are a classic script beside this entry (dist/bundle/cli.cjs), loaded with V8's code cache
+// (src/cli/script-cache.ts); only the dashboard is loaded as ES modules, when it opens.
+const cli = loadScript(fileURLToPath(new URL('../bundle/cli.cjs', import.meta.url)))
+  .exports as unknown as typeof Headless;
+const openApp: OpenApp = async (ref) => (await import('./open-app.js')).openApp(ref);
 
 // A reader that stops early (`liqloop list | head`) closes the pipe: stop quietly, as other tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -11,13 +17,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 /** The `liqloop` entry: parse, run, exit with the command's status. */
-runCli(process.argv.slice(2), processIo, openApp).then(
+cli.runCli(process.argv.slice(2), cli.processIo, openApp).then(
   (status) => {
     process.exitCode = status;
   },
   (error: unknown) => {
     process.stderr.write(
-      terminalText(
+      cli.terminalText(
         `liqloop: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
           'This is a bug in liqloop, not in your input; please report it with the command you ran.\n' +
           // The command is a bundle (scripts/bundle.mjs) with source maps beside it.
