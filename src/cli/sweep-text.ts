@@ -8,12 +8,15 @@ import { noTippingReason } from '../ui/helpers/sweep-figures.js';
 import { PARAMS } from '../ui/params.js';
 import { pct } from '../ui/param-steps.js';
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: the first Intl.NumberFormat of a process loads ICU's locale data (about 10 ms), which a
+// `sweep --json` would pay on one core before its threads start.
+let groupedFormat: Intl.NumberFormat | undefined;
+const grouped = () => (groupedFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
 
 /** A swept value as a person reads it: 3,636,364; 0.125; 1.06667. */
 export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1e5) return grouped.format(value);
+  if (Math.abs(value) >= 1e5) return grouped().format(value);
   return String(Number(value.toPrecision(6)));
 }
 

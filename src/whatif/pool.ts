@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario as Preset } from '../engine/index.js';
 import type { Summary } from '../engine/index.js';
-import type { SweepReply, SweepTask } from './worker.js';
+import { STOP, type SweepReply, type SweepTask } from './worker-protocol.js';
 
 type SummaryJson = Summary;
 
@@ -43,8 +43,8 @@ export class SweepRangeError extends Error {
 
 /**
  * Runs every preset in a pool of worker threads and resolves to their summaries in the presets' order,
- * whatever order the workers finish in. Each worker takes the next preset when it returns one; a preset is
- * asked of `presets` only then, so a sweep's memory does not grow with its steps.
+ * whatever order the workers finish in. Each worker holds two presets and takes the next when it returns
+ * one; a preset is asked of `presets` only then, so a sweep's memory does not grow with its steps.
  */
 export async function runInWorkers(
   presets: PresetSource,
@@ -100,7 +100,17 @@ export class WorkerPool {
     this.onFailure?.(error);
   }
 
-  /** Stops every thread. */
+  /**
+   * Lets every idle thread end itself: it closes its port and exits, tearing its heap down on its own
+   * core. `terminate` would instead have this thread wait about 4 ms a worker for that, after the last
+   * result, when nothing else runs beside it.
+   */
+  private release(): void {
+    this.closed = true;
+    for (const worker of this.workers) worker.postMessage(STOP);
+  }
+
+  /** Stops every thread now. */
   close(): Promise<void> {
     this.closed = true;
     return Promise.all(this.workers.map((w) => w.terminate())).then(() => undefined);
@@ -108,8 +118,8 @@ export class WorkerPool {
 
   /**
    * Runs every preset and resolves to their outcomes in the presets' order, whatever order the workers
-   * finish in. Each worker takes the next preset when it returns one; a preset is asked of `presets` only
-   * then, so a sweep's memory does not grow with its steps.
+   * finish in. Each worker holds two presets and takes the next when it returns one; a preset is asked of
+   * `presets` only then, so a sweep's memory does not grow with its steps.
    */
   run(
     presets: PresetSource,
@@ -123,10 +133,17 @@ export class WorkerPool {
     let settled = false;
 
     return new Promise<RunOutcome[]>((resolve, reject) => {
+      // The caller has its answer at once: the threads stop while it writes it (the process waits for them).
       const finish = (error?: Error) => {
         if (settled) return;
         settled = true;
-        void this.close().then(() => (error ? reject(error) : resolve(results)));
+        if (error) {
+          reject(error);
+          void this.close();
+        } else {
+          resolve(results);
+          this.release();
+        }
       };
       if (this.failure) {
         finish(this.failure);
@@ -155,6 +172,11 @@ export class WorkerPool {
           if (done === presets.length) finish();
           else feed(worker);
         });
+        // Two tasks each: a thread starts its next run as soon as it posts a result, instead of waiting
+        // for the message to reach this thread, the next preset to be built and sent back (about a tenth
+        // of a millisecond of a 6 ms run, a hundred times a sweep). Results are kept by index, so the
+        // order they arrive in does not matter; one thread alone still runs the presets in order.
+        feed(worker);
         feed(worker);
       }
     });

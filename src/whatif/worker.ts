@@ -4,24 +4,20 @@
  * React, no file I/O). The generated book a run draws is kept for the next run that would draw the same.
  */
 import { parentPort } from 'node:worker_threads';
-import { keepGeneratedDraws, ModelRangeError, runCascade, summarize, type Summary } from '../engine/index.js';
-import type { Scenario as Preset } from '../engine/index.js';
+import { keepGeneratedDraws, ModelRangeError, runCascade, summarize } from '../engine/index.js';
+import { STOP, type SweepReply, type SweepTask } from './worker-protocol.js';
 
-export interface SweepTask {
-  readonly index: number;
-  readonly preset: Preset;
-  readonly maxRounds?: number;
-}
-
-export type SweepReply =
-  | { readonly index: number; readonly summary: Summary; readonly shortfall: number }
-  | { readonly index: number; readonly outOfRange: string }
-  | { readonly index: number; readonly error: string };
+export type { SweepReply, SweepTask } from './worker-protocol.js';
 
 // A sweep runs one book many times: drawn once per thread, copied for every later run that draws the same.
 keepGeneratedDraws(true);
 
-parentPort?.on('message', (task: SweepTask) => {
+parentPort?.on('message', (task: SweepTask | typeof STOP) => {
+  if (task === STOP) {
+    // Nothing else keeps this thread alive: it exits once the port is closed.
+    parentPort!.close();
+    return;
+  }
   let reply: SweepReply;
   try {
     const run = runCascade(task.preset, { maxRounds: task.maxRounds });
