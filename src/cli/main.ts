@@ -1,13 +1,11 @@
 #!/usr/bin/env node
-import { fileURLToPath } from 'node:url';
 import type * as Headless from './headless.js';
 import type { OpenApp } from './program.js';
 import { loadScript } from './script-cache.js';
 
 // The commands are a classic script beside this entry (dist/bundle/cli.cjs), loaded with V8's code cache
 // (src/cli/script-cache.ts); only the dashboard is loaded as ES modules, when it opens.
-const cli = loadScript(fileURLToPath(new URL('../bundle/cli.cjs', import.meta.url)))
-  .exports as unknown as typeof Headless;
+const cli = loadScript(new URL('../bundle/cli.cjs', import.meta.url)).exports as unknown as typeof Headless;
 const openApp: OpenApp = async (ref) => (await import('./open-app.js')).openApp(ref);
 
 // A reader that stops early (`liqloop list | head`) closes the pipe: stop quietly, as other tools do.
