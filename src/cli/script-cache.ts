@@ -9,6 +9,7 @@ const { dirname } = builtin('node:path') as typeof import('node:path');
 const { fileURLToPath } = builtin('node:url') as typeof import('node:url');
 const vm = builtin('node:vm') as typeof import('node:vm');
 const zlib = builtin('node:zlib') as typeof import('node:zlib');
+const { isAscii } = builtin('node:buffer') as typeof import('node:buffer');
 
 // Loads the headless commands' bundle (dist/bundle/cli.cjs, scripts/bundle.mjs) with V8's code cache.
 //
@@ -88,7 +89,9 @@ export function loadScript(where: string | URL, { useCache = true } = {}): Loade
     return { exports: require(file) as Record<string, unknown>, script: undefined, cached: false };
   const bytes = readFileSync(file);
   const cachedData = useCache ? readCache(file, bytes) : undefined;
-  const script = new vm.Script(wrap(bytes.toString('utf8')), { filename: file, cachedData });
+  // The build writes the script in ASCII (scripts/bundle.mjs), which Latin-1 decodes at twice UTF-8's speed.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new vm.Script(wrap(source), { filename: file, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, lazyRequire(require), module, file, dirname(file));
