@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheFileOf, loadScript } from '../../src/cli/script-cache.js';
 import { ROOT, liqloop } from '../helpers/cli.js';
@@ -62,6 +64,24 @@ describe("the commands' script", () => {
       expect(loaded.cached).toBe(false);
       works(loaded.exports);
     }
+  });
+
+  it('is rejected by V8 under other V8 flags, and the script compiles from source instead', () => {
+    const probe = (flags: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          ...flags,
+          '--input-type=module',
+          '-e',
+          `import { loadScript } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/cli/script-cache.js')).href)};
+           const loaded = loadScript(${JSON.stringify(SCRIPT)});
+           console.log(loaded.cached, loaded.exports.terminalText('ok'));`,
+        ],
+        { encoding: 'utf8' },
+      ).stdout;
+    expect(probe([])).toBe('true ok\n');
+    expect(probe(['--max-old-space-size=3000'])).toBe('false ok\n');
   });
 
   it('is what `liqloop` runs: the same output with and without source maps (which bypass the cache)', () => {
