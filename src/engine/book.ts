@@ -1,4 +1,4 @@
-import { fillGenerated, liquidationPrices } from './book-draws.js';
+import { fillGenerated, liquidationPrices, newKeyRange } from './book-draws.js';
 import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
 import { RoundZero } from './round-zero.js';
@@ -75,22 +75,28 @@ export class PositionBook {
       this.debt[i] = p.debt;
       this.threshold[i] = p.threshold ?? source.threshold;
     });
+    this.heap = new LazyHeap(count);
+    const { keys } = this.heap;
+    const range = newKeyRange();
+    liquidationPrices(this, keys, range, 0, explicit.length);
     const spec = source.generate;
-    if (spec)
-      fillDrawsOnce(this, explicit.length, spec, source.initialPrice, source.threshold, () =>
-        fillGenerated(this, explicit.length, spec, source.initialPrice, source.threshold),
+    if (spec) {
+      const { initialPrice, threshold } = source;
+      const from = explicit.length;
+      const drawn = fillDrawsOnce(this, from, spec, initialPrice, threshold, () =>
+        fillGenerated(this, from, spec, initialPrice, threshold, keys, range),
       );
+      if (!drawn) liquidationPrices(this, keys, range, from, from + spec.count);
+    }
     if (source.borrower) {
       this.collateral[count - 1] = source.borrower.collateral;
       this.threshold[count - 1] = source.threshold;
+      liquidationPrices(this, keys, range, count - 1, count);
     }
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
-    this.heap = new LazyHeap(count);
-    const range = new Float64Array(2);
-    const filed = liquidationPrices(this, this.heap.keys, range);
-    this.heap.seal(this.collateral, this.debt, { range, filed });
+    this.heap.seal(this.collateral, this.debt, { range, filed: range[2]! });
   }
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */

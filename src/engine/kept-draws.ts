@@ -41,6 +41,7 @@ interface DrawTarget {
 /**
  * Fills `target` from `offset` with the `spec.count` generated positions: from the memo when it holds the
  * same draws, else by calling `draw` (which writes them there), then keeping a copy when the memo is on.
+ * Returns whether `draw` was called.
  */
 export function fillDrawsOnce(
   target: DrawTarget,
@@ -49,17 +50,17 @@ export function fillDrawsOnce(
   initialPrice: number,
   threshold: number,
   draw: () => void,
-): void {
+): boolean {
   if (!enabled) {
     draw();
-    return;
+    return true;
   }
   const key = drawKey(spec, initialPrice, threshold);
   if (kept?.key === key) {
     target.collateral.set(kept.collateral, offset);
     target.debt.set(kept.debt, offset);
     target.threshold.set(kept.threshold, offset);
-    return;
+    return false;
   }
   kept = undefined;
   draw();
@@ -70,4 +71,5 @@ export function fillDrawsOnce(
     debt: target.debt.slice(offset, end),
     threshold: target.threshold.slice(offset, end),
   };
+  return true;
 }
