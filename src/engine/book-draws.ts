@@ -11,9 +11,10 @@ export interface BookArrays {
 /**
  * Draws `count` positions: for each, collateral then health factor at p0, one uniform draw each, mapped
  * through the range's shape (`drawSize`, `drawPeaked`); debt = collateral * p0 * LT / HF, so that HF at p0
- * is the drawn value. Each position's heap key (`liquidationPrices`) is written as it is drawn, folded
- * into `range` as that function does: the book's numbers are still in registers, where a second pass
- * over a million positions read 24 MB back (issue 15: about 9 ms of a million-position run).
+ * is the drawn value. Each position's heap key (`liquidationPrices`) is written as it is drawn: the
+ * book's numbers are still in registers, where a second pass over a million positions read 24 MB back
+ * (issue 15: about 9 ms of a million-position run). After each block, `drawn(from, to)` is called, so
+ * that the caller can count the block's keys while they are in cache.
  *
  * In blocks of half a batch of draws, each mapped by `mapDraws`: a function called a few hundred times is
  * optimised after its first calls, where one loop over a million positions ran its first part unoptimised
@@ -26,12 +27,15 @@ export function fillGenerated(
   initialPrice: number,
   lt: number,
   keys: Float64Array,
-  range: Float64Array,
+  drawn: (from: number, to: number) => void,
 ): void {
   const stream = new UniformStream(spec.seed);
   const pairs = BATCH >> 1;
-  for (let i = offset, end = offset + spec.count; i < end; i += pairs)
-    mapDraws(book, i, Math.min(end, i + pairs), stream.nextBatch(), spec, initialPrice, lt, keys, range);
+  for (let i = offset, end = offset + spec.count; i < end; i += pairs) {
+    const to = Math.min(end, i + pairs);
+    mapDraws(book, i, to, stream.nextBatch(), spec, initialPrice, lt, keys);
+    drawn(i, to);
+  }
 }
 
 /** Positions [from, to) from the draws u[0], u[1], … (two a position), as `fillGenerated` says. */
@@ -44,13 +48,9 @@ function mapDraws(
   initialPrice: number,
   lt: number,
   keys: Float64Array,
-  range: Float64Array,
 ): void {
   const { collateral: collaterals, debt: debts, threshold: thresholds } = book;
   const { collateral: sizes, healthFactor: healths } = spec;
-  let lo = range[0]!;
-  let hi = range[1]!;
-  let filed = range[2]!;
   for (let i = from, k = 0; i < to; i++, k += 2) {
     const collateral = drawSize(sizes, u[k]!);
     const healthFactor = drawPeaked(healths, u[k + 1]!);
@@ -58,16 +58,20 @@ function mapDraws(
     collaterals[i] = collateral;
     debts[i] = d;
     thresholds[i] = lt;
-    // liquidationPrices' key and fold, written out the same way (the same doubles).
-    const key = d > 0 ? d / (collateral * lt) : -Infinity;
-    keys[i] = key;
-    if (key > -Infinity) filed++;
-    if (key < lo && key > -Infinity) lo = key;
-    if (key > hi && key < Infinity) hi = key;
+    // liquidationPrices' key, written out the same way (the same double).
+    keys[i] = d > 0 ? d / (collateral * lt) : -Infinity;
   }
-  range[0] = lo;
-  range[1] = hi;
-  range[2] = filed;
+}
+
+/**
+ * The range the generated positions' keys fall in, known before they are drawn: a key is
+ * debt / (collateral · LT) = p0 / HF, to a few ulps, over the health factor's range (undefined when that
+ * is not finite). For `LazyHeap.beginCount`, whose buckets any range keeps correct.
+ */
+export function generatedKeyRange(spec: GenerateSpec, initialPrice: number): [number, number] | undefined {
+  const lo = initialPrice / spec.healthFactor.max;
+  const hi = initialPrice / spec.healthFactor.min;
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo > 0 ? [lo, hi] : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fillGenerated, liquidationPrices, newKeyRange } from './book-draws.js';
+import { fillGenerated, generatedKeyRange, liquidationPrices, newKeyRange } from './book-draws.js';
 import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
 import { RoundZero } from './round-zero.js';
@@ -75,28 +75,54 @@ export class PositionBook {
       this.debt[i] = p.debt;
       this.threshold[i] = p.threshold ?? source.threshold;
     });
-    this.heap = new LazyHeap(count);
-    const { keys } = this.heap;
+    this.open = new Uint8Array(count).fill(1);
+    this.liquidated = new Uint8Array(count);
+    this.openCount = count;
+    this.heap = this.fileAll(source);
+  }
+
+  /**
+   * The heap of every position with debt, filled as the book is: the explicit positions' keys, then the
+   * generated ones' as each block is drawn, each block counted into the heap's buckets while in cache,
+   * over the range the generator's keys are known to fall in (`generatedKeyRange`).
+   */
+  private fileAll(source: BookSource): LazyHeap {
+    const { count } = this;
+    const heap = new LazyHeap(count);
+    const { keys } = heap;
     const range = newKeyRange();
-    liquidationPrices(this, keys, range, 0, explicit.length);
+    const explicit = source.positions.length;
+    liquidationPrices(this, keys, range, 0, explicit);
     const spec = source.generate;
+    const { initialPrice, threshold } = source;
+    const known = spec && generatedKeyRange(spec, initialPrice);
+    // Counted as they come only when the whole range is known before the draws; else at `seal`.
+    const counting = spec === undefined || known !== undefined;
+    if (counting) {
+      const lo = known ? Math.min(range[0]!, known[0]) : range[0]!;
+      const hi = known ? Math.max(range[1]!, known[1]) : range[1]!;
+      heap.beginCount(lo, hi, range[2]! + (spec?.count ?? 0));
+      heap.count(0, explicit);
+    }
     if (spec) {
-      const { initialPrice, threshold } = source;
-      const from = explicit.length;
-      const drawn = fillDrawsOnce(this, from, spec, initialPrice, threshold, () =>
-        fillGenerated(this, from, spec, initialPrice, threshold, keys, range),
+      const countBlock = counting ? (from: number, to: number) => heap.count(from, to) : () => {};
+      const end = explicit + spec.count;
+      const drawn = fillDrawsOnce(this, explicit, spec, initialPrice, threshold, () =>
+        fillGenerated(this, explicit, spec, initialPrice, threshold, keys, countBlock),
       );
-      if (!drawn) liquidationPrices(this, keys, range, from, from + spec.count);
+      if (!drawn) {
+        liquidationPrices(this, keys, range, explicit, end);
+        countBlock(explicit, end);
+      }
     }
     if (source.borrower) {
       this.collateral[count - 1] = source.borrower.collateral;
       this.threshold[count - 1] = source.threshold;
       liquidationPrices(this, keys, range, count - 1, count);
+      if (counting) heap.count(count - 1, count);
     }
-    this.open = new Uint8Array(count).fill(1);
-    this.liquidated = new Uint8Array(count);
-    this.openCount = count;
-    this.heap.seal(this.collateral, this.debt, { range, filed: range[2]! });
+    heap.seal(this.collateral, this.debt);
+    return heap;
   }
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */

@@ -24,11 +24,14 @@ export function finiteRange(keys: Float64Array, range: Float64Array): number {
 const OFF_HEAP = 0xffff;
 
 /**
- * Counts the keys of each bucket, keeps each bucket's largest key, and writes each position's bucket and
- * links it into its bucket's list (first[b], then next[p] until −1; first must start at −1).
+ * Counts the keys of positions [from, to) into their buckets, keeps each bucket's largest key, and writes
+ * each position's bucket and links it into its bucket's list (first[b], then next[p] until −1; first
+ * must start at −1).
  */
 export function countBuckets(
   keys: Float64Array,
+  from: number,
+  to: number,
   lo: number,
   scale: number,
   counts: Int32Array,
@@ -38,7 +41,7 @@ export function countBuckets(
   next: Int32Array,
 ): void {
   const top = counts.length - 1;
-  for (let p = 0; p < keys.length; p++) {
+  for (let p = from; p < to; p++) {
     const k = keys[p]!;
     if (!(k > -Infinity)) {
       bucketIds[p] = OFF_HEAP;

@@ -69,40 +69,66 @@ export class LazyHeap {
   private carriedA: Float64Array = new Float64Array(0);
   private carriedB: Float64Array = new Float64Array(0);
   private cursor = new Int32Array(0);
+  /** The buckets' geometry and largest keys while they are counted (`beginCount`). */
+  private lo = 0;
+  private scale = 0;
+  private bucketMax = new Float64Array(0);
+  private counting = false;
 
   constructor(capacity: number) {
     this.keys = new Float64Array(capacity);
   }
 
   /**
-   * Deals the positions with a key into buckets spread evenly over the range of their finite keys (an
-   * infinite key goes in the top bucket), at most 1,024 buckets of 512 or more positions: few enough that
-   * their counters and write cursors stay in cache while a million positions are dealt. A bucket's index
-   * never decreases as the key grows, so the groups, highest first, hold ever smaller keys.
+   * Starts counting keys into buckets spread evenly over [lo, hi] (an infinite key goes in the top
+   * bucket, a key outside the range in the nearer end bucket), at most 1,024 buckets of 512 or more of
+   * the `n` keys expected: few enough that their counters and write cursors stay in cache while a million
+   * positions are dealt. A bucket's index never decreases as the key grows, so the groups, highest first,
+   * hold ever smaller keys. Any range gives the same pops (they come in the total order, and a group's
+   * largest key is counted, not assumed); only how evenly the buckets fill depends on it.
    *
-   * The buckets are counted here, but their positions are written out in tiers, as the pops reach them
+   * For a caller that writes the keys in blocks and counts each block while it is still in cache
+   * (`count`): the book's generator knows its keys' range before it draws them (issue 15: a counting pass
+   * of its own over a million keys was 9 ms). `seal` alone counts them all over their own range.
+   */
+  beginCount(lo: number, hi: number, n: number): void {
+    const buckets = Math.min(1024, Math.max(1, n >> 9));
+    this.lo = lo;
+    this.scale = hi > lo ? buckets / (hi - lo) : 0;
+    this.cursor = new Int32Array(buckets);
+    this.bucketMax = new Float64Array(buckets).fill(-Infinity);
+    this.bucketIds = new Uint16Array(this.keys.length);
+    this.first = new Int32Array(buckets).fill(-1);
+    this.nextInBucket = new Int32Array(this.keys.length);
+    this.counting = true;
+  }
+
+  /** Counts the keys of positions [from, to) into the buckets `beginCount` set (`countBuckets`). */
+  count(from: number, to: number): void {
+    const { keys, lo, scale, cursor, bucketMax, bucketIds, first, nextInBucket } = this;
+    countBuckets(keys, from, to, lo, scale, cursor, bucketMax, bucketIds, first, nextInBucket);
+  }
+
+  /**
+   * Ends the counting (after `beginCount` and a `count` of every position; else it counts them all
+   * here, over the range of their finite keys) and makes the non-empty buckets the groups.
+   *
+   * The buckets are counted, but their positions are written out in tiers, as the pops reach them
    * (`dealTier`): a cascade that liquidates a third of the book then deals about half of it, and one
    * that liquidates a few positions deals a few thousand (issue 15: dealing the whole million was 45 ms, the
    * largest single cost of building the book). `a` and
    * `b` are read when a tier is dealt: they must not change for a position before it is popped.
-   *
-   * `known` is what `finiteRange` would find (range[0], range[1], the count it returns), when the caller
-   * found it as it wrote the keys.
    */
-  seal(a: Float64Array, b: Float64Array, known?: { range: Float64Array; filed: number }): void {
+  seal(a: Float64Array, b: Float64Array): void {
     const { keys } = this;
-    const range = known?.range ?? new Float64Array(2);
-    const n = known ? known.filed : finiteRange(keys, range);
-    const lo = range[0]!;
-    const hi = range[1]!;
-    const buckets = Math.min(1024, Math.max(1, n >> 9));
-    const scale = hi > lo ? buckets / (hi - lo) : 0;
-    const counts = new Int32Array(buckets);
-    const bucketMax = new Float64Array(buckets).fill(-Infinity);
-    const bucketIds = new Uint16Array(keys.length);
-    const first = new Int32Array(buckets).fill(-1);
-    const nextInBucket = new Int32Array(keys.length);
-    countBuckets(keys, lo, scale, counts, bucketMax, bucketIds, first, nextInBucket);
+    if (!this.counting) {
+      const range = new Float64Array(2);
+      const n = finiteRange(keys, range);
+      this.beginCount(range[0]!, range[1]!, n);
+      this.count(0, keys.length);
+    }
+    const { cursor: counts, bucketMax } = this;
+    const buckets = counts.length;
     // Non-empty buckets become groups, highest first; counts[b] becomes the write cursor of bucket b.
     const start = new Int32Array(buckets + 1);
     const groupMax = new Float64Array(buckets);
@@ -120,10 +146,10 @@ export class LazyHeap {
     }
     start[groups] = offset;
     // Full size, but only the places a tier writes are paged in.
-    this.order = new Int32Array(n);
-    this.orderKey = new Float64Array(n);
-    this.orderA = new Float64Array(n);
-    this.orderB = new Float64Array(n);
+    this.order = new Int32Array(offset);
+    this.orderKey = new Float64Array(offset);
+    this.orderA = new Float64Array(offset);
+    this.orderB = new Float64Array(offset);
     this.run = { index: this.order, key: this.orderKey, a: this.orderA, b: this.orderB };
     this.runAt = 0;
     this.runEnd = 0;
@@ -136,10 +162,8 @@ export class LazyHeap {
     this.pending = keys;
     this.carriedA = a;
     this.carriedB = b;
-    this.cursor = counts;
-    this.bucketIds = bucketIds;
-    this.first = first;
-    this.nextInBucket = nextInBucket;
+    this.bucketMax = new Float64Array(0);
+    this.counting = false;
     this.keys = new Float64Array(0);
   }
 
