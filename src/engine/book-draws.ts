@@ -1,11 +1,19 @@
 import { BATCH, UniformStream } from './rng.js';
 import type { GenerateSpec, PeakedRange, SizeRange } from './types.js';
 
-/** The book's arrays the generator writes. */
+/** The book's arrays the generator writes (every generated position's threshold is the default LT). */
 export interface BookArrays {
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
-  readonly threshold: Float64Array;
+}
+
+/**
+ * Position i's liquidation threshold: an explicit position's own (explicit[i], for i below its length),
+ * else the preset's default LT, as every generated position and the attacker have.
+ */
+export interface Thresholds {
+  readonly explicit: Float64Array;
+  readonly lt: number;
 }
 
 /**
@@ -49,7 +57,7 @@ function mapDraws(
   lt: number,
   keys: Float64Array,
 ): void {
-  const { collateral: collaterals, debt: debts, threshold: thresholds } = book;
+  const { collateral: collaterals, debt: debts } = book;
   const { collateral: sizes, healthFactor: healths } = spec;
   for (let i = from, k = 0; i < to; i++, k += 2) {
     const collateral = drawSize(sizes, u[k]!);
@@ -57,7 +65,6 @@ function mapDraws(
     const d = (collateral * initialPrice * lt) / healthFactor;
     collaterals[i] = collateral;
     debts[i] = d;
-    thresholds[i] = lt;
     // liquidationPrices' key, written out the same way (the same double).
     keys[i] = d > 0 ? d / (collateral * lt) : -Infinity;
   }
@@ -84,18 +91,19 @@ export function generatedKeyRange(spec: GenerateSpec, initialPrice: number): [nu
  */
 export function liquidationPrices(
   book: BookArrays,
+  { explicit, lt }: Thresholds,
   keys: Float64Array,
   range: Float64Array,
   from: number,
   to: number,
 ): void {
-  const { collateral, debt, threshold } = book;
+  const { collateral, debt } = book;
   let lo = range[0]!;
   let hi = range[1]!;
   let filed = range[2]!;
   for (let i = from; i < to; i++) {
     const d = debt[i]!;
-    const k = d > 0 ? d / (collateral[i]! * threshold[i]!) : -Infinity;
+    const k = d > 0 ? d / (collateral[i]! * (i < explicit.length ? explicit[i]! : lt)) : -Infinity;
     keys[i] = k;
     if (k > -Infinity) filed++;
     if (k < lo && k > -Infinity) lo = k;

@@ -1,23 +1,14 @@
-import { fillGenerated, generatedKeyRange, liquidationPrices, newKeyRange } from './book-draws.js';
-import { fillDrawsOnce } from './kept-draws.js';
-import { LazyHeap } from './lazy-heap.js';
+import type { Thresholds } from './book-draws.js';
+import { fillBook, type BookSource } from './book-fill.js';
+import type { LazyHeap } from './lazy-heap.js';
 import { RoundZero } from './round-zero.js';
 import { SkipLines } from './skip-lines.js';
 import { WaitingLine } from './waiting-line.js';
-import type { GenerateSpec, PositionSpec } from './types.js';
 
 /** Relative slack when taking candidates off the heap; each candidate is then checked by the exact HF rule. */
 const CANDIDATE_SLACK = 1e-9;
 
-/** What a book is built from: the preset's explicit positions, its generator, p0 and the default LT. */
-export interface BookSource {
-  readonly positions: readonly PositionSpec[];
-  /** A position after all others with no debt yet (an attacker who borrows later). */
-  readonly borrower?: { readonly id: string; readonly collateral: number };
-  readonly generate?: GenerateSpec;
-  readonly initialPrice: number;
-  readonly threshold: number;
-}
+export type { BookSource } from './book-fill.js';
 
 /** The id a generated position gets: `g0`, `g1`, … in the order they are drawn. */
 export const generatedId = (index: number): string => `g${index}`;
@@ -33,7 +24,13 @@ export class PositionBook {
   readonly count: number;
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
-  readonly threshold: Float64Array;
+  /**
+   * The explicit positions' own thresholds, and the default LT every other position has: a million
+   * generated positions share one, and an array of it was 8 MB written and paged in for every run
+   * (issue 15). The round's loops read `thresholdOf`; `threshold` makes the whole array when asked.
+   */
+  private readonly thresholds: Thresholds;
+  private thresholdArray?: Float64Array;
   /** 1 while a position is open. */
   readonly open: Uint8Array;
   /** 1 once a position has been liquidated at least once. */
@@ -69,60 +66,33 @@ export class PositionBook {
     this.borrowerId = source.borrower?.id;
     this.collateral = new Float64Array(count);
     this.debt = new Float64Array(count);
-    this.threshold = new Float64Array(count);
+    this.thresholds = { explicit: new Float64Array(explicit.length), lt: source.threshold };
     explicit.forEach((p, i) => {
       this.collateral[i] = p.collateral;
       this.debt[i] = p.debt;
-      this.threshold[i] = p.threshold ?? source.threshold;
+      this.thresholds.explicit[i] = p.threshold ?? source.threshold;
     });
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
-    this.heap = this.fileAll(source);
+    if (source.borrower) this.collateral[count - 1] = source.borrower.collateral;
+    this.heap = fillBook(this, this.thresholds, source);
   }
 
-  /**
-   * The heap of every position with debt, filled as the book is: the explicit positions' keys, then the
-   * generated ones' as each block is drawn, each block counted into the heap's buckets while in cache,
-   * over the range the generator's keys are known to fall in (`generatedKeyRange`).
-   */
-  private fileAll(source: BookSource): LazyHeap {
-    const { count } = this;
-    const heap = new LazyHeap(count);
-    const { keys } = heap;
-    const range = newKeyRange();
-    const explicit = source.positions.length;
-    liquidationPrices(this, keys, range, 0, explicit);
-    const spec = source.generate;
-    const { initialPrice, threshold } = source;
-    const known = spec && generatedKeyRange(spec, initialPrice);
-    // Counted as they come only when the whole range is known before the draws; else at `seal`.
-    const counting = spec === undefined || known !== undefined;
-    if (counting) {
-      const lo = known ? Math.min(range[0]!, known[0]) : range[0]!;
-      const hi = known ? Math.max(range[1]!, known[1]) : range[1]!;
-      heap.beginCount(lo, hi, range[2]! + (spec?.count ?? 0));
-      heap.count(0, explicit);
+  /** Every position's liquidation threshold (made on the first call; not to be written). */
+  get threshold(): Float64Array {
+    if (!this.thresholdArray) {
+      const { explicit, lt } = this.thresholds;
+      this.thresholdArray = new Float64Array(this.count).fill(lt);
+      this.thresholdArray.set(explicit);
     }
-    if (spec) {
-      const countBlock = counting ? (from: number, to: number) => heap.count(from, to) : () => {};
-      const end = explicit + spec.count;
-      const drawn = fillDrawsOnce(this, explicit, spec, initialPrice, threshold, () =>
-        fillGenerated(this, explicit, spec, initialPrice, threshold, keys, countBlock),
-      );
-      if (!drawn) {
-        liquidationPrices(this, keys, range, explicit, end);
-        countBlock(explicit, end);
-      }
-    }
-    if (source.borrower) {
-      this.collateral[count - 1] = source.borrower.collateral;
-      this.threshold[count - 1] = source.threshold;
-      liquidationPrices(this, keys, range, count - 1, count);
-      if (counting) heap.count(count - 1, count);
-    }
-    heap.seal(this.collateral, this.debt);
-    return heap;
+    return this.thresholdArray;
+  }
+
+  /** Position i's liquidation threshold. */
+  thresholdOf(index: number): number {
+    const { explicit, lt } = this.thresholds;
+    return index < explicit.length ? explicit[index]! : lt;
   }
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */
@@ -144,12 +114,12 @@ export class PositionBook {
 
   /** The oracle price below which the position is liquidatable. */
   liquidationPrice(index: number): number {
-    return this.debt[index]! / (this.collateral[index]! * this.threshold[index]!);
+    return this.debt[index]! / (this.collateral[index]! * this.thresholdOf(index));
   }
 
   /** HF = collateral * P * LT / debt, exactly as the round contract writes it. */
   healthFactor(index: number, price: number): number {
-    return (this.collateral[index]! * price * this.threshold[index]!) / this.debt[index]!;
+    return (this.collateral[index]! * price * this.thresholdOf(index)) / this.debt[index]!;
   }
 
   /**
@@ -161,7 +131,8 @@ export class PositionBook {
    */
   takeLiquidatable(price: number): Int32Array {
     const floor = price * (1 - CANDIDATE_SLACK);
-    const { heap, threshold, deferred } = this;
+    const { heap, deferred } = this;
+    const { explicit, lt } = this.thresholds;
     // Room for every pop this call can make, made before the loop: sized to the book at once, a
     // million-position book allocated 20 MB in its first round whatever it liquidated, which a process
     // running many cascades got back zeroed (issue 15: the bench's round-cost section).
@@ -184,7 +155,10 @@ export class PositionBook {
       const index = heap.pop();
       const collateral = heap.poppedA;
       const debt = heap.poppedB;
-      if ((key > surely && key < 1e300) || (collateral * price * threshold[index]!) / debt < 1) {
+      if (
+        (key > surely && key < 1e300) ||
+        (collateral * price * (index < explicit.length ? explicit[index]! : lt)) / debt < 1
+      ) {
         taken[n] = index;
         takenCollateral[n] = collateral;
         takenDebt[n++] = debt;

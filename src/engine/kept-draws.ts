@@ -5,7 +5,7 @@ import type { GenerateSpec } from './types.js';
  *
  * A sweep runs one preset many times with one parameter changed; when that parameter is not one the
  * generator reads (`generate`, the start price, the default threshold), every run draws the same book.
- * A worker then copies the kept draws (three typed-array copies) instead of drawing them again. The draws
+ * A worker then copies the kept draws (two typed-array copies) instead of drawing them again. The draws
  * are a pure function of the key below, so a copy is byte-for-byte the book a fresh draw would give.
  * Off by default: a single run would only pay for the copy and the memory.
  */
@@ -15,7 +15,6 @@ let kept:
       readonly key: string;
       readonly collateral: Float64Array;
       readonly debt: Float64Array;
-      readonly threshold: Float64Array;
     }
   | undefined;
 
@@ -35,7 +34,6 @@ function drawKey(spec: GenerateSpec, initialPrice: number, threshold: number): s
 interface DrawTarget {
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
-  readonly threshold: Float64Array;
 }
 
 /**
@@ -59,7 +57,6 @@ export function fillDrawsOnce(
   if (kept?.key === key) {
     target.collateral.set(kept.collateral, offset);
     target.debt.set(kept.debt, offset);
-    target.threshold.set(kept.threshold, offset);
     return false;
   }
   kept = undefined;
@@ -69,7 +66,6 @@ export function fillDrawsOnce(
     key,
     collateral: target.collateral.slice(offset, end),
     debt: target.debt.slice(offset, end),
-    threshold: target.threshold.slice(offset, end),
   };
   return true;
 }

@@ -1,0 +1,59 @@
+import { fillGenerated, generatedKeyRange, liquidationPrices, newKeyRange } from './book-draws.js';
+import type { BookArrays, Thresholds } from './book-draws.js';
+import { fillDrawsOnce } from './kept-draws.js';
+import { LazyHeap } from './lazy-heap.js';
+import type { GenerateSpec, PositionSpec } from './types.js';
+
+/** What a book is built from: the preset's explicit positions, its generator, p0 and the default LT. */
+export interface BookSource {
+  readonly positions: readonly PositionSpec[];
+  /** A position after all others with no debt yet (an attacker who borrows later). */
+  readonly borrower?: { readonly id: string; readonly collateral: number };
+  readonly generate?: GenerateSpec;
+  readonly initialPrice: number;
+  readonly threshold: number;
+}
+
+/**
+ * The heap of every position with debt, filled as the book is: the explicit positions' keys (their
+ * collateral and debt already in `book`), then the generated positions, drawn into `book` block by block,
+ * each block's keys counted into the heap's buckets while in cache, over the range the generator's keys
+ * are known to fall in (`generatedKeyRange`); then the attacker's position (its collateral in `book`, no
+ * debt yet).
+ */
+export function fillBook(book: BookArrays, thresholds: Thresholds, source: BookSource): LazyHeap {
+  const count = book.collateral.length;
+  const heap = new LazyHeap(count);
+  const { keys } = heap;
+  const range = newKeyRange();
+  const explicit = source.positions.length;
+  liquidationPrices(book, thresholds, keys, range, 0, explicit);
+  const spec = source.generate;
+  const { initialPrice, threshold } = source;
+  const known = spec && generatedKeyRange(spec, initialPrice);
+  // Counted as they come only when the whole range is known before the draws; else at `seal`.
+  const counting = spec === undefined || known !== undefined;
+  if (counting) {
+    const lo = known ? Math.min(range[0]!, known[0]) : range[0]!;
+    const hi = known ? Math.max(range[1]!, known[1]) : range[1]!;
+    heap.beginCount(lo, hi, range[2]! + (spec?.count ?? 0));
+    heap.count(0, explicit);
+  }
+  if (spec) {
+    const countBlock = counting ? (from: number, to: number) => heap.count(from, to) : () => {};
+    const end = explicit + spec.count;
+    const drawn = fillDrawsOnce(book, explicit, spec, initialPrice, threshold, () =>
+      fillGenerated(book, explicit, spec, initialPrice, threshold, keys, countBlock),
+    );
+    if (!drawn) {
+      liquidationPrices(book, thresholds, keys, range, explicit, end);
+      countBlock(explicit, end);
+    }
+  }
+  if (source.borrower) {
+    liquidationPrices(book, thresholds, keys, range, count - 1, count);
+    if (counting) heap.count(count - 1, count);
+  }
+  heap.seal(book.collateral, book.debt);
+  return heap;
+}
