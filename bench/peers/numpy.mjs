@@ -4,6 +4,11 @@
 // The peer draws the same kind of book with another generator, so the two agree on the summary only
 // approximately; the check below says how closely.
 //
+// The peer is timed through the interpreter `python3` resolves to (sys.executable), not through the name:
+// on a machine where `python3` is a version manager's shim (pyenv's is a bash script that runs pyenv
+// first), every run timed through the name also timed the shim, about 55 ms on the project's machine,
+// a fifth of the peer's time, which made liqloop look faster against numpy than it is.
+//
 //   node bench/peers/numpy.mjs     (after npm run build) runs this section alone
 
 import { spawnSync } from 'node:child_process';
@@ -29,18 +34,25 @@ const PEER = fileURLToPath(new URL('./lending_numpy.py', import.meta.url));
 /** How far apart the two summaries may be: same distributions, different draws. */
 const CLOSE = { finalPrice: 0.002, liquidatedShare: 0.005 };
 
-/** The python3 with numpy, or why there is none. */
+/** The python3 with numpy (its interpreter's path and numpy's version), or why there is none. */
 export function findNumpy() {
-  const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
+  const probe = spawnSync(
+    'python3',
+    ['-c', 'import sys, numpy; print(sys.executable); print(numpy.__version__)'],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (probe.error) return { ok: false, why: 'python3 is not installed' };
   if (probe.status !== 0) return { ok: false, why: 'python3 has no numpy (pip install numpy)' };
-  return { ok: true, version: probe.stdout.trim() };
+  const [executable, version] = probe.stdout.trim().split('\n');
+  return { ok: true, executable: executable || 'python3', version };
 }
 
 /** One run of the peer, timed from spawn to exit (as runNode times the CLI). */
-function runPeer(presetFile) {
+function runPeer(python, presetFile) {
   const start = process.hrtime.bigint();
-  const child = spawnSync('python3', [PEER, presetFile], { encoding: 'utf8' });
+  const child = spawnSync(python, [PEER, presetFile], { encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0) throw new BenchError(`the numpy peer failed: ${child.stderr}`);
   return { ms: elapsed, summary: JSON.parse(child.stdout) };
@@ -58,12 +70,14 @@ export async function numpyRows(presetFile, rssFile) {
     console.log(`   SKIPPED: ${numpy.why}; the numpy comparison needs python3 with numpy`);
     return [];
   }
+  console.log(`            timed through ${numpy.executable}, the interpreter python3 resolves to`);
+  console.log("            (not through a version manager's shim, whose start-up is not numpy's)");
   const peerMs = [];
   const subjectMs = [];
   let peer;
   let subject;
   for (let i = 0; i < WARMUP_RUNS + MEASURED_RUNS; i++) {
-    const p = runPeer(presetFile);
+    const p = runPeer(numpy.executable, presetFile);
     const s = await runCli(presetFile, rssFile);
     peer = p.summary;
     subject = s.summary;
