@@ -77,14 +77,18 @@ for (const size of SIZES) {
       s.write('k');
       await s.waitFor((t) => countOf(t)?.[0] === 1);
       s.write(KEY.pageDown);
-      const paged = await s.waitFor((t) => (countOf(t)?.[0] ?? 1) > 2);
+      // A frame can reach the screen in more than one write: wait for the whole of it (the count, then
+      // the row it names highlighted), not for its first line.
+      const paged = await s.waitFor(
+        (t) => (countOf(t)?.[0] ?? 1) > 2 && highlightedOn(t) === ids[countOf(t)![0]! - 1],
+      );
       const at = countOf(paged)![0]!;
       expect(highlightedOn(paged)).toBe(ids[at - 1]);
       expect(listed(paged)).toContain(ids[at - 1]);
       s.write(KEY.pageUp);
       await s.waitFor((t) => countOf(t)?.[0] === 1);
       s.write(KEY.end);
-      const end = await s.waitFor((t) => countOf(t)?.[0] === total);
+      const end = await s.waitFor((t) => countOf(t)?.[0] === total && highlightedOn(t) === ids.at(-1));
       expect(highlightedOn(end)).toBe(ids.at(-1));
       expect(end).toContain(`↑ ${total - listed(end).length} more`);
       expect(end).not.toMatch(/↓ \d/);
