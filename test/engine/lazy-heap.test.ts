@@ -110,6 +110,42 @@ describe('LazyHeap: a heap ordered lazily by key bucket', () => {
     expect([...waiting.values()].every((key) => key === -5 || (key < -5 && key > -6))).toBe(true);
   });
 
+  it('counted in blocks over any range (beginCount, count), pops as when seal counts them all', () => {
+    fc.assert(
+      fc.property(
+        script,
+        fc.double({ min: -5000, max: 5000, noNaN: true }),
+        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        fc.integer({ min: 1, max: 500 }),
+        ({ keys, floors }, lo, width, block) => {
+          const n = keys.length;
+          const a = Float64Array.from(keys, (_, i) => i * 2);
+          const b = Float64Array.from(keys, (_, i) => i * 3);
+          const whole = new LazyHeap(n);
+          const blocks = new LazyHeap(n);
+          keys.forEach((key, i) => {
+            whole.keys[i] = key;
+            blocks.keys[i] = key;
+          });
+          whole.seal(a, b);
+          // A range that may miss the keys, or hold them in one bucket: only the buckets' sizes change.
+          blocks.beginCount(lo, lo + width, n);
+          for (let from = 0; from < n; from += block) blocks.count(from, Math.min(n, from + block));
+          blocks.seal(a, b);
+          for (const floor of [...floors].sort((x, y) => y - x)) {
+            const popped = (heap: LazyHeap) => {
+              const out: number[] = [];
+              while (heap.peek(floor) > floor) out.push(heap.pop());
+              return out;
+            };
+            expect(popped(blocks)).toEqual(popped(whole));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('holds in its heap only the buckets above the floor: the rest of the book waits', () => {
     const n = 100_000;
     const lazy = new LazyHeap(n);
