@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IndexHeap } from '../../src/engine/heap.js';
+import { RankQueue } from '../../src/engine/perps/rank-queue.js';
+
+/**
+ * The pops of a `RankQueue` and of the `IndexHeap` the ranking used to build (appended in the same order,
+ * then heapified), side by side: the same index at every step, ties and NaN keys included, where the
+ * heap's shape decides. `stops` puts in second reads of `top` before a pop, as the ADL loop does.
+ */
+function expectSameOrder(keys: readonly number[], stops: readonly boolean[] = []): void {
+  const index = Int32Array.from(keys, (_, p) => 7 * p + 3);
+  const key = Float64Array.from(keys);
+  const heap = new IndexHeap(keys.length);
+  for (let p = 0; p < keys.length; p++) heap.append(index[p]!, key[p]!);
+  heap.heapify();
+  const queue = new RankQueue(index, key, keys.length);
+  const popped: number[] = [];
+  for (let step = 0; heap.top !== undefined; step++) {
+    expect(queue.top).toBe(heap.top);
+    // A stop reads the top a second time before the pop.
+    if (stops[step % Math.max(1, stops.length)]) expect(queue.top).toBe(heap.top);
+    const expected = heap.pop();
+    expect(queue.pop()).toBe(expected);
+    popped.push(expected);
+  }
+  expect(queue.top).toBeUndefined();
+  expect(popped).toHaveLength(keys.length);
+}
+
+const distinctKeys = (n: number, seed: number): number[] => {
+  let x = seed;
+  const keys = new Set<number>();
+  while (keys.size < n) {
+    x = (x * 48271) % 2147483647;
+    keys.add((x / 2147483647) * 40);
+  }
+  return [...keys];
+};
+
+describe('RankQueue pops in the order of the IndexHeap the ranking used to build', () => {
+  it('distinct keys, enough to fill many buckets (the sorted path throughout)', () => {
+    expectSameOrder(distinctKeys(20_000, 11));
+  });
+
+  it('ties deep in the ranking: falls back and replays the pops made so far', () => {
+    const keys = distinctKeys(5_000, 5);
+    // Three positions with one key (identical explicit positions rank the same), low in the ranking.
+    const low = Math.min(...keys) / 2;
+    keys.splice(100, 0, low);
+    keys.splice(2_000, 0, low);
+    keys.push(low);
+    expectSameOrder(keys, [false, false, true]);
+  });
+
+  it('a tie at the very top, all keys equal, NaN and infinite keys', () => {
+    expectSameOrder([5, 9, 9, 1, 2]);
+    expectSameOrder(Array.from({ length: 3_000 }, () => 4));
+    expectSameOrder([3, Number.NaN, 8, 1, Number.NaN, 2]);
+    expectSameOrder([Infinity, 3, -Infinity, 8, Infinity, 0, -0]);
+    expectSameOrder([Infinity, 3, -Infinity, 8, 0, -5]);
+    expectSameOrder([]);
+  });
+
+  it('a lopsided bucket (a cluster sorted by comparison)', () => {
+    const keys = distinctKeys(4_000, 3).map((k) => (k < 39 ? 1 + k * 1e-9 : k));
+    expectSameOrder(keys);
+  });
+
+  it('any keys from a small set (many ties) or spread (few), any interleaving of tops and pops', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double({ noNaN: false })), { maxLength: 1_500 }),
+        fc.array(fc.boolean(), { maxLength: 5 }),
+        (keys, stops) => expectSameOrder(keys, stops),
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
