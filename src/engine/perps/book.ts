@@ -1,6 +1,6 @@
-import { IndexHeap } from '../heap.js';
 import { drawPeaked, drawSize } from '../book-draws.js';
 import { UniformStream } from '../rng.js';
+import { RankQueue } from './rank-queue.js';
 import type { PerpsSpec, Side } from '../types.js';
 
 /**
@@ -26,12 +26,12 @@ export class PerpBook {
   readonly initialMargin: Float64Array;
   liquidatedCount = 0;
   /**
-   * Whole heaps, not LazyHeaps: a sliced position is filed back at a liquidation price that is the same,
-   * to the last bit, for many positions, and the order of such ties is the heap's (its shape decides it).
-   * A heap holding other positions would give them in another order and change the results.
+   * Not LazyHeaps: a sliced position is filed back at a liquidation price that is the same, to the last
+   * bit, for many positions, and the order of such ties is a whole heap's (its shape decides it). A
+   * RankQueue pops in that heap's order exactly, falling back to the heap itself on a tie.
    */
-  private readonly longs: IndexHeap;
-  private readonly shorts: IndexHeap;
+  private readonly longs: RankQueue;
+  private readonly shorts: RankQueue;
   /** `takeLiquidatable`'s result, reused round after round. */
   private taken = new Int32Array(0);
   private readonly deferred: number[] = [];
@@ -83,11 +83,22 @@ export class PerpBook {
     this.liquidated = new Uint8Array(n);
     this.initialSize = this.size.slice();
     this.initialMargin = this.margin.slice();
-    this.longs = new IndexHeap(n);
-    this.shorts = new IndexHeap(n);
-    for (let i = 0; i < n; i++) this.file(i, true);
-    this.longs.heapify();
-    this.shorts.heapify();
+    this.longs = this.filed(1);
+    this.shorts = this.filed(0);
+  }
+
+  /** Every open position of a side (`long`: 1 or 0) with its key, in index order, as `file` files it. */
+  private filed(long: 0 | 1): RankQueue {
+    const index = new Int32Array(this.count);
+    const key = new Float64Array(this.count);
+    let count = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (this.long[i] !== long || !this.open[i] || !(this.size[i]! > 0)) continue;
+      const price = this.liquidationPrice(i);
+      index[count] = i;
+      key[count++] = long ? price : -price;
+    }
+    return new RankQueue(index, key, count);
   }
 
   id(i: number): string {
@@ -159,13 +170,11 @@ export class PerpBook {
   }
 
   /** Puts an open position (back) on its heap. */
-  file(i: number, building = false): void {
+  file(i: number): void {
     if (!this.open[i] || !(this.size[i]! > 0)) return;
     const key = this.liquidationPrice(i);
-    const heap = this.long[i] ? this.longs : this.shorts;
-    const signed = this.long[i] ? key : -key;
-    if (building) heap.append(i, signed);
-    else heap.push(i, signed);
+    if (this.long[i]) this.longs.push(i, key);
+    else this.shorts.push(i, -key);
   }
 
   markLiquidated(i: number): void {

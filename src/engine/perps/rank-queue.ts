@@ -1,86 +1,154 @@
 import { IndexHeap } from '../heap.js';
 import { RankSorter, dealByBucket, keyRange } from './rank-sort.js';
 
+/** The next pop's source (`RankQueue.choose`). */
+const EMPTY = 0;
+const RUN = 1;
+const PUSHED = 2;
+const HEAP = 3;
+
 /**
- * Auto-deleveraging's ranking, popped in exactly the order of an `IndexHeap` given the same entries in
- * the same order (appended, then heapified), but without the heap (issue 15: popping half a million
- * entries off a heapified ranking was a quarter of the ADL bench book's time, most of it cache misses).
+ * A max-heap of indices that pops in exactly the order of an `IndexHeap` given the same operations (the
+ * same entries appended in the same order and heapified, then the same pops and pushes), without keeping
+ * one (issue 15: popping a third of a million-entry heap was the largest cost of the perpetuals bench
+ * books, most of it cache misses; so was popping half a million entries off the ADL ranking).
  *
- * While the largest key left is unique, a max-heap's pop is determined: it is that key's entry, whatever
- * the heap's shape. So the entries are dealt into key buckets (one counting pass) and a bucket is sorted
- * by descending key only when the pops reach it, in cache; pops then read the sorted run in order.
+ * While the largest key is unique, a max-heap's pop is determined: that key's entry, whatever the heap's
+ * shape. So the entries are dealt into key buckets (one counting pass, at the first pop) and a bucket is
+ * sorted by descending key only when the pops reach it, in cache; pops then read the sorted run in order.
+ * Entries pushed later wait in a small heap beside the run; the larger of the two tops is popped.
  *
- * Equal keys (or a NaN, which a heap orders by its shape) are where the heap's shape decides: then, and
- * only then, the queue falls back exactly. It builds the heap as the ranking did (append in the same
- * order, heapify), replays the pops made so far (each was a unique largest key, so the heap gives the
- * same ones and is left in the same state as the old ranking's heap) and continues on it. Equal keys
- * always share a bucket (the bucket never decreases as the key grows), so the check is the sorted
- * bucket's neighbours, once, as it is admitted: before its first entry is popped.
+ * Where keys tie (or a NaN, which a heap orders by its shape), the heap's shape decides. Then, and only
+ * then, the queue falls back exactly: it builds the heap as it would have been built, replays the pops
+ * and pushes made so far (each pop was of a unique largest key, so the heap gave the same ones and is left
+ * in the same state) and continues on it. Equal keys always share a bucket (its index never decreases as
+ * the key grows), so a tie in the run shows between a sorted bucket's neighbours, checked once as it is
+ * admitted, before its first pop; a tie with or among the pushed entries, at the pop that meets it.
  */
 export class RankQueue {
-  /** The bucket, sorted, that pops read: entries [at, end) of `order` are still to pop. */
+  /** The admitted bucket, sorted: entries [at, end) of `order` are still to pop. */
   private at = 0;
   private end = 0;
-  private readonly order: Int32Array;
-  private readonly orderKey: Float64Array;
+  private order = new Int32Array(0);
+  private orderKey = new Float64Array(0);
   /** Group g (a non-empty bucket, highest first) is [start[g], start[g + 1]) of `order`. */
-  private readonly start: Int32Array;
-  private readonly groups: number;
+  private start: Int32Array = new Int32Array(1);
+  private readonly groupMax = new Float64Array(1024);
+  private groups = 0;
   private next = 0;
+  private dealt = false;
+  /** The least and largest finite key, and the largest key, of the entries it was built with. */
+  private readonly range = new Float64Array(3);
+  /** Entries pushed since it was built. */
+  private readonly pushed = new IndexHeap(64);
   /** The exact fallback, once built. */
   private heap: IndexHeap | undefined;
+  /** What it did, to replay: each push, and how many pops came before it since the last push. */
+  private pops = 0;
+  private readonly log: { pops: number; index: number; key: number }[] = [];
   private readonly sorter = new RankSorter();
 
-  /** Entries [0, count) of `index` and `key`, in the order a heap would have been appended them. */
+  /** Entries [0, count) of `index` and `key`, as appended to a heap then heapified (kept, for a replay). */
   constructor(
     private readonly index: Int32Array,
     private readonly key: Float64Array,
     private readonly count: number,
   ) {
-    const range = new Float64Array(2);
-    const nan = keyRange(key, count, range);
-    this.order = new Int32Array(count);
-    this.orderKey = new Float64Array(count);
-    this.start = dealByBucket(index, key, count, range, this.order, this.orderKey);
-    this.groups = this.start.length - 1;
-    if (nan) this.fallBack();
+    if (keyRange(key, count, this.range)) this.fallBack();
+  }
+
+  /** The largest key (−Infinity when empty), as `IndexHeap.topKey`. */
+  get topKey(): number {
+    if (this.heap) return this.heap.topKey;
+    const pushed = this.pushed.topKey;
+    const head = !this.dealt
+      ? this.count > 0
+        ? this.range[2]!
+        : -Infinity
+      : this.at < this.end
+        ? this.orderKey[this.at]!
+        : this.next < this.groups
+          ? this.groupMax[this.next]!
+          : -Infinity;
+    return head > pushed ? head : pushed;
   }
 
   /** The index with the largest key (undefined when empty), as `IndexHeap.top`. */
   get top(): number | undefined {
-    if (this.at < this.end) return this.order[this.at];
-    return this.heap ? this.heap.top : this.admit();
+    const from = this.choose();
+    if (from === RUN) return this.order[this.at];
+    return from === PUSHED ? this.pushed.top : from === HEAP ? this.heap!.top : undefined;
   }
 
-  /** Removes and returns the top, as `IndexHeap.pop` (the queue must not be empty). */
+  /** Removes and returns the index with the largest key, as `IndexHeap.pop`. */
   pop(): number {
-    const top = this.top!;
-    if (this.heap) return this.heap.pop();
-    this.at++;
-    return top;
+    const from = this.choose();
+    // Empty: what the heap does then, whatever that is.
+    if (from === HEAP || (from === EMPTY && this.fallBack())) return this.heap!.pop();
+    this.pops++;
+    return from === RUN ? this.order[this.at++]! : this.pushed.pop();
   }
 
-  /** Sorts the next bucket into the run (or falls back on a tie in it); returns the new top. */
-  private admit(): number | undefined {
-    if (this.next === this.groups) return undefined;
-    const g = this.next++;
-    const from = this.start[g]!;
-    const to = this.start[g + 1]!;
-    if (!this.sorter.sort(this.order, this.orderKey, from, to)) {
-      this.fallBack();
-      return this.heap!.top;
+  push(index: number, key: number): void {
+    if (this.heap) return this.heap.push(index, key);
+    this.log.push({ pops: this.pops, index, key });
+    this.pops = 0;
+    if (key !== key) this.fallBack();
+    else this.pushed.push(index, key);
+  }
+
+  /**
+   * Where the next pop comes from: the run's next entry, the pushed entries' top, nowhere (empty) or,
+   * after falling back on a tie, the heap. Admits the next bucket when the run is used up and it may hold the
+   * largest key.
+   */
+  private choose(): number {
+    if (this.heap) return HEAP;
+    if (!this.dealt) this.deal();
+    const pushed = this.pushed.topKey;
+    if (this.at === this.end && this.next < this.groups && !(this.groupMax[this.next]! < pushed)) {
+      const from = this.start[this.next]!;
+      const to = this.start[++this.next]!;
+      if (!this.sorter.sort(this.order, this.orderKey, from, to)) return this.fallBack();
+      this.end = to;
     }
-    this.end = to;
-    return this.order[from];
+    const run = this.at < this.end ? this.orderKey[this.at]! : -Infinity;
+    if (run > pushed) return RUN;
+    if (pushed > run && this.pushed.topIsUnique) return PUSHED;
+    if (this.at === this.end && this.next === this.groups && this.pushed.size === 0) return EMPTY;
+    return this.fallBack();
   }
 
-  /** The heap the ranking used to build, after the pops made so far (`at` of them). */
-  private fallBack(): void {
+  /** The entries it was built with, dealt into buckets (at the first pop: a side never popped is not). */
+  private deal(): void {
+    this.order = new Int32Array(this.count);
+    this.orderKey = new Float64Array(this.count);
+    this.start = dealByBucket(
+      this.index,
+      this.key,
+      this.count,
+      this.range,
+      this.order,
+      this.orderKey,
+      this.groupMax,
+    );
+    this.groups = this.start.length - 1;
+    this.dealt = true;
+  }
+
+  /** The heap it stands for: built as it would have been, then the pops and pushes made so far. */
+  private fallBack(): typeof HEAP {
     const heap = new IndexHeap(this.count);
     for (let p = 0; p < this.count; p++) heap.append(this.index[p]!, this.key[p]!);
     heap.heapify();
-    for (let p = 0; p < this.at; p++) heap.pop();
+    for (const { pops, index, key } of this.log) {
+      for (let q = 0; q < pops; q++) heap.pop();
+      heap.push(index, key);
+    }
+    for (let q = 0; q < this.pops; q++) heap.pop();
     this.heap = heap;
-    this.end = this.at;
+    this.order = new Int32Array(0);
+    this.orderKey = new Float64Array(0);
+    return HEAP;
   }
 }

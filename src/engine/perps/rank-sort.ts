@@ -9,21 +9,25 @@ const SUB_BUCKETS = 1024;
 const INSERTION_MAX = 24;
 
 /**
- * Writes the least and the largest finite key of entries [0, count) into range[0], range[1]; returns
- * whether a key is NaN.
+ * Writes the least and the largest finite key of entries [0, count) into range[0], range[1], and the
+ * largest key (an infinite one too; −Infinity when there is none) into range[2]; returns whether a key is
+ * NaN.
  */
 export function keyRange(key: Float64Array, count: number, range: Float64Array): boolean {
   let lo = Infinity;
   let hi = -Infinity;
+  let max = -Infinity;
   let nan = false;
   for (let p = 0; p < count; p++) {
     const k = key[p]!;
     if (k !== k) nan = true;
     if (k < lo && k > -Infinity) lo = k;
     if (k > hi && k < Infinity) hi = k;
+    if (k > max) max = k;
   }
   range[0] = lo;
   range[1] = hi;
+  range[2] = max;
   return nan;
 }
 
@@ -31,7 +35,8 @@ export function keyRange(key: Float64Array, count: number, range: Float64Array):
  * A counting sort of entries [0, count) into buckets spread evenly over the finite keys' range (an
  * infinite key in the end bucket), highest bucket first, into `order` / `orderKey`. Buckets of 512 or
  * more entries, at most 1,024: counters and write cursors that stay in cache while half a million entries
- * are dealt. Returns where each non-empty bucket starts, highest first, and the end (`count`) last.
+ * are dealt. Returns where each non-empty bucket starts, highest first, and the end (`count`) last;
+ * writes each one's largest key into `groupMax`, highest first (it needs room for 1,024).
  */
 export function dealByBucket(
   index: Int32Array,
@@ -40,6 +45,7 @@ export function dealByBucket(
   range: Float64Array,
   order: Int32Array,
   orderKey: Float64Array,
+  groupMax: Float64Array,
 ): Int32Array {
   const lo = range[0]!;
   const hi = range[1]!;
@@ -48,10 +54,13 @@ export function dealByBucket(
   const top = buckets - 1;
   const ids = new Uint16Array(count);
   const cursor = new Int32Array(buckets);
+  const bucketMax = new Float64Array(buckets).fill(-Infinity);
   for (let p = 0; p < count; p++) {
-    const b = top - bucketOf(key[p]!, lo, scale, top);
+    const k = key[p]!;
+    const b = top - bucketOf(k, lo, scale, top);
     ids[p] = b;
     cursor[b] = cursor[b]! + 1;
+    if (k > bucketMax[b]!) bucketMax[b] = k;
   }
   const start = new Int32Array(buckets + 1);
   let groups = 0;
@@ -59,7 +68,10 @@ export function dealByBucket(
   for (let b = 0; b < buckets; b++) {
     const c = cursor[b]!;
     cursor[b] = offset;
-    if (c > 0) start[groups++] = offset;
+    if (c > 0) {
+      groupMax[groups] = bucketMax[b]!;
+      start[groups++] = offset;
+    }
     offset += c;
   }
   start[groups] = count;
