@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndexHeap } from '../../src/engine/heap.js';
-import { RankQueue } from '../../src/engine/perps/rank-queue.js';
+import { RankEntries, RankQueue } from '../../src/engine/perps/rank-queue.js';
 
 /**
  * The pops of a `RankQueue` and of the `IndexHeap` the ranking used to build (appended in the same order,
@@ -15,12 +15,14 @@ function expectSameOrder(
   pushes: readonly number[] = [],
   every = 1,
 ): void {
-  const index = Int32Array.from(keys, (_, p) => 7 * p + 3);
-  const key = Float64Array.from(keys);
   const heap = new IndexHeap(keys.length);
-  for (let p = 0; p < keys.length; p++) heap.append(index[p]!, key[p]!);
+  const entries = new RankEntries(keys.length);
+  keys.forEach((key, p) => {
+    heap.append(7 * p + 3, key);
+    entries.append(7 * p + 3, key);
+  });
   heap.heapify();
-  const queue = new RankQueue(index, key, keys.length);
+  const queue = new RankQueue(entries);
   const popped: number[] = [];
   let pushed = 0;
   for (let step = 0; heap.top !== undefined || pushed < pushes.length; step++) {

@@ -1,6 +1,6 @@
 import type { AdlRank } from '../types.js';
 import type { PerpBook } from './book.js';
-import { RankQueue } from './rank-queue.js';
+import { RankEntries, RankQueue } from './rank-queue.js';
 
 /** One position auto-deleveraging closed part of, for the log. */
 export interface Deleveraged {
@@ -137,11 +137,9 @@ export class Deleverager {
    * appended in, which `RankQueue` replays should two keys tie).
    */
   private rank(long: 0 | 1): RankQueue {
-    const book = this.book;
-    const index = new Int32Array(book.count);
-    const key = new Float64Array(book.count);
-    const count = rankSide(book, long, this.price, this.policy === 'hyperliquid', index, key);
-    return new RankQueue(index, key, count);
+    const entries = new RankEntries(this.book.count);
+    rankSide(this.book, long, this.price, this.policy === 'hyperliquid', entries);
+    return new RankQueue(entries);
   }
 
   private list(long: 0 | 1): Int32Array {
@@ -156,20 +154,18 @@ export class Deleverager {
  * `Deleverager.winner` and the ranking key of every position of one side, in one pass over the book's
  * arrays (no method call a position: this pass reads a million positions once a round that deleverages).
  * The same operations in the same order as `PerpBook.equity` and `direction`, so the same keys to the bit.
- * Writes the winners' indices and keys into `index` and `key`; returns how many.
+ * Appends the winners' indices and keys to `entries`.
  */
 function rankSide(
   book: PerpBook,
   long: 0 | 1,
   price: number,
   hyperliquid: boolean,
-  index: Int32Array,
-  key: Float64Array,
-): number {
+  entries: RankEntries,
+): void {
   const { open, size, entry, margin } = book;
   const sides = book.long;
   const d = long ? 1 : -1;
-  let count = 0;
   for (let j = 0; j < book.count; j++) {
     if (!open[j] || sides[j] !== long) continue;
     const s = size[j]!;
@@ -180,10 +176,9 @@ function rankSide(
     const equity = margin[j]! + d * s * (price - e);
     if (!(equity > 0)) continue;
     const leverage = (s * price) / equity;
-    index[count] = j;
-    key[count++] = hyperliquid
+    const key = hyperliquid
       ? (long ? price / e : e / price) * leverage
       : ((d * s * (price - e)) / margin[j]!) * leverage;
+    entries.append(j, key);
   }
-  return count;
 }

@@ -1,6 +1,5 @@
-import { drawPeaked, drawSize } from '../book-draws.js';
-import { UniformStream } from '../rng.js';
-import { RankQueue } from './rank-queue.js';
+import { drawGenerated, liquidationPriceOf } from './generate.js';
+import { RankEntries, RankQueue } from './rank-queue.js';
 import type { PerpsSpec, Side } from '../types.js';
 
 /**
@@ -49,56 +48,27 @@ export class PerpBook {
     this.entry = new Float64Array(n);
     this.margin = new Float64Array(n);
     this.maintenance = new Float64Array(n);
+    // Each open position filed at its liquidation price as it is written, the longs' and the shorts'
+    // (negated) in index order, as `file` would file them one by one.
+    const sides = [new RankEntries(n), new RankEntries(n)] as const;
     spec.positions.forEach((p, i) => {
       this.long[i] = p.side === 'long' ? 1 : 0;
       this.size[i] = p.size;
       this.entry[i] = p.entry;
       this.margin[i] = p.margin;
       this.maintenance[i] = p.maintenance ?? spec.maintenance;
+      if (!(p.size > 0)) return;
+      const price = this.liquidationPrice(i);
+      if (this.long[i]) sides[1].append(i, price);
+      else sides[0].append(i, -price);
     });
-    if (g) {
-      // For each position in turn: size, then leverage, then entry, each one draw shaped by its range.
-      const stream = new UniformStream(g.seed);
-      for (let k = 0; k < g.longs + g.shorts; k++) {
-        const i = explicit + k;
-        const size = drawSize(g.size, stream.next());
-        const leverage = drawPeaked(g.leverage, stream.next());
-        const long = k < g.longs;
-        const entry = healthyEntry(
-          initialPrice,
-          g.entrySpread,
-          leverage,
-          spec.maintenance,
-          long,
-          stream.next(),
-        );
-        this.long[i] = long ? 1 : 0;
-        this.size[i] = size;
-        this.entry[i] = entry;
-        this.margin[i] = (size * entry) / leverage;
-        this.maintenance[i] = spec.maintenance;
-      }
-    }
+    if (g) drawGenerated(this, explicit, g, spec.maintenance, initialPrice, sides);
     this.open = new Uint8Array(n).fill(1);
     this.liquidated = new Uint8Array(n);
     this.initialSize = this.size.slice();
     this.initialMargin = this.margin.slice();
-    this.longs = this.filed(1);
-    this.shorts = this.filed(0);
-  }
-
-  /** Every open position of a side (`long`: 1 or 0) with its key, in index order, as `file` files it. */
-  private filed(long: 0 | 1): RankQueue {
-    const index = new Int32Array(this.count);
-    const key = new Float64Array(this.count);
-    let count = 0;
-    for (let i = 0; i < this.count; i++) {
-      if (this.long[i] !== long || !this.open[i] || !(this.size[i]! > 0)) continue;
-      const price = this.liquidationPrice(i);
-      index[count] = i;
-      key[count++] = long ? price : -price;
-    }
-    return new RankQueue(index, key, count);
+    this.shorts = new RankQueue(sides[0]);
+    this.longs = new RankQueue(sides[1]);
   }
 
   id(i: number): string {
@@ -122,11 +92,13 @@ export class PerpBook {
 
   /** The price at which the position is liquidatable (below it for a long, above it for a short). */
   liquidationPrice(i: number): number {
-    const s = this.size[i]!;
-    const mm = this.maintenance[i]!;
-    return this.long[i]
-      ? (s * this.entry[i]! - this.margin[i]!) / (s * (1 - mm))
-      : (s * this.entry[i]! + this.margin[i]!) / (s * (1 + mm));
+    return liquidationPriceOf(
+      this.long[i]!,
+      this.size[i]!,
+      this.entry[i]!,
+      this.margin[i]!,
+      this.maintenance[i]!,
+    );
   }
 
   /** The price at which the position's equity is zero. */
@@ -230,23 +202,4 @@ export class PerpBook {
   }
 }
 
-/**
- * A generated entry: uniform in p0 · (1 ± spread), narrowed so that the position is not liquidatable at
- * p0 (a book is drawn as it stands before the shock). A long of leverage L is liquidatable at p0 once
- * its entry is above p0 · (1 − mm) / (1 − 1/L); a short once its entry is below p0 · (1 + mm) / (1 + 1/L).
- * Both bounds lie beyond p0 when L < 1 / mm, which the preset schema requires.
- */
-export function healthyEntry(
-  p0: number,
-  spread: number,
-  leverage: number,
-  maintenance: number,
-  long: boolean,
-  u: number,
-): number {
-  let low = p0 * (1 - spread);
-  let high = p0 * (1 + spread);
-  if (long) high = Math.min(high, (p0 * (1 - maintenance)) / (1 - 1 / leverage));
-  else low = Math.max(low, (p0 * (1 + maintenance)) / (1 + 1 / leverage));
-  return low + (high - low) * u;
-}
+export { healthyEntry } from './generate.js';

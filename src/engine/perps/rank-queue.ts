@@ -1,5 +1,33 @@
 import { IndexHeap } from '../heap.js';
-import { RankSorter, dealByBucket, keyRange } from './rank-sort.js';
+import { RankSorter, dealByBucket } from './rank-sort.js';
+
+/**
+ * What a `RankQueue` is built from: entries appended in the order a heap would have been, with the range
+ * of their keys kept as they come (so the queue needs no pass of its own over them).
+ */
+export class RankEntries {
+  readonly index: Int32Array;
+  readonly key: Float64Array;
+  count = 0;
+  /** The least and the largest finite key, and the largest key (an infinite one too). */
+  readonly range = Float64Array.of(Infinity, -Infinity, -Infinity);
+  nan = false;
+
+  constructor(capacity: number) {
+    this.index = new Int32Array(capacity);
+    this.key = new Float64Array(capacity);
+  }
+
+  append(index: number, key: number): void {
+    this.index[this.count] = index;
+    this.key[this.count++] = key;
+    const range = this.range;
+    if (key !== key) this.nan = true;
+    if (key < range[0]! && key > -Infinity) range[0] = key;
+    if (key > range[1]! && key < Infinity) range[1] = key;
+    if (key > range[2]!) range[2] = key;
+  }
+}
 
 /** The next pop's source (`RankQueue.choose`). */
 const EMPTY = 0;
@@ -37,8 +65,6 @@ export class RankQueue {
   private groups = 0;
   private next = 0;
   private dealt = false;
-  /** The least and largest finite key, and the largest key, of the entries it was built with. */
-  private readonly range = new Float64Array(3);
   /** Entries pushed since it was built. */
   private readonly pushed = new IndexHeap(64);
   /** The exact fallback, once built. */
@@ -48,13 +74,19 @@ export class RankQueue {
   private readonly log: { pops: number; index: number; key: number }[] = [];
   private readonly sorter = new RankSorter();
 
-  /** Entries [0, count) of `index` and `key`, as appended to a heap then heapified (kept, for a replay). */
-  constructor(
-    private readonly index: Int32Array,
-    private readonly key: Float64Array,
-    private readonly count: number,
-  ) {
-    if (keyRange(key, count, this.range)) this.fallBack();
+  /** The entries it holds to begin with, as appended to a heap then heapified (kept, for a replay). */
+  private readonly index: Int32Array;
+  private readonly key: Float64Array;
+  private readonly count: number;
+  /** The least and largest finite key, and the largest key, of those entries. */
+  private readonly range: Float64Array;
+
+  constructor(entries: RankEntries) {
+    this.index = entries.index;
+    this.key = entries.key;
+    this.count = entries.count;
+    this.range = entries.range;
+    if (entries.nan) this.fallBack();
   }
 
   /** The largest key (−Infinity when empty), as `IndexHeap.topKey`. */

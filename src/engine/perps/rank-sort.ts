@@ -9,29 +9,6 @@ const SUB_BUCKETS = 1024;
 const INSERTION_MAX = 24;
 
 /**
- * Writes the least and the largest finite key of entries [0, count) into range[0], range[1], and the
- * largest key (an infinite one too; −Infinity when there is none) into range[2]; returns whether a key is
- * NaN.
- */
-export function keyRange(key: Float64Array, count: number, range: Float64Array): boolean {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let max = -Infinity;
-  let nan = false;
-  for (let p = 0; p < count; p++) {
-    const k = key[p]!;
-    if (k !== k) nan = true;
-    if (k < lo && k > -Infinity) lo = k;
-    if (k > hi && k < Infinity) hi = k;
-    if (k > max) max = k;
-  }
-  range[0] = lo;
-  range[1] = hi;
-  range[2] = max;
-  return nan;
-}
-
-/**
  * A counting sort of entries [0, count) into buckets spread evenly over the finite keys' range (an
  * infinite key in the end bucket), highest bucket first, into `order` / `orderKey`. Buckets of 512 or
  * more entries, at most 1,024: counters and write cursors that stay in cache while half a million entries
