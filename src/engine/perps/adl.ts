@@ -12,6 +12,7 @@ export interface Deleveraged {
   readonly marginBefore: number;
 }
 
+/** What a `match` did; the same object every call (valid until the next: no allocation per bankrupt position). */
 export interface Match {
   /** Units matched off the venue. */
   readonly units: number;
@@ -36,6 +37,7 @@ export interface Match {
 export class Deleverager {
   private readonly queues: (RankQueue | undefined)[] = [undefined, undefined];
   private readonly lists: (Int32Array | undefined)[] = [undefined, undefined];
+  private readonly matched = { units: 0, count: 0, paidOut: 0 };
 
   constructor(
     private readonly book: PerpBook,
@@ -76,7 +78,15 @@ export class Deleverager {
       units += take;
       count++;
     }
-    return { units, count, paidOut };
+    return this.result(units, count, paidOut);
+  }
+
+  private result(units: number, count: number, paidOut: number): Match {
+    const matched = this.matched;
+    matched.units = units;
+    matched.count = count;
+    matched.paidOut = paidOut;
+    return matched;
   }
 
   private proRata(
@@ -90,7 +100,7 @@ export class Deleverager {
     // Their sizes now (earlier matches this round have reduced them).
     let total = 0;
     for (const index of list) total += this.book.size[index]!;
-    if (!(total > 0)) return { units: 0, count: 0, paidOut: 0 };
+    if (!(total > 0)) return this.result(0, 0, 0);
     const share = Math.min(1, wanted / total);
     let units = 0;
     let count = 0;
@@ -103,7 +113,7 @@ export class Deleverager {
       units += take;
       count++;
     }
-    return { units, count, paidOut };
+    return this.result(units, count, paidOut);
   }
 
   /** Closes `take` units of an opposing position at `matchPrice`; returns what its owner is paid. */

@@ -111,6 +111,8 @@ export function liquidatePerps(
   /** What `units` in direction d fetch (sold) or cost (bought): the venue's, or the oracle's price. */
   const fillAt = (d: 1 | -1, units: number): number => (venueFills ? cursor.fill(d, units) : units * price);
   const taken = book.takeLiquidatable(price);
+  /** The sliced positions, the only ones left open, to file back in the order taken (not a pass over all taken). */
+  const keptOpen: number[] = [];
   for (let t = 0; t < taken.length; t++) {
     const i = taken[t]!;
     const size = book.size[i]!;
@@ -157,6 +159,7 @@ export function liquidatePerps(
       fund += fee;
       fees += fee;
       book.closeKeepingMargin(i, quantity, d * (fetched - quantity * entry) - fee);
+      keptOpen.push(i);
     } else {
       const bankruptcy = book.bankruptcyPrice(i);
       // The whole position's equity at its fill: its equity at P less the slippage of selling all of it.
@@ -234,7 +237,7 @@ export function liquidatePerps(
         marginAfter: book.margin[i]!,
       });
   }
-  for (let t = 0; t < taken.length; t++) book.file(taken[t]!);
+  for (let t = 0; t < keptOpen.length; t++) book.file(keptOpen[t]!);
   // With oracle fills the engine's net trade is bound now, in one piece, and its slippage measured.
   if (!venueFills && venueUnits !== 0) {
     const d: 1 | -1 = venueUnits > 0 ? 1 : -1;
