@@ -21,8 +21,14 @@ export class PerpBook {
   readonly maintenance: Float64Array;
   readonly open: Uint8Array;
   readonly liquidated: Uint8Array;
-  readonly initialSize: Float64Array;
-  readonly initialMargin: Float64Array;
+  /**
+   * Round 0's sizes and margins, made when first asked for (the dashboard's timeline asks; a headless run
+   * never does): copying both up front was 16 MB written for every run of a million positions. Asked
+   * before a change, they are copies; after one, the book is drawn again (the same draws, bit for bit).
+   */
+  private initial?: { readonly size: Float64Array; readonly margin: Float64Array };
+  /** Whether a position's size or margin has changed since the book was built. */
+  private changed = false;
   liquidatedCount = 0;
   /**
    * Not LazyHeaps: a sliced position is filed back at a liquidation price that is the same, to the last
@@ -35,7 +41,10 @@ export class PerpBook {
   private taken = new Int32Array(0);
   private readonly deferred: number[] = [];
 
-  constructor(spec: PerpsSpec, initialPrice: number) {
+  constructor(
+    private readonly spec: PerpsSpec,
+    private readonly initialPrice: number,
+  ) {
     const explicit = spec.positions.length;
     const g = spec.generate;
     const n = explicit + (g ? g.longs + g.shorts : 0);
@@ -65,10 +74,25 @@ export class PerpBook {
     if (g) drawGenerated(this, explicit, g, spec.maintenance, initialPrice, sides);
     this.open = new Uint8Array(n).fill(1);
     this.liquidated = new Uint8Array(n);
-    this.initialSize = this.size.slice();
-    this.initialMargin = this.margin.slice();
     this.shorts = new RankQueue(sides[0]);
     this.longs = new RankQueue(sides[1]);
+  }
+
+  /** Round 0's sizes (never to be written). */
+  get initialSize(): Float64Array {
+    return this.initialArrays().size;
+  }
+
+  /** Round 0's margins (never to be written). */
+  get initialMargin(): Float64Array {
+    return this.initialArrays().margin;
+  }
+
+  private initialArrays(): { readonly size: Float64Array; readonly margin: Float64Array } {
+    this.initial ??= this.changed
+      ? new PerpBook(this.spec, this.initialPrice).initialArrays()
+      : { size: this.size.slice(), margin: this.margin.slice() };
+    return this.initial;
   }
 
   id(i: number): string {
@@ -124,14 +148,15 @@ export class PerpBook {
     // A key clearly past the price is liquidatable by the same rule; only near the boundary (within the
     // slack) is the rule evaluated exactly, which spares a million-position cascade a second pass of
     // scattered reads.
-    while (longs.topKey > price * (1 - slack)) {
-      const near = longs.topKey <= price * (1 + slack);
+    // The top key is read once a pop (a call that returns a number boxes it, should it not be inlined).
+    for (let top = longs.topKey; top > price * (1 - slack); top = longs.topKey) {
+      const near = top <= price * (1 + slack);
       const i = longs.pop();
       if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
       else deferred.push(i);
     }
-    while (shorts.topKey > -price * (1 + slack)) {
-      const near = shorts.topKey <= -price * (1 - slack);
+    for (let top = shorts.topKey; top > -price * (1 + slack); top = shorts.topKey) {
+      const near = top <= -price * (1 - slack);
       const i = shorts.pop();
       if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
       else deferred.push(i);
@@ -158,6 +183,7 @@ export class PerpBook {
 
   /** Closes a position whole: nothing is left in it. */
   close(i: number): void {
+    this.changed = true;
     this.size[i] = 0;
     this.margin[i] = 0;
     this.open[i] = 0;
@@ -168,6 +194,7 @@ export class PerpBook {
    * credited with what closing realised (`realised`: the slice's profit at its fill, less the fee).
    */
   closeKeepingMargin(i: number, quantity: number, realised: number): void {
+    this.changed = true;
     this.size[i] = this.size[i]! - quantity;
     this.margin[i] = this.margin[i]! + realised;
   }
@@ -190,6 +217,7 @@ export class PerpBook {
    * leaves its liquidation and bankruptcy prices unchanged (auto-deleveraging: the owner is paid out).
    */
   reduce(i: number, quantity: number): void {
+    this.changed = true;
     const s = this.size[i]!;
     if (quantity >= s) {
       this.size[i] = 0;
