@@ -54,9 +54,12 @@ const HEAP = 3;
  * admitted, before its first pop; a tie with or among the pushed entries, at the pop that meets it.
  */
 export class RankQueue {
-  /** The admitted bucket, sorted: entries [at, end) of `order` are still to pop. */
+  /** The admitted bucket, sorted (in the sorter's arrays, not copied back): [at, end) are still to pop. */
   private at = 0;
   private end = 0;
+  private runIndex = new Int32Array(0);
+  private runKey = new Float64Array(0);
+  /** The entries dealt into buckets. */
   private order = new Int32Array(0);
   private orderKey = new Float64Array(0);
   /** Group g (a non-empty bucket, highest first) is [start[g], start[g + 1]) of `order`. */
@@ -98,7 +101,7 @@ export class RankQueue {
         ? this.range[2]!
         : -Infinity
       : this.at < this.end
-        ? this.orderKey[this.at]!
+        ? this.runKey[this.at]!
         : this.next < this.groups
           ? this.groupMax[this.next]!
           : -Infinity;
@@ -108,7 +111,7 @@ export class RankQueue {
   /** The index with the largest key (undefined when empty), as `IndexHeap.top`. */
   get top(): number | undefined {
     const from = this.choose();
-    if (from === RUN) return this.order[this.at];
+    if (from === RUN) return this.runIndex[this.at];
     return from === PUSHED ? this.pushed.top : from === HEAP ? this.heap!.top : undefined;
   }
 
@@ -118,7 +121,7 @@ export class RankQueue {
     // Empty: what the heap does then, whatever that is.
     if (from === HEAP || (from === EMPTY && this.fallBack())) return this.heap!.pop();
     this.pops++;
-    return from === RUN ? this.order[this.at++]! : this.pushed.pop();
+    return from === RUN ? this.runIndex[this.at++]! : this.pushed.pop();
   }
 
   push(index: number, key: number): void {
@@ -142,9 +145,12 @@ export class RankQueue {
       const from = this.start[this.next]!;
       const to = this.start[++this.next]!;
       if (!this.sorter.sort(this.order, this.orderKey, from, to)) return this.fallBack();
-      this.end = to;
+      this.runIndex = this.sorter.index;
+      this.runKey = this.sorter.key;
+      this.at = 0;
+      this.end = to - from;
     }
-    const run = this.at < this.end ? this.orderKey[this.at]! : -Infinity;
+    const run = this.at < this.end ? this.runKey[this.at]! : -Infinity;
     if (run > pushed) return RUN;
     if (pushed > run && this.pushed.topIsUnique) return PUSHED;
     if (this.at === this.end && this.next === this.groups && this.pushed.size === 0) return EMPTY;

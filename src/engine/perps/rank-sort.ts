@@ -69,32 +69,33 @@ export function dealByBucket(
  */
 export class RankSorter {
   private counts = new Int32Array(SUB_BUCKETS + 1);
-  private scratchIndex = new Int32Array(0);
-  private scratchKey = new Float64Array(0);
+  /** The last bucket sorted, [0, its size): valid until the next `sort`. */
+  index = new Int32Array(0);
+  key = new Float64Array(0);
 
   /**
-   * Sorts entries [from, to) of `order` / `orderKey`; returns false, the order then unspecified, when two
-   * keys are equal (which of them a heap pops first is its shape's business, not the key's).
+   * Sorts entries [from, to) of `order` / `orderKey` into `index` / `key` (not back: the caller reads the
+   * run from there); returns false, the order then unspecified, when two keys are equal (which of them a
+   * heap pops first is its shape's business, not the key's).
    */
   sort(order: Int32Array, orderKey: Float64Array, from: number, to: number): boolean {
     const m = to - from;
-    if (m < 2) return true;
-    if (this.scratchIndex.length < m) {
-      this.scratchIndex = new Int32Array(Math.max(m, 2 * this.scratchIndex.length));
-      this.scratchKey = new Float64Array(this.scratchIndex.length);
+    if (this.index.length < m) {
+      this.index = new Int32Array(Math.max(m, 2 * this.index.length));
+      this.key = new Float64Array(this.index.length);
     }
+    const { index, key, counts } = this;
     const subs = Math.min(SUB_BUCKETS, m);
-    const counts = this.counts;
     counts.fill(0, 0, subs + 1);
-    dealIntoSubBuckets(order, orderKey, from, to, subs, counts, this.scratchIndex, this.scratchKey);
+    dealIntoSubBuckets(order, orderKey, from, to, subs, counts, index, key);
     for (let s = 0; s < subs; s++) {
-      const lo = from + counts[s]!;
-      const hi = from + counts[s + 1]!;
+      const lo = counts[s]!;
+      const hi = counts[s + 1]!;
       if (hi - lo < 2) continue;
-      if (hi - lo <= INSERTION_MAX) insertionSort(order, orderKey, lo, hi);
-      else comparisonSort(order, orderKey, lo, hi);
+      if (hi - lo <= INSERTION_MAX) insertionSort(index, key, lo, hi);
+      else comparisonSort(index, key, lo, hi);
     }
-    return distinct(orderKey, from, to);
+    return distinct(key, 0, m);
   }
 }
 
@@ -105,8 +106,8 @@ function distinct(orderKey: Float64Array, from: number, to: number): boolean {
 }
 
 /**
- * A stable counting sort of [from, to) into `subs` sub-buckets by key, highest keys first (through the
- * scratch arrays and back); leaves in counts[s] the offset of sub-bucket s from `from`, counts[subs] = m.
+ * A stable counting sort of [from, to) into `subs` sub-buckets by key, highest keys first, into
+ * `outIndex` / `outKey` from 0; leaves in counts[s] where sub-bucket s starts, counts[subs] = m.
  */
 function dealIntoSubBuckets(
   order: Int32Array,
@@ -115,8 +116,8 @@ function dealIntoSubBuckets(
   to: number,
   subs: number,
   counts: Int32Array,
-  scratchIndex: Int32Array,
-  scratchKey: Float64Array,
+  outIndex: Int32Array,
+  outKey: Float64Array,
 ): void {
   let min = Infinity;
   let max = -Infinity;
@@ -138,15 +139,12 @@ function dealIntoSubBuckets(
     const s = top - bucketOf(k, min, scale, top);
     const w = counts[s]!;
     counts[s] = w + 1;
-    scratchIndex[w] = order[at]!;
-    scratchKey[w] = k;
+    outIndex[w] = order[at]!;
+    outKey[w] = k;
   }
   // The cursors, each now at the start of the next sub-bucket, shifted back into starts.
   for (let s = subs; s > 0; s--) counts[s] = counts[s - 1]!;
   counts[0] = 0;
-  const m = to - from;
-  order.set(scratchIndex.subarray(0, m), from);
-  orderKey.set(scratchKey.subarray(0, m), from);
 }
 
 /** A few entries into descending key order by insertion. */
