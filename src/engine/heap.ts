@@ -29,6 +29,17 @@ export class IndexHeap {
     return this.count > 0 ? this.index[0] : undefined;
   }
 
+  /**
+   * Whether no other entry has the top's key (true when it holds fewer than two): then the next pop is the
+   * same whatever the heap's shape. An equal key would have a parent as large, so it shows among the
+   * top's children.
+   */
+  get topIsUnique(): boolean {
+    const end = Math.min(5, this.count);
+    for (let c = 1; c < end; c++) if (this.key[c] === this.key[0]) return false;
+    return true;
+  }
+
   /** Adds without ordering; call `heapify` once after a run of these. */
   append(index: number, key: number): void {
     this.index[this.count] = index;

@@ -1,6 +1,6 @@
-import { IndexHeap } from '../heap.js';
 import type { AdlRank } from '../types.js';
 import type { PerpBook } from './book.js';
+import { RankEntries, RankQueue } from './rank-queue.js';
 
 /** One position auto-deleveraging closed part of, for the log. */
 export interface Deleveraged {
@@ -12,6 +12,7 @@ export interface Deleveraged {
   readonly marginBefore: number;
 }
 
+/** What a `match` did; the same object every call (valid until the next: no allocation per bankrupt position). */
 export interface Match {
   /** Units matched off the venue. */
   readonly units: number;
@@ -34,8 +35,9 @@ export interface Match {
  *   their total size (all of it when that is less).
  */
 export class Deleverager {
-  private readonly heaps: (IndexHeap | undefined)[] = [undefined, undefined];
+  private readonly queues: (RankQueue | undefined)[] = [undefined, undefined];
   private readonly lists: (Int32Array | undefined)[] = [undefined, undefined];
+  private readonly matched = { units: 0, count: 0, paidOut: 0 };
 
   constructor(
     private readonly book: PerpBook,
@@ -58,25 +60,33 @@ export class Deleverager {
   ): Match {
     if (this.policy === 'pro-rata') return this.proRata(long, wanted, matchPrice, perUnit, log);
     const whole = this.policy === 'hyperliquid';
-    const heap = (this.heaps[long] ??= this.rank(long));
+    const queue = (this.queues[long] ??= this.rank(long));
     const book = this.book;
     let units = 0;
     let count = 0;
     let paidOut = 0;
-    while (units < wanted && heap.top !== undefined) {
-      const index = heap.top;
+    while (units < wanted && queue.top !== undefined) {
+      const index = queue.top;
       const size = book.size[index]!;
       if (!(size > 0)) {
-        heap.pop();
+        queue.pop();
         continue;
       }
       const take = Math.min(size, (whole ? cap : wanted) - units);
       paidOut += this.close(index, take, matchPrice, perUnit, log);
-      if (!(book.size[index]! > 0)) heap.pop();
+      if (!(book.size[index]! > 0)) queue.pop();
       units += take;
       count++;
     }
-    return { units, count, paidOut };
+    return this.result(units, count, paidOut);
+  }
+
+  private result(units: number, count: number, paidOut: number): Match {
+    const matched = this.matched;
+    matched.units = units;
+    matched.count = count;
+    matched.paidOut = paidOut;
+    return matched;
   }
 
   private proRata(
@@ -90,7 +100,7 @@ export class Deleverager {
     // Their sizes now (earlier matches this round have reduced them).
     let total = 0;
     for (const index of list) total += this.book.size[index]!;
-    if (!(total > 0)) return { units: 0, count: 0, paidOut: 0 };
+    if (!(total > 0)) return this.result(0, 0, 0);
     const share = Math.min(1, wanted / total);
     let units = 0;
     let count = 0;
@@ -103,7 +113,7 @@ export class Deleverager {
       units += take;
       count++;
     }
-    return { units, count, paidOut };
+    return this.result(units, count, paidOut);
   }
 
   /** Closes `take` units of an opposing position at `matchPrice`; returns what its owner is paid. */
@@ -132,24 +142,14 @@ export class Deleverager {
     return profit > 0 && book.equity(j, this.price) > 0;
   }
 
-  private rank(long: 0 | 1): IndexHeap {
-    const book = this.book;
-    const price = this.price;
-    const heap = new IndexHeap(book.count);
-    const hyperliquid = this.policy === 'hyperliquid';
-    for (let j = 0; j < book.count; j++) {
-      if (!this.winner(j, long)) continue;
-      const equity = book.equity(j, price);
-      const size = book.size[j]!;
-      const entry = book.entry[j]!;
-      const leverage = (size * price) / equity;
-      const key = hyperliquid
-        ? (long ? price / entry : entry / price) * leverage
-        : ((book.direction(j) * size * (price - entry)) / book.margin[j]!) * leverage;
-      heap.append(j, key);
-    }
-    heap.heapify();
-    return heap;
+  /**
+   * Every winner of side `long` with its key, in index order (the order the ranking's heap used to be
+   * appended in, which `RankQueue` replays should two keys tie).
+   */
+  private rank(long: 0 | 1): RankQueue {
+    const entries = new RankEntries(this.book.count);
+    rankSide(this.book, long, this.price, this.policy === 'hyperliquid', entries);
+    return new RankQueue(entries);
   }
 
   private list(long: 0 | 1): Int32Array {
@@ -157,5 +157,38 @@ export class Deleverager {
     const picked: number[] = [];
     for (let j = 0; j < book.count; j++) if (this.winner(j, long)) picked.push(j);
     return Int32Array.from(picked);
+  }
+}
+
+/**
+ * `Deleverager.winner` and the ranking key of every position of one side, in one pass over the book's
+ * arrays (no method call a position: this pass reads a million positions once a round that deleverages).
+ * The same operations in the same order as `PerpBook.equity` and `direction`, so the same keys to the bit.
+ * Appends the winners' indices and keys to `entries`.
+ */
+function rankSide(
+  book: PerpBook,
+  long: 0 | 1,
+  price: number,
+  hyperliquid: boolean,
+  entries: RankEntries,
+): void {
+  const { open, size, entry, margin } = book;
+  const sides = book.long;
+  const d = long ? 1 : -1;
+  for (let j = 0; j < book.count; j++) {
+    if (!open[j] || sides[j] !== long) continue;
+    const s = size[j]!;
+    if (!(s > 0)) continue;
+    const e = entry[j]!;
+    const profit = d * (price - e);
+    if (!(profit > 0)) continue;
+    const equity = margin[j]! + d * s * (price - e);
+    if (!(equity > 0)) continue;
+    const leverage = (s * price) / equity;
+    const key = hyperliquid
+      ? (long ? price / e : e / price) * leverage
+      : ((d * s * (price - e)) / margin[j]!) * leverage;
+    entries.append(j, key);
   }
 }

@@ -1,6 +1,5 @@
-import { IndexHeap } from '../heap.js';
-import { drawPeaked, drawSize } from '../book-draws.js';
-import { UniformStream } from '../rng.js';
+import { drawGenerated, liquidationPriceOf } from './generate.js';
+import { RankEntries, RankQueue } from './rank-queue.js';
 import type { PerpsSpec, Side } from '../types.js';
 
 /**
@@ -22,21 +21,30 @@ export class PerpBook {
   readonly maintenance: Float64Array;
   readonly open: Uint8Array;
   readonly liquidated: Uint8Array;
-  readonly initialSize: Float64Array;
-  readonly initialMargin: Float64Array;
+  /**
+   * Round 0's sizes and margins, made when first asked for (the dashboard's timeline asks; a headless run
+   * never does): copying both up front was 16 MB written for every run of a million positions. Asked
+   * before a change, they are copies; after one, the book is drawn again (the same draws, bit for bit).
+   */
+  private initial?: { readonly size: Float64Array; readonly margin: Float64Array };
+  /** Whether a position's size or margin has changed since the book was built. */
+  private changed = false;
   liquidatedCount = 0;
   /**
-   * Whole heaps, not LazyHeaps: a sliced position is filed back at a liquidation price that is the same,
-   * to the last bit, for many positions, and the order of such ties is the heap's (its shape decides it).
-   * A heap holding other positions would give them in another order and change the results.
+   * Not LazyHeaps: a sliced position is filed back at a liquidation price that is the same, to the last
+   * bit, for many positions, and the order of such ties is a whole heap's (its shape decides it). A
+   * RankQueue pops in that heap's order exactly, falling back to the heap itself on a tie.
    */
-  private readonly longs: IndexHeap;
-  private readonly shorts: IndexHeap;
+  private readonly longs: RankQueue;
+  private readonly shorts: RankQueue;
   /** `takeLiquidatable`'s result, reused round after round. */
   private taken = new Int32Array(0);
   private readonly deferred: number[] = [];
 
-  constructor(spec: PerpsSpec, initialPrice: number) {
+  constructor(
+    private readonly spec: PerpsSpec,
+    private readonly initialPrice: number,
+  ) {
     const explicit = spec.positions.length;
     const g = spec.generate;
     const n = explicit + (g ? g.longs + g.shorts : 0);
@@ -49,45 +57,42 @@ export class PerpBook {
     this.entry = new Float64Array(n);
     this.margin = new Float64Array(n);
     this.maintenance = new Float64Array(n);
+    // Each open position filed at its liquidation price as it is written, the longs' and the shorts'
+    // (negated) in index order, as `file` would file them one by one.
+    const sides = [new RankEntries(n), new RankEntries(n)] as const;
     spec.positions.forEach((p, i) => {
       this.long[i] = p.side === 'long' ? 1 : 0;
       this.size[i] = p.size;
       this.entry[i] = p.entry;
       this.margin[i] = p.margin;
       this.maintenance[i] = p.maintenance ?? spec.maintenance;
+      if (!(p.size > 0)) return;
+      const price = this.liquidationPrice(i);
+      if (this.long[i]) sides[1].append(i, price);
+      else sides[0].append(i, -price);
     });
-    if (g) {
-      // For each position in turn: size, then leverage, then entry, each one draw shaped by its range.
-      const stream = new UniformStream(g.seed);
-      for (let k = 0; k < g.longs + g.shorts; k++) {
-        const i = explicit + k;
-        const size = drawSize(g.size, stream.next());
-        const leverage = drawPeaked(g.leverage, stream.next());
-        const long = k < g.longs;
-        const entry = healthyEntry(
-          initialPrice,
-          g.entrySpread,
-          leverage,
-          spec.maintenance,
-          long,
-          stream.next(),
-        );
-        this.long[i] = long ? 1 : 0;
-        this.size[i] = size;
-        this.entry[i] = entry;
-        this.margin[i] = (size * entry) / leverage;
-        this.maintenance[i] = spec.maintenance;
-      }
-    }
+    if (g) drawGenerated(this, explicit, g, spec.maintenance, initialPrice, sides);
     this.open = new Uint8Array(n).fill(1);
     this.liquidated = new Uint8Array(n);
-    this.initialSize = this.size.slice();
-    this.initialMargin = this.margin.slice();
-    this.longs = new IndexHeap(n);
-    this.shorts = new IndexHeap(n);
-    for (let i = 0; i < n; i++) this.file(i, true);
-    this.longs.heapify();
-    this.shorts.heapify();
+    this.shorts = new RankQueue(sides[0]);
+    this.longs = new RankQueue(sides[1]);
+  }
+
+  /** Round 0's sizes (never to be written). */
+  get initialSize(): Float64Array {
+    return this.initialArrays().size;
+  }
+
+  /** Round 0's margins (never to be written). */
+  get initialMargin(): Float64Array {
+    return this.initialArrays().margin;
+  }
+
+  private initialArrays(): { readonly size: Float64Array; readonly margin: Float64Array } {
+    this.initial ??= this.changed
+      ? new PerpBook(this.spec, this.initialPrice).initialArrays()
+      : { size: this.size.slice(), margin: this.margin.slice() };
+    return this.initial;
   }
 
   id(i: number): string {
@@ -111,11 +116,13 @@ export class PerpBook {
 
   /** The price at which the position is liquidatable (below it for a long, above it for a short). */
   liquidationPrice(i: number): number {
-    const s = this.size[i]!;
-    const mm = this.maintenance[i]!;
-    return this.long[i]
-      ? (s * this.entry[i]! - this.margin[i]!) / (s * (1 - mm))
-      : (s * this.entry[i]! + this.margin[i]!) / (s * (1 + mm));
+    return liquidationPriceOf(
+      this.long[i]!,
+      this.size[i]!,
+      this.entry[i]!,
+      this.margin[i]!,
+      this.maintenance[i]!,
+    );
   }
 
   /** The price at which the position's equity is zero. */
@@ -141,14 +148,15 @@ export class PerpBook {
     // A key clearly past the price is liquidatable by the same rule; only near the boundary (within the
     // slack) is the rule evaluated exactly, which spares a million-position cascade a second pass of
     // scattered reads.
-    while (longs.topKey > price * (1 - slack)) {
-      const near = longs.topKey <= price * (1 + slack);
+    // The top key is read once a pop (a call that returns a number boxes it, should it not be inlined).
+    for (let top = longs.topKey; top > price * (1 - slack); top = longs.topKey) {
+      const near = top <= price * (1 + slack);
       const i = longs.pop();
       if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
       else deferred.push(i);
     }
-    while (shorts.topKey > -price * (1 + slack)) {
-      const near = shorts.topKey <= -price * (1 - slack);
+    for (let top = shorts.topKey; top > -price * (1 + slack); top = shorts.topKey) {
+      const near = top <= -price * (1 - slack);
       const i = shorts.pop();
       if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
       else deferred.push(i);
@@ -159,13 +167,11 @@ export class PerpBook {
   }
 
   /** Puts an open position (back) on its heap. */
-  file(i: number, building = false): void {
+  file(i: number): void {
     if (!this.open[i] || !(this.size[i]! > 0)) return;
     const key = this.liquidationPrice(i);
-    const heap = this.long[i] ? this.longs : this.shorts;
-    const signed = this.long[i] ? key : -key;
-    if (building) heap.append(i, signed);
-    else heap.push(i, signed);
+    if (this.long[i]) this.longs.push(i, key);
+    else this.shorts.push(i, -key);
   }
 
   markLiquidated(i: number): void {
@@ -177,6 +183,7 @@ export class PerpBook {
 
   /** Closes a position whole: nothing is left in it. */
   close(i: number): void {
+    this.changed = true;
     this.size[i] = 0;
     this.margin[i] = 0;
     this.open[i] = 0;
@@ -187,6 +194,7 @@ export class PerpBook {
    * credited with what closing realised (`realised`: the slice's profit at its fill, less the fee).
    */
   closeKeepingMargin(i: number, quantity: number, realised: number): void {
+    this.changed = true;
     this.size[i] = this.size[i]! - quantity;
     this.margin[i] = this.margin[i]! + realised;
   }
@@ -209,6 +217,7 @@ export class PerpBook {
    * leaves its liquidation and bankruptcy prices unchanged (auto-deleveraging: the owner is paid out).
    */
   reduce(i: number, quantity: number): void {
+    this.changed = true;
     const s = this.size[i]!;
     if (quantity >= s) {
       this.size[i] = 0;
@@ -221,23 +230,4 @@ export class PerpBook {
   }
 }
 
-/**
- * A generated entry: uniform in p0 · (1 ± spread), narrowed so that the position is not liquidatable at
- * p0 (a book is drawn as it stands before the shock). A long of leverage L is liquidatable at p0 once
- * its entry is above p0 · (1 − mm) / (1 − 1/L); a short once its entry is below p0 · (1 + mm) / (1 + 1/L).
- * Both bounds lie beyond p0 when L < 1 / mm, which the preset schema requires.
- */
-export function healthyEntry(
-  p0: number,
-  spread: number,
-  leverage: number,
-  maintenance: number,
-  long: boolean,
-  u: number,
-): number {
-  let low = p0 * (1 - spread);
-  let high = p0 * (1 + spread);
-  if (long) high = Math.min(high, (p0 * (1 - maintenance)) / (1 - 1 / leverage));
-  else low = Math.max(low, (p0 * (1 + maintenance)) / (1 + 1 / leverage));
-  return low + (high - low) * u;
-}
+export { healthyEntry } from './generate.js';

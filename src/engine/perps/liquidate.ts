@@ -1,9 +1,8 @@
 import type { Venue } from '../market/index.js';
 import type { PerpsSpec } from '../types.js';
-import { Deleverager, type Deleveraged } from './adl.js';
 import type { BackstopVault } from './backstop.js';
 import type { PerpBook } from './book.js';
-import { VenueCursor, largestWithin } from './fill.js';
+import { PerpRoundState, liquidateBlock } from './liquidate-block.js';
 
 /** What the perpetuals did in one round. */
 export interface PerpRound {
@@ -53,6 +52,9 @@ export interface PerpEvent {
   readonly marginAfter: number;
 }
 
+/** Positions a call of `liquidateBlock` takes its turn for. */
+const BLOCK = 256;
+
 /** The venue the round sells on, and the units already bound for it (the lending batch). */
 export interface PerpSale {
   readonly venue: Venue;
@@ -79,202 +81,38 @@ export function liquidatePerps(
   vault?: BackstopVault,
   recordLog = false,
 ): PerpRound {
-  const venueFills = spec.fill === 'venue';
-  const cursor = new VenueCursor(sale.venue, sale.bound);
-  const adl = new Deleverager(book, spec.adlRank ?? 'pnl-margin', price);
-  const wholePositions = spec.adlRank === 'hyperliquid';
-  const feeRate = spec.liquidationFee;
-  let fund = fundBefore;
-  let liquidations = 0;
-  let notional = 0;
-  let longNotional = 0;
-  let fees = 0;
-  let drawn = 0;
-  let deleveraged = 0;
-  let adlCovered = 0;
-  let uncovered = 0;
-  let losses = 0;
-  let slippage = 0;
-  let overshoot = 0;
-  let paidOut = 0;
-  let backstopTaken = 0;
-  let backstopNotional = 0;
-  let backstopReceived = 0;
-  /** Units the engine trades on the venue (signed: + sold); with oracle fills they are bound at the end. */
-  let venueUnits = 0;
-  const log: PerpEvent[] = [];
-  const adlLog: Deleveraged[] | undefined = recordLog ? [] : undefined;
-  // The loop below has no closure of its own and counts `venueUnits` in place (each fill adds d · units
-  // to it, then prices them with `fillAt`): a closure in a loop's body gives every iteration a context
-  // object, and a number a closure updates is boxed at every update (issue 15: that was most of what a
-  // round of a million perpetuals allocated).
-  /** What `units` in direction d fetch (sold) or cost (bought): the venue's, or the oracle's price. */
-  const fillAt = (d: 1 | -1, units: number): number => (venueFills ? cursor.fill(d, units) : units * price);
+  const r = new PerpRoundState(book, spec, price, fundBefore, sale, vault, recordLog);
   const taken = book.takeLiquidatable(price);
-  for (let t = 0; t < taken.length; t++) {
-    const i = taken[t]!;
-    const size = book.size[i]!;
-    if (!(size > 0) || !book.open[i]) continue;
-    const d = book.direction(i);
-    const equity = book.equity(i, price);
-    const entry = book.entry[i]!;
-    const marginBefore = book.margin[i]!;
-    liquidations++;
-    book.markLiquidated(i);
-    if (vault?.takes(book, i, equity, price)) {
-      vault.take(book, i);
-      backstopTaken++;
-      backstopNotional += size * price;
-      backstopReceived += equity;
-      notional += size * price;
-      if (d > 0) longNotional += size * price;
-      if (recordLog)
-        log.push({
-          kind: 'backstop',
-          position: i,
-          quantity: size,
-          amount: equity,
-          sizeBefore: size,
-          marginBefore,
-          marginAfter: 0,
-        });
-      continue;
-    }
-    const sliced = spec.sliceAbove !== undefined && size * price > spec.sliceAbove && equity > 0;
-    const quantity = sliced
-      ? Math.min(spec.sliceFraction * size, book.restoringQuantity(i, price, feeRate))
-      : size;
-    notional += quantity * price;
-    if (d > 0) longNotional += quantity * price;
-    let loss = 0;
-    if (quantity < size) {
-      // A slice: the margin stays in the account, credited with the slice's profit at its fill, less the fee.
-      venueUnits += d * quantity;
-      const fetched = fillAt(d, quantity);
-      const slip = venueFills ? d * (quantity * price - fetched) : 0;
-      slippage += slip;
-      const fee = Math.min(Math.max(equity - slip, 0), feeRate * quantity * price);
-      fund += fee;
-      fees += fee;
-      book.closeKeepingMargin(i, quantity, d * (fetched - quantity * entry) - fee);
-    } else {
-      const bankruptcy = book.bankruptcyPrice(i);
-      // The whole position's equity at its fill: its equity at P less the slippage of selling all of it.
-      const whole = venueFills ? equity - d * (size * price - cursor.peek(d, size)) : equity;
-      if (whole >= 0 || fund >= -whole) {
-        venueUnits += d * size;
-        const fetched = fillAt(d, size);
-        const slip = venueFills ? d * (size * price - fetched) : 0;
-        slippage += slip;
-        const e = equity - slip;
-        if (e >= 0) {
-          const fee = Math.min(e, feeRate * size * price);
-          fund += fee;
-          fees += fee;
-          paidOut += e - fee;
-        } else {
-          loss = -e;
-          losses += loss;
-          fund -= loss;
-          drawn += loss;
-        }
-      } else {
-        // Below bankruptcy, beyond the fund: ADL matches units off the venue at the match price, the
-        // bankrupt's better of P and Pb; a matched unit gives up `perUnit` against P, or keeps `kept`.
-        const perUnit = Math.max(0, d * (bankruptcy - price));
-        const kept = Math.max(0, d * (price - bankruptcy));
-        const matchPrice = perUnit > 0 ? bankruptcy : price;
-        const onVenue = venueFills
-          ? largestWithin(venueLoss(cursor, d, bankruptcy, size, kept), size, fund)
-          : perUnit > 0
-            ? Math.min(size, fund / perUnit)
-            : size;
-        const wanted = size - onVenue;
-        const matched = adl.match(book.long[i] ? 0 : 1, wanted, size, matchPrice, perUnit, adlLog);
-        const units = size - matched.units;
-        venueUnits += d * units;
-        const fetched = fillAt(d, units);
-        const slip = venueFills ? d * (units * price - fetched) : 0;
-        slippage += slip;
-        loss = slip - equity;
-        losses += loss;
-        const left = d * (units * bankruptcy - fetched) - matched.units * kept;
-        const draw = Math.min(fund, Math.max(0, left));
-        fund -= draw;
-        drawn += draw;
-        if (left < 0) paidOut -= left;
-        // What ADL could not match; a residue of rounding (a billionth of the loss) is not a loss.
-        const gap = left - draw;
-        if (gap > loss * 1e-9) uncovered += gap;
-        adlCovered += matched.units * perUnit;
-        // Only a policy closing whole positions matches more than wanted (others differ by rounding).
-        if (wholePositions) overshoot += Math.max(0, matched.units - wanted) * perUnit;
-        paidOut += matched.paidOut;
-        deleveraged += matched.count;
-        if (adlLog) {
-          for (const p of adlLog)
-            log.push({
-              kind: 'deleveraged',
-              ...p,
-              marginAfter: p.quantity < p.sizeBefore ? p.marginBefore * (1 - p.quantity / p.sizeBefore) : 0,
-            });
-          adlLog.length = 0;
-        }
-      }
-      book.close(i);
-    }
-    if (recordLog)
-      log.push({
-        kind: 'liquidated',
-        position: i,
-        quantity,
-        amount: loss,
-        sizeBefore: size,
-        marginBefore,
-        marginAfter: book.margin[i]!,
-      });
-  }
-  for (let t = 0; t < taken.length; t++) book.file(taken[t]!);
+  for (let from = 0; from < taken.length; from += BLOCK)
+    liquidateBlock(r, taken, from, Math.min(taken.length, from + BLOCK));
+  for (let t = 0; t < r.keptOpen.length; t++) book.file(r.keptOpen[t]!);
   // With oracle fills the engine's net trade is bound now, in one piece, and its slippage measured.
-  if (!venueFills && venueUnits !== 0) {
+  let slippage = r.slippage;
+  const venueUnits = r.venueUnits;
+  if (!r.venueFills && venueUnits !== 0) {
     const d: 1 | -1 = venueUnits > 0 ? 1 : -1;
-    slippage = d * (Math.abs(venueUnits) * price - cursor.fill(d, Math.abs(venueUnits)));
+    slippage = d * (Math.abs(venueUnits) * price - r.cursor.fill(d, Math.abs(venueUnits)));
   }
-  const unwound = vault ? vault.unwindInto(cursor) : 0;
+  const unwound = vault ? vault.unwindInto(r.cursor) : 0;
   return {
-    liquidations,
-    notional,
-    longNotional,
+    liquidations: r.liquidations,
+    notional: r.notional,
+    longNotional: r.longNotional,
     netSold: venueUnits + unwound,
-    fees,
-    drawn,
-    deleveraged,
-    adlCovered,
-    uncovered,
-    losses,
-    fund,
+    fees: r.fees,
+    drawn: r.drawn,
+    deleveraged: r.deleveraged,
+    adlCovered: r.adlCovered,
+    uncovered: r.uncovered,
+    losses: r.losses,
+    fund: r.fund,
     slippage,
-    overshoot,
-    paidOut,
-    backstopTaken,
-    backstopNotional,
-    backstopReceived,
+    overshoot: r.overshoot,
+    paidOut: r.paidOut,
+    backstopTaken: r.backstopTaken,
+    backstopNotional: r.backstopNotional,
+    backstopReceived: r.backstopReceived,
     backstopEquity: vault ? vault.equity(price) : 0,
-    log,
+    log: r.log,
   };
-}
-
-/**
- * The loss of a bankrupt position of `size` whose `v` units go to the venue (at its prices) and the rest
- * to auto-deleveraging (each unit there keeping `kept`): what `largestWithin` holds within the fund.
- * Made here, not in the round's loop, so that the loop's body needs no context of its own.
- */
-function venueLoss(
-  cursor: VenueCursor,
-  d: 1 | -1,
-  bankruptcy: number,
-  size: number,
-  kept: number,
-): (v: number) => number {
-  return (v) => d * (v * bankruptcy - cursor.peek(d, v)) - (size - v) * kept;
 }
