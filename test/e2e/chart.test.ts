@@ -58,14 +58,27 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     s.write(KEY.enter);
     await s.waitFor('Variant: ');
     s.write(KEY.end);
-    // The frame after End: the variant converged and the chart's span reaching its last round (a frame
-    // drawn before End can already carry the header's words).
+    const width = dashboardLayout(cols, rows).chartWidth;
+    const dashed = new Set(GLYPHS.dashed.filter((g) => g !== ' '));
+    /** The rightmost column of the plot holding a glyph of the variant's dashed line (-Infinity: none). */
+    const dashedRight = (t: string) =>
+      Math.max(
+        ...plotRows(t, cols).flatMap((row) =>
+          Array.from(row)
+            .map((ch, x) => (dashed.has(ch) ? x : -1))
+            .filter((x) => x >= 0),
+        ),
+      );
+    // The frame after End: the variant converged, the chart's span reaching its last round (a frame
+    // drawn before End can already carry the header's words) and its plot drawn to the right edge (a
+    // frame can reach the screen in more than one write: the header's lines before the plot's).
     const screen = await s.waitFor((t) => {
       const last = /Variant: .*\(converged at round (\d+)\)/.exec(t)?.[1];
       return (
         last !== undefined &&
         span(0, Number(last)).test(legend(t, cols)) &&
-        /baseline ended (at round |r)\d+/.test(legend(t, cols))
+        /baseline ended (at round |r)\d+/.test(legend(t, cols)) &&
+        dashedRight(t) === width - 1
       );
     }, 15_000);
     const variantLast = Number(/Variant: .*\(converged at round (\d+)\)/.exec(screen)![1]);
@@ -76,7 +89,6 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     expect(text).toMatch(span(0, variantLast));
     expect(text).toMatch(new RegExp(`baseline ended (at round |r)${baseLast}\\b`));
     // No glyph of the baseline's heavy line right of the last column that shows its last round.
-    const width = dashboardLayout(cols, rows).chartWidth;
     const plotWidth = width - LABEL_WIDTH - 1;
     const n = variantLast + 1;
     const lastColumn = LABEL_WIDTH + 1 + columnOf(baseLast + 1, n, plotWidth) - 1;
@@ -91,13 +103,7 @@ describe.each(SIZES)('the chart at $cols×$rows', ({ cols, rows }) => {
     expect(heavy.length).toBeGreaterThan(0);
     expect(Math.max(...heavy)).toBeLessThanOrEqual(lastColumn);
     // The variant's dashed line reaches the right edge of the plot.
-    const dashed = new Set(GLYPHS.dashed.filter((g) => g !== ' '));
-    const right = plot.flatMap((row) =>
-      Array.from(row)
-        .map((ch, x) => (dashed.has(ch) ? x : -1))
-        .filter((x) => x >= 0),
-    );
-    expect(Math.max(...right)).toBe(width - 1);
+    expect(dashedRight(screen)).toBe(width - 1);
     await quit(s);
   });
 

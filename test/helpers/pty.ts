@@ -44,6 +44,10 @@ export interface PtyOptions {
 
 const live = new Set<PtyScreen>();
 
+/** How long the output must pause before a matching screen is taken as a whole frame (`waitFor`). */
+const SETTLE_MS = 30;
+const SETTLE_MAX_MS = 300;
+
 /** Kills every child still running; call it in `afterEach`. */
 export function killAll(): void {
   for (const screen of live) screen.kill('SIGKILL');
@@ -72,8 +76,11 @@ export function spawnInPty(file: string, args: readonly string[], options: PtyOp
   });
   let raw = '';
   let done = false;
+  /** When the child last wrote (ms since the epoch). */
+  let lastData = Date.now();
   pty.onData((data) => {
     raw += data;
+    lastData = Date.now();
     term.write(data);
   });
   const exited = new Promise<PtyExit>((resolve) => {
@@ -95,6 +102,20 @@ export function spawnInPty(file: string, args: readonly string[], options: PtyOp
     return out;
   };
   const text = async () => (await lines()).join('\n');
+  /**
+   * A frame can reach the terminal in several writes (a pseudo-terminal passes at most a few KB at a
+   * time), so a screen that matches may be a frame's first part: the header's new words over the last
+   * frame's plot. Once `shown` matches, waits for the output to pause (SETTLE_MS without a write, at
+   * most SETTLE_MAX_MS) and returns the screen then if it still matches; else `shown` (a state that
+   * lasted less than a frame still counts).
+   */
+  const settled = async (shown: string, test: (s: string) => boolean) => {
+    const until = Date.now() + SETTLE_MAX_MS;
+    while (!done && Date.now() - lastData < SETTLE_MS && Date.now() < until)
+      await new Promise((r) => setTimeout(r, SETTLE_MS / 2));
+    const now = await text();
+    return test(now) ? now : shown;
+  };
   const screen: PtyScreen = {
     pty,
     exited,
@@ -114,7 +135,7 @@ export function spawnInPty(file: string, args: readonly string[], options: PtyOp
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const shown = await text();
-        if (test(shown)) return shown;
+        if (test(shown)) return settled(shown, test);
         if (Date.now() > deadline) {
           throw new Error(
             `timed out after ${timeoutMs} ms waiting for ${String(match)}${done ? ' (the program has exited)' : ''}; screen:\n${shown}`,
