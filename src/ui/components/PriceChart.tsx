@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { RoundRecord } from '../../engine/index.js';
 import { formatChange } from '../../format.js';
-import { drawChart, pricePaths, type Ink, type Reference } from '../helpers/chart.js';
+import { drawChart, drawnRuns, pricePaths, type Ink, type Reference } from '../helpers/chart.js';
 import { legendRows, type LegendInk } from '../helpers/chart-legend.js';
 import type { Theme } from '../theme.js';
 
@@ -161,7 +161,7 @@ export function PriceChart(props: PriceChartProps) {
       ))}
       {rows.map((row, y) => (
         <Text key={y} wrap="truncate-end">
-          {row.runs.map((run, i) => (
+          {drawnRuns(row).map((run, i) => (
             <Text key={i} color={inkColour(run.ink, theme, dashedColour)}>
               {run.text}
             </Text>
