@@ -26,12 +26,29 @@ const lazy = (make: () => Intl.NumberFormat) => {
   let made: Intl.NumberFormat | undefined;
   return { format: (value: number) => (made ??= make()).format(value) };
 };
-const grouped = (digits: number) =>
-  new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: 'negative',
-  });
+/**
+ * One formatter per digit count, made on first use and kept: building an Intl.NumberFormat costs far more
+ * than formatting with one, and the dashboard formats percents and axis labels on every step.
+ */
+const perDigits = (make: (digits: number) => Intl.NumberFormat) => {
+  const made = new Map<number, Intl.NumberFormat>();
+  return (digits: number) => {
+    let formatter = made.get(digits);
+    if (formatter === undefined) {
+      formatter = make(digits);
+      made.set(digits, formatter);
+    }
+    return formatter;
+  };
+};
+const grouped = perDigits(
+  (digits) =>
+    new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'negative',
+    }),
+);
 const twoDecimals = lazy(() => grouped(2));
 const noDecimals = lazy(() => grouped(0));
 const compact = lazy(
@@ -42,12 +59,23 @@ const compact = lazy(
       signDisplay: 'negative',
     }),
 );
-const significant = (digits: number) =>
-  new Intl.NumberFormat('en-US', {
-    minimumSignificantDigits: digits,
-    maximumSignificantDigits: digits,
-    signDisplay: 'negative',
-  });
+const significant = perDigits(
+  (digits) =>
+    new Intl.NumberFormat('en-US', {
+      minimumSignificantDigits: digits,
+      maximumSignificantDigits: digits,
+      signDisplay: 'negative',
+    }),
+);
+const compactSignificant = perDigits(
+  (digits) =>
+    new Intl.NumberFormat('en-US', {
+      notation: 'compact',
+      minimumSignificantDigits: digits,
+      maximumSignificantDigits: digits,
+      signDisplay: 'negative',
+    }),
+);
 
 /** The minus sign − for the ASCII hyphen Intl writes before a negative figure. */
 const minus = (text: string) => (text.startsWith('-') ? `−${text.slice(1)}` : text);
@@ -162,16 +190,7 @@ export function formatLabels(values: readonly number[]): string[] {
 }
 
 function label(value: number, digits: number): string {
-  if (Math.abs(value) >= 1e6) {
-    return minus(
-      new Intl.NumberFormat('en-US', {
-        notation: 'compact',
-        minimumSignificantDigits: digits,
-        maximumSignificantDigits: digits,
-        signDisplay: 'negative',
-      }).format(value),
-    );
-  }
+  if (Math.abs(value) >= 1e6) return minus(compactSignificant(digits).format(value));
   if (Math.abs(value) >= 10 ** digits) return minus(noDecimals.format(value));
   return minus(significant(digits).format(value));
 }

@@ -9,6 +9,7 @@ import { Picker } from './components/Picker.js';
 import { TooSmall } from './components/TooSmall.js';
 import { screenOf } from './help.js';
 import { prefetchHealth, prepareHealthIndex } from './helpers/health-index.js';
+import { prefetchLog } from './helpers/log.js';
 import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './helpers/layout.js';
 import { useAutoplay } from './hooks/useAutoplay.js';
 import { useKeys } from './hooks/useKeys.js';
@@ -52,8 +53,9 @@ export function App({ initial, loadPreset, theme }: AppProps) {
     const timer = setTimeout(() => dispatch({ type: 'expire', serial: messageSerial }), MESSAGE_MS);
     return () => clearTimeout(timer);
   }, [message, messageSerial]);
-  // Compute the next round, and its health panel, while the user reads this one, so that the step key only
-  // has to draw it; the first pause also builds the panel's index, so that no step reads the whole book.
+  // Compute the next round, its health panel and its log's ranking while the user reads this one, so that
+  // the step key only has to draw it; the first pause also builds the panel's index, so that no step reads
+  // the whole book.
   // When that ends the run (a round left the model's range), draw again: the header says so at once.
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -65,6 +67,7 @@ export function App({ initial, loadPreset, theme }: AppProps) {
       if (timeline.failure !== failed) redraw();
       prepareHealthIndex(timeline);
       prefetchHealth(timeline, state.round + 1);
+      prefetchLog(timeline, state.round + 1);
     }, 0);
     return () => clearTimeout(timer);
   }, [state.session, state.round, state.mode]);

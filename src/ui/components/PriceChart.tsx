@@ -2,7 +2,14 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { RoundRecord } from '../../engine/index.js';
 import { formatChange } from '../../format.js';
-import { drawChart, pricePaths, type Ink, type Reference } from '../helpers/chart.js';
+import {
+  drawChart,
+  drawnRuns,
+  pricePaths,
+  type ChartRow,
+  type Ink,
+  type Reference,
+} from '../helpers/chart.js';
 import { legendRows, type LegendInk } from '../helpers/chart-legend.js';
 import type { Theme } from '../theme.js';
 
@@ -161,8 +168,8 @@ export function PriceChart(props: PriceChartProps) {
       ))}
       {rows.map((row, y) => (
         <Text key={y} wrap="truncate-end">
-          {row.runs.map((run, i) => (
-            <Text key={i} color={inkColour(run.ink, theme, dashedColour)}>
+          {colourRuns(drawnRuns(row), (ink) => inkColour(ink, theme, dashedColour)).map((run, i) => (
+            <Text key={i} color={run.colour}>
               {run.text}
             </Text>
           ))}
@@ -170,6 +177,25 @@ export function PriceChart(props: PriceChartProps) {
       ))}
     </Box>
   );
+}
+
+/**
+ * A row's runs joined where neighbours take one colour (the axis, the reference line and the marker share
+ * one; without colour every run does): the row reads the same, in fewer text elements for React and Ink
+ * to build and walk on every frame.
+ */
+function colourRuns(
+  runs: ChartRow['runs'],
+  colourOf: (ink: Ink) => string | undefined,
+): { text: string; colour: string | undefined }[] {
+  const joined: { text: string; colour: string | undefined }[] = [];
+  for (const run of runs) {
+    const colour = colourOf(run.ink);
+    const last = joined.at(-1);
+    if (last !== undefined && last.colour === colour) last.text += run.text;
+    else joined.push({ text: run.text, colour });
+  }
+  return joined;
 }
 
 const inkColour = (ink: Ink, theme: Theme, dashed: string | undefined) =>

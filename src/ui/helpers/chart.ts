@@ -212,6 +212,17 @@ function toRows(grid: readonly { ch: string; ink: Ink }[][]): ChartRow[] {
   });
 }
 
+/**
+ * A row's runs as Ink is given them: without the blank run at its end. The cells after a row's last glyph
+ * look the same written or not (a terminal line is blank past its text), and Ink measures and splits into
+ * cells every character it is given, on every frame: the trailing blanks were about a fifth of the text
+ * of a dashboard frame.
+ */
+export function drawnRuns(row: ChartRow): ChartRow['runs'] {
+  const last = row.runs.at(-1);
+  return last?.ink === 'blank' ? row.runs.slice(0, -1) : row.runs;
+}
+
 /** The price chart's two lines: the venue solid, and the oracle (or a variant's venue) dashed. */
 export function renderPriceChart(
   paths: PricePaths,
