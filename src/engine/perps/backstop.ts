@@ -31,7 +31,7 @@ export class BackstopVault {
   /** Whether position `i`, with equity `equity` at P, goes to the vault rather than to the venue. */
   takes(book: PerpBook, i: number, equity: number, price: number): boolean {
     return (
-      equity < this.spec.below * book.maintenance[i]! * book.size[i]! * price &&
+      equity < this.spec.below * book.maintenanceOf(i) * book.size[i]! * price &&
       this.equity(price) + equity >= 0
     );
   }

@@ -18,7 +18,13 @@ export class PerpBook {
   readonly size: Float64Array;
   readonly entry: Float64Array;
   readonly margin: Float64Array;
-  readonly maintenance: Float64Array;
+  /**
+   * The explicit positions' own maintenance requirements; every generated one has the preset's. An array
+   * of it for a million positions was 8 MB written and paged in for every run (issue 15): the model reads
+   * `maintenanceOf`, and `maintenance` makes the whole array when first asked for (the dashboard's health).
+   */
+  private readonly explicitMaintenance: Float64Array;
+  private maintenanceArray?: Float64Array;
   readonly open: Uint8Array;
   readonly liquidated: Uint8Array;
   /**
@@ -56,7 +62,7 @@ export class PerpBook {
     this.size = new Float64Array(n);
     this.entry = new Float64Array(n);
     this.margin = new Float64Array(n);
-    this.maintenance = new Float64Array(n);
+    this.explicitMaintenance = new Float64Array(explicit);
     // Each open position filed at its liquidation price as it is written, the longs' and the shorts'
     // (negated) in index order, as `file` would file them one by one.
     const sides = [new RankEntries(n), new RankEntries(n)] as const;
@@ -65,7 +71,7 @@ export class PerpBook {
       this.size[i] = p.size;
       this.entry[i] = p.entry;
       this.margin[i] = p.margin;
-      this.maintenance[i] = p.maintenance ?? spec.maintenance;
+      this.explicitMaintenance[i] = p.maintenance ?? spec.maintenance;
       if (!(p.size > 0)) return;
       const price = this.liquidationPrice(i);
       if (this.long[i]) sides[1].append(i, price);
@@ -76,6 +82,20 @@ export class PerpBook {
     this.liquidated = new Uint8Array(n);
     this.shorts = new RankQueue(sides[0]);
     this.longs = new RankQueue(sides[1]);
+  }
+
+  /** Every position's maintenance requirement (made on the first call; never to be written). */
+  get maintenance(): Float64Array {
+    if (!this.maintenanceArray) {
+      this.maintenanceArray = new Float64Array(this.count).fill(this.spec.maintenance);
+      this.maintenanceArray.set(this.explicitMaintenance);
+    }
+    return this.maintenanceArray;
+  }
+
+  /** Position i's maintenance requirement. */
+  maintenanceOf(i: number): number {
+    return i < this.explicit ? this.explicitMaintenance[i]! : this.spec.maintenance;
   }
 
   /** Round 0's sizes (never to be written). */
@@ -121,7 +141,7 @@ export class PerpBook {
       this.size[i]!,
       this.entry[i]!,
       this.margin[i]!,
-      this.maintenance[i]!,
+      this.maintenanceOf(i),
     );
   }
 
@@ -132,7 +152,7 @@ export class PerpBook {
 
   /** Equity below maintenance at `price`, as the model states it. */
   isLiquidatable(i: number, price: number): boolean {
-    return this.equity(i, price) < this.maintenance[i]! * this.size[i]! * price;
+    return this.equity(i, price) < this.maintenanceOf(i) * this.size[i]! * price;
   }
 
   /**
@@ -206,7 +226,7 @@ export class PerpBook {
    * liquidatable at the same price; Infinity when closing cannot restore it (mm ≤ f).
    */
   restoringQuantity(i: number, price: number, feeRate: number): number {
-    const mm = this.maintenance[i]!;
+    const mm = this.maintenanceOf(i);
     if (mm <= feeRate) return Infinity;
     const shortfall = mm * this.size[i]! * price - this.equity(i, price);
     return Math.max(0, (shortfall / ((mm - feeRate) * price)) * (1 + 1e-9));

@@ -9,7 +9,6 @@ export interface PerpArrays {
   readonly size: Float64Array;
   readonly entry: Float64Array;
   readonly margin: Float64Array;
-  readonly maintenance: Float64Array;
 }
 
 /** Positions a block draws (`drawBlock`). */
@@ -61,7 +60,6 @@ function drawBlock(
     book.size[i] = size;
     book.entry[i] = entry;
     book.margin[i] = margin;
-    book.maintenance[i] = maintenance;
     if (!(size > 0)) continue;
     const price = liquidationPriceOf(long ? 1 : 0, size, entry, margin, maintenance);
     if (long) longs.append(i, price);

@@ -148,6 +148,7 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
   const perps = view.perps;
   const perpStart = view.count;
   if (perps) {
+    const { maintenance } = perps;
     for (let j = 0; j < perps.count; j++) {
       const size = perps.size[j]!;
       if (!(size > 0)) continue;
@@ -155,7 +156,7 @@ export function healthSnapshot(view: PositionsView, price: number, k: number): H
       const direction = perps.long[j] ? 1 : -1;
       const equity = perps.margin[j]! + direction * size * (price - perps.entry[j]!);
       if (equity < 0) underWater -= equity;
-      const hf = equity / (perps.maintenance[j]! * size * price);
+      const hf = equity / (maintenance[j]! * size * price);
       counts[bandOf(hf)]!++;
       nearest.offer(perpStart + j, hf);
     }
