@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Cascade, type AdlRank, type PerpsSpec, type Scenario } from '../../src/engine/index.js';
+import { Cascade, type AdlRank, type PerpsSpec } from '../../src/engine/index.js';
 import { IndexHeap } from '../../src/engine/heap.js';
-import { scenario } from '../helpers/scenario.js';
-
-function perpScenario(perps: Partial<PerpsSpec>): Scenario {
-  return scenario({
-    asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
-    market: { model: 'orderbook', depth2pct: 1e9, fee: 0, recovery: 0 },
-    shock: { pct: 0.1 },
-    positions: [],
-    perps: {
-      insuranceFund: 0,
-      liquidationFee: 0,
-      maintenance: 0.01,
-      sliceFraction: 0.2,
-      positions: [],
-      ...perps,
-    },
-  });
-}
+import { perpScenario } from '../helpers/perp-scenario.js';
 
 // One bankrupt long L (100 units, Pb = 1950) against shorts in profit: six identical ones (equal keys,
 // where only a heap's shape orders them, so the ranking falls back to the heap) amid others of other

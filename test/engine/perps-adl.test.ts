@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Cascade, type AdlRank, type PerpsSpec, type Scenario } from '../../src/engine/index.js';
-import { scenario } from '../helpers/scenario.js';
-
-function perpScenario(perps: Partial<PerpsSpec>, overrides: Partial<Scenario> = {}): Scenario {
-  return scenario({
-    asset: { symbol: 'ETH', quote: 'USD', price: 2000 },
-    market: { model: 'orderbook', depth2pct: 1e9, fee: 0, recovery: 0 },
-    shock: { pct: 0.1 },
-    positions: [],
-    perps: {
-      insuranceFund: 0,
-      liquidationFee: 0,
-      maintenance: 0.01,
-      sliceFraction: 0.2,
-      positions: [],
-      ...perps,
-    },
-    ...overrides,
-  });
-}
+import { Cascade, type AdlRank } from '../../src/engine/index.js';
+import { perpScenario } from '../helpers/perp-scenario.js';
 
 describe('auto-deleveraging policies, worked by hand', () => {
   // A bankrupt long L: 10 @ 2000, margin 1000, Pb = 1900, at P = 1800: loss 10 · 100 = 1000. The fund
