@@ -50,7 +50,7 @@ export function findNumpy() {
 }
 
 /** One run of the peer, timed from spawn to exit (as runNode times the CLI). */
-function runPeer(python, presetFile) {
+export function runPeer(python, presetFile) {
   const start = process.hrtime.bigint();
   const child = spawnSync(python, [PEER, presetFile], { encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
