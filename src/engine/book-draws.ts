@@ -1,3 +1,4 @@
+import type { ExplicitOrDefault } from './explicit-or-default.js';
 import { BATCH, UniformStream } from './rng.js';
 import type { GenerateSpec, PeakedRange, SizeRange } from './types.js';
 
@@ -5,15 +6,6 @@ import type { GenerateSpec, PeakedRange, SizeRange } from './types.js';
 export interface BookArrays {
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
-}
-
-/**
- * Position i's liquidation threshold: an explicit position's own (explicit[i], for i below its length),
- * else the preset's default LT, as every generated position and the attacker have.
- */
-export interface Thresholds {
-  readonly explicit: Float64Array;
-  readonly lt: number;
 }
 
 /**
@@ -91,7 +83,7 @@ export function generatedKeyRange(spec: GenerateSpec, initialPrice: number): [nu
  */
 export function liquidationPrices(
   book: BookArrays,
-  { explicit, lt }: Thresholds,
+  { explicit, fallback: lt }: ExplicitOrDefault,
   keys: Float64Array,
   range: Float64Array,
   from: number,

@@ -1,5 +1,6 @@
 import { fillGenerated, generatedKeyRange, liquidationPrices, newKeyRange } from './book-draws.js';
-import type { BookArrays, Thresholds } from './book-draws.js';
+import type { BookArrays } from './book-draws.js';
+import type { ExplicitOrDefault } from './explicit-or-default.js';
 import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
 import type { GenerateSpec, PositionSpec } from './types.js';
@@ -21,7 +22,7 @@ export interface BookSource {
  * are known to fall in (`generatedKeyRange`); then the attacker's position (its collateral in `book`, no
  * debt yet).
  */
-export function fillBook(book: BookArrays, thresholds: Thresholds, source: BookSource): LazyHeap {
+export function fillBook(book: BookArrays, thresholds: ExplicitOrDefault, source: BookSource): LazyHeap {
   const count = book.collateral.length;
   const heap = new LazyHeap(count);
   const { keys } = heap;

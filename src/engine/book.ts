@@ -1,5 +1,5 @@
-import type { Thresholds } from './book-draws.js';
 import { fillBook, type BookSource } from './book-fill.js';
+import { ExplicitOrDefault } from './explicit-or-default.js';
 import type { LazyHeap } from './lazy-heap.js';
 import { RoundZero } from './round-zero.js';
 import { SkipLines } from './skip-lines.js';
@@ -24,13 +24,8 @@ export class PositionBook {
   readonly count: number;
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
-  /**
-   * The explicit positions' own thresholds, and the default LT every other position has: a million
-   * generated positions share one, and an array of it was 8 MB written and paged in for every run
-   * (issue 15). The round's loops read `thresholdOf`; `threshold` makes the whole array when asked.
-   */
-  private readonly thresholds: Thresholds;
-  private thresholdArray?: Float64Array;
+  /** The explicit positions' own thresholds, and the default LT every other position has. */
+  private readonly thresholds: ExplicitOrDefault;
   /** 1 while a position is open. */
   readonly open: Uint8Array;
   /** 1 once a position has been liquidated at least once. */
@@ -66,7 +61,7 @@ export class PositionBook {
     this.borrowerId = source.borrower?.id;
     this.collateral = new Float64Array(count);
     this.debt = new Float64Array(count);
-    this.thresholds = { explicit: new Float64Array(explicit.length), lt: source.threshold };
+    this.thresholds = new ExplicitOrDefault(new Float64Array(explicit.length), source.threshold, count);
     explicit.forEach((p, i) => {
       this.collateral[i] = p.collateral;
       this.debt[i] = p.debt;
@@ -81,18 +76,12 @@ export class PositionBook {
 
   /** Every position's liquidation threshold (made on the first call; not to be written). */
   get threshold(): Float64Array {
-    if (!this.thresholdArray) {
-      const { explicit, lt } = this.thresholds;
-      this.thresholdArray = new Float64Array(this.count).fill(lt);
-      this.thresholdArray.set(explicit);
-    }
-    return this.thresholdArray;
+    return this.thresholds.array;
   }
 
   /** Position i's liquidation threshold. */
   thresholdOf(index: number): number {
-    const { explicit, lt } = this.thresholds;
-    return index < explicit.length ? explicit[index]! : lt;
+    return this.thresholds.of(index);
   }
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */
@@ -132,7 +121,7 @@ export class PositionBook {
   takeLiquidatable(price: number): Int32Array {
     const floor = price * (1 - CANDIDATE_SLACK);
     const { heap, deferred } = this;
-    const { explicit, lt } = this.thresholds;
+    const { explicit, fallback: lt } = this.thresholds;
     // Room for every pop this call can make, made before the loop: sized to the book at once, a
     // million-position book allocated 20 MB in its first round whatever it liquidated, which a process
     // running many cascades got back zeroed (issue 15: the bench's round-cost section).

@@ -1,3 +1,4 @@
+import { ExplicitOrDefault } from '../explicit-or-default.js';
 import { drawGenerated, liquidationPriceOf } from './generate.js';
 import { RankEntries, RankQueue } from './rank-queue.js';
 import type { PerpsSpec, Side } from '../types.js';
@@ -18,13 +19,8 @@ export class PerpBook {
   readonly size: Float64Array;
   readonly entry: Float64Array;
   readonly margin: Float64Array;
-  /**
-   * The explicit positions' own maintenance requirements; every generated one has the preset's. An array
-   * of it for a million positions was 8 MB written and paged in for every run (issue 15): the model reads
-   * `maintenanceOf`, and `maintenance` makes the whole array when first asked for (the dashboard's health).
-   */
-  private readonly explicitMaintenance: Float64Array;
-  private maintenanceArray?: Float64Array;
+  /** The explicit positions' own maintenance requirements; every generated one has the preset's. */
+  private readonly maintenances: ExplicitOrDefault;
   readonly open: Uint8Array;
   readonly liquidated: Uint8Array;
   /**
@@ -62,7 +58,7 @@ export class PerpBook {
     this.size = new Float64Array(n);
     this.entry = new Float64Array(n);
     this.margin = new Float64Array(n);
-    this.explicitMaintenance = new Float64Array(explicit);
+    this.maintenances = new ExplicitOrDefault(new Float64Array(explicit), spec.maintenance, n);
     // Each open position filed at its liquidation price as it is written, the longs' and the shorts'
     // (negated) in index order, as `file` would file them one by one.
     const sides = [new RankEntries(n), new RankEntries(n)] as const;
@@ -71,7 +67,7 @@ export class PerpBook {
       this.size[i] = p.size;
       this.entry[i] = p.entry;
       this.margin[i] = p.margin;
-      this.explicitMaintenance[i] = p.maintenance ?? spec.maintenance;
+      this.maintenances.explicit[i] = p.maintenance ?? spec.maintenance;
       if (!(p.size > 0)) return;
       const price = this.liquidationPrice(i);
       if (this.long[i]) sides[1].append(i, price);
@@ -86,16 +82,12 @@ export class PerpBook {
 
   /** Every position's maintenance requirement (made on the first call; never to be written). */
   get maintenance(): Float64Array {
-    if (!this.maintenanceArray) {
-      this.maintenanceArray = new Float64Array(this.count).fill(this.spec.maintenance);
-      this.maintenanceArray.set(this.explicitMaintenance);
-    }
-    return this.maintenanceArray;
+    return this.maintenances.array;
   }
 
   /** Position i's maintenance requirement. */
   maintenanceOf(i: number): number {
-    return i < this.explicit ? this.explicitMaintenance[i]! : this.spec.maintenance;
+    return this.maintenances.of(i);
   }
 
   /** Round 0's sizes (never to be written). */
