@@ -1,3 +1,4 @@
+import type { BookArrays } from './book-draws.js';
 import type { GenerateSpec } from './types.js';
 
 /**
@@ -31,18 +32,13 @@ function drawKey(spec: GenerateSpec, initialPrice: number, threshold: number): s
   );
 }
 
-interface DrawTarget {
-  readonly collateral: Float64Array;
-  readonly debt: Float64Array;
-}
-
 /**
  * Fills `target` from `offset` with the `spec.count` generated positions: from the memo when it holds the
  * same draws, else by calling `draw` (which writes them there), then keeping a copy when the memo is on.
  * Returns whether `draw` was called.
  */
 export function fillDrawsOnce(
-  target: DrawTarget,
+  target: BookArrays,
   offset: number,
   spec: GenerateSpec,
   initialPrice: number,
