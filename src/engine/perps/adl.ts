@@ -134,14 +134,6 @@ export class Deleverager {
     return paid;
   }
 
-  /** Whether a position is in profit at P with positive equity: only those are deleveraged. */
-  private winner(j: number, long: 0 | 1): boolean {
-    const book = this.book;
-    if (!book.open[j] || book.long[j] !== long || !(book.size[j]! > 0)) return false;
-    const profit = book.direction(j) * (this.price - book.entry[j]!);
-    return profit > 0 && book.equity(j, this.price) > 0;
-  }
-
   /**
    * Every winner of side `long` with its key, in index order (the order the ranking's heap used to be
    * appended in, which `RankQueue` replays should two keys tie).
@@ -152,17 +144,18 @@ export class Deleverager {
     return new RankQueue(entries);
   }
 
+  /** Every winner of side `long`, in index order (pro-rata needs no ranking: the keys go unread). */
   private list(long: 0 | 1): Int32Array {
-    const book = this.book;
-    const picked: number[] = [];
-    for (let j = 0; j < book.count; j++) if (this.winner(j, long)) picked.push(j);
-    return Int32Array.from(picked);
+    const entries = new RankEntries(this.book.count);
+    rankSide(this.book, long, this.price, false, entries);
+    return entries.index.slice(0, entries.count);
   }
 }
 
 /**
- * `Deleverager.winner` and the ranking key of every position of one side, in one pass over the book's
- * arrays (no method call a position: this pass reads a million positions once a round that deleverages).
+ * The winners of one side (open, in profit at P, equity above zero: only those are deleveraged) and the
+ * ranking key of each, in one pass over the book's arrays (no method call a position: this pass reads a
+ * million positions once a round that deleverages).
  * The same operations in the same order as `PerpBook.equity` and `direction`, so the same keys to the bit.
  * Appends the winners' indices and keys to `entries`.
  */
