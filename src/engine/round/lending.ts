@@ -111,6 +111,11 @@ function liquidateAll(
   let underwaterDebt = 0;
   let filledPartly = 0;
   let hopeless = false;
+  // Candidates with less collateral than this are surely skipped as unprofitable (`unprofitableBelow`);
+  // it, and `hopeless`, are worked out again only after a liquidation (the venue's state is otherwise
+  // the same for every candidate of the round).
+  let below = 0;
+  let stale = true;
   // The candidates' collateral and debt, read in order beside them (not scattered over the book).
   const collaterals = skipping ? book.candidateCollateral : book.takenCollateral;
   const debts = skipping ? book.candidateDebt : book.takenDebt;
@@ -119,11 +124,13 @@ function liquidateAll(
   ledger.clear();
   for (let k = 0; k < taken.length; k++) {
     const index = taken[k]!;
-    if (requireProfit && !hopeless) {
+    if (requireProfit && !hopeless && stale) {
       // Once the venue's next unit fetches at most P / (1 + bonus), no seizure (seized ≤ repaid · (1 +
       // bonus) / P) pays for itself, and what is bound for the venue no longer grows this round.
       const marginal = sellVenue.marginalSellPrice(queued + collateralSold);
       hopeless = marginal * (1 + bonus) <= oraclePrice * (1 - 1e-9);
+      below = hopeless ? 0 : unprofitableBelow(marginal, oraclePrice, bonus, gasCost, capital);
+      stale = false;
     }
     if (skipping && (capital <= 0 || (hopeless && (capital === Infinity || partialFills)))) {
       // Every position left is skipped alike: for capital if none is left, else for profit.
@@ -135,6 +142,18 @@ function liquidateAll(
     }
     const collateral = collaterals[k]!;
     const debt = debts[k]!;
+    if (collateral < below) {
+      // This candidate and the run after it below the same bound are skipped as unprofitable, as the
+      // full test below would skip them (issue 15: a million small loans that never pay for gas were
+      // each priced round after round). Their debt is added in the same order.
+      let end = k + 1;
+      underwaterDebt += debt;
+      while (end < taken.length && collaterals[end]! < below) underwaterDebt += debts[end++]!;
+      skippedUnprofitable += end - k;
+      book.skipFrom(k, end);
+      k = end - 1;
+      continue;
+    }
     if (
       skipping &&
       !partialFills &&
@@ -172,6 +191,7 @@ function liquidateAll(
     }
     capital -= outcome.repaid;
     liquidated++;
+    stale = true;
     if (partly) filledPartly++;
     ledger.add(outcome.seized, outcome.repaid);
     book.updateFrom(index, collateral, debt, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
@@ -195,6 +215,27 @@ function liquidateAll(
   round.skippedUnprofitable = skippedUnprofitable;
   round.underwaterDebt = underwaterDebt;
   round.partialFills = filledPartly;
+}
+
+/**
+ * The collateral below which a candidate is surely skipped as unprofitable, with the venue's next unit
+ * fetching `marginal` (> P / (1 + bonus)). A liquidation seizes s ≤ collateral and repays at least
+ * s · P / (1 + bonus); the venue is concave, so the seizure raises at most s · marginal. Its gain is then
+ * at most collateral · (marginal − P / (1 + bonus)), which below this bound does not pay the gas. The
+ * bound is shrunk by P · 1e-9 per unit, far beyond the rounding of the full test, so that it never skips
+ * what the full test would take. Below `capital` · (1 + bonus) / P a liquidation (repaid ≤ collateral · P /
+ * (1 + bonus)) fits the capital left, so the full test would not skip it for capital first.
+ */
+export function unprofitableBelow(
+  marginal: number,
+  oraclePrice: number,
+  bonus: number,
+  gasCost: number,
+  capital: number,
+): number {
+  const gainPerUnit = marginal - oraclePrice / (1 + bonus) + oraclePrice * 1e-9;
+  const fits = ((capital * (1 + bonus)) / oraclePrice) * (1 - 1e-9);
+  return Math.min(gasCost / gainPerUnit, fits);
 }
 
 /**
