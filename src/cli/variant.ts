@@ -1,3 +1,4 @@
+import { escapeText } from '../presets/describe.js';
 import {
   STDIN_FILE,
   applyOverrides,
@@ -10,9 +11,12 @@ import {
 } from '../presets/index.js';
 import { formatLoadFailure, problemLines } from './problems.js';
 
-/** How the overrides read in a message: `--set a=1 --set b="x"`. */
+/**
+ * How the overrides read in a message: `--set a=1 --set b="x"`. A value is escaped as it is quoted: an
+ * override the next one replaces is listed too, unchecked, and may hold any character.
+ */
 export function describeOverrides(overrides: readonly Override[]): string {
-  return overrides.map((o) => `${o.source} ${o.path}=${JSON.stringify(o.value)}`).join(' ');
+  return overrides.map((o) => `${o.source} ${o.path}=${escapeText(JSON.stringify(o.value))}`).join(' ');
 }
 
 /**

@@ -101,6 +101,23 @@ describe('liqloop compare', () => {
     expect(text.stdout).toContain('--set market.depth2pct=30000000 --set liquidation.bonus=0.1');
   });
 
+  it('an override the next one replaces is quoted escaped, whatever it holds (fuzz seed 24)', async () => {
+    const text = await liqloopHere([
+      'compare',
+      'thin-pool',
+      '--set',
+      'asset.symbol=E\u202eTH\u001b[2J',
+      '--set',
+      'asset.symbol=BTC',
+    ]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(
+      'variant   --set asset.symbol="E\\u202eTH\\u001b[2J" --set asset.symbol="BTC"',
+    );
+    expect(text.stdout).not.toContain('\u202e');
+    expect(text.stdout).not.toContain('\u001b');
+  });
+
   it('without --set is a usage error', () => {
     const none = liqloop(['compare', 'thin-pool']);
     expect(none.status).toBe(2);
