@@ -39,7 +39,8 @@ export function App({ initial, loadPreset, theme }: AppProps) {
   const speedMs = AUTOPLAY_SPEEDS_MS[state.speedIndex]!;
   const onListRows = useCallback((rows: number) => dispatch({ type: 'pickerRows', rows }), []);
   const onPaneExtent = useCallback(
-    (extent: { lines?: number; rows?: number }) => dispatch({ type: 'paneExtent', ...extent }),
+    (extent: { lines?: number; rows?: number; columns?: number }) =>
+      dispatch({ type: 'paneExtent', ...extent }),
     [],
   );
   useAutoplay(state.autoplay, speedMs, tick);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../src/presets/index.js';
 import { footerHints, type HintContext } from '../../src/ui/footer-hints.js';
 import { helpLines, screenOf } from '../../src/ui/help.js';
-import { logLength } from '../../src/ui/helpers/log.js';
 import type { KeyEvent, SpecialName } from '../../src/ui/hooks/useKeys.js';
 import { glyphOf } from '../../src/ui/list-keys.js';
 import { initialState, reducer, type AppState, type PresetEntry } from '../../src/ui/state/reducer.js';
@@ -73,8 +72,8 @@ function dashboard(id: string): AppState {
   const loaded = loadPreset(id);
   if (!loaded.ok) throw new Error(`${id} did not load`);
   const state = press(initialState([], openSession(loaded)), 'nnn');
-  // The pane's extent, as the dashboard tells it when it draws.
-  return reducer(state, { type: 'paneExtent', lines: logLength(state.session!.timeline, 3), rows: 5 });
+  // The pane's extent, as the dashboard tells it when it draws (the log's length the reducer works out).
+  return reducer(state, { type: 'paneExtent', rows: 5, columns: SCREEN.columns });
 }
 const ENTRIES: PresetEntry[] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({
   id,

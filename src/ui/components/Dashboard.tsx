@@ -5,7 +5,7 @@ import { BAND_EDGES } from '../helpers/health.js';
 import { healthAt } from '../helpers/health-index.js';
 import { dashboardLayout } from '../helpers/layout.js';
 import { logLength, logLines } from '../helpers/log.js';
-import { followCursor } from '../state/pane.js';
+import { clampedCursor, followCursor } from '../state/pane.js';
 import { outcomesAt } from '../helpers/run-totals.js';
 import type { Session } from '../state/session.js';
 import type { Theme } from '../theme.js';
@@ -35,7 +35,7 @@ export interface DashboardProps {
   readonly paneCursor?: number;
   readonly paneOffset?: number;
   /** Told the bottom pane's extent as it is drawn: its lines and its rows, for scrolling. */
-  readonly onPaneExtent?: (extent: { lines?: number; rows?: number }) => void;
+  readonly onPaneExtent?: (extent: { lines?: number; rows?: number; columns?: number }) => void;
   readonly columns: number;
   readonly rows: number;
   readonly theme: Theme;
@@ -97,7 +97,9 @@ export function Dashboard({
     () => (showRecord ? 0 : logLength(timeline, at, columns)),
     [showRecord, timeline, at, columns],
   );
-  const logOffset = followCursor(paneOffset, paneCursor, logRows, logTotal);
+  // The cursor as the next key will clamp it (`clampPane`): a step back may leave it past the log's end.
+  const logCursor = clampedCursor(paneCursor, logTotal);
+  const logOffset = followCursor(paneOffset, logCursor, logRows, logTotal);
   // The chart's ticks count the preset's time unit when it gives a round length ("hours" under 0 6 12).
   const roundLength = preset.roundLength;
   const axis = useMemo(() => {
@@ -110,9 +112,11 @@ export function Dashboard({
     () => logLines(timeline, at, logRows, preset.asset.symbol, preset.asset.quote, logOffset, columns),
     [timeline, at, logRows, logOffset, preset.asset.symbol, preset.asset.quote, columns],
   );
+  // The pane's height (and width, which the log's length depends on) for the reducer's keys. Not the
+  // log's length: it changes every round, and telling it drew every step twice (the reducer works it out).
   useEffect(() => {
-    onPaneExtent?.(showRecord ? { rows: logRows } : { lines: logTotal, rows: logRows });
-  }, [onPaneExtent, showRecord, logTotal, logRows]);
+    onPaneExtent?.({ rows: logRows, columns });
+  }, [onPaneExtent, showRecord, logRows, columns]);
   const onRecordLines = useMemo(
     () => (onPaneExtent ? (lines: number) => onPaneExtent({ lines }) : undefined),
     [onPaneExtent],
@@ -173,7 +177,7 @@ export function Dashboard({
           lines={log}
           offset={logOffset}
           total={logTotal}
-          cursor={paneCursor}
+          cursor={logCursor}
           focused={paneFocus}
           height={layout.log}
           width={columns}

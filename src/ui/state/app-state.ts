@@ -105,7 +105,7 @@ export type Action =
   | { type: 'expire'; serial: number }
   | { type: 'written'; text: string; entry?: PresetEntry }
   | { type: 'pickerRows'; rows: number }
-  | { type: 'paneExtent'; lines?: number; rows?: number };
+  | { type: 'paneExtent'; lines?: number; rows?: number; columns?: number };
 
 export function initialState(entries: readonly PresetEntry[], session?: Session, message?: string): AppState {
   return {

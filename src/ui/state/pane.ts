@@ -1,6 +1,6 @@
 import type { KeyEvent } from '../hooks/useKeys.js';
 import { PANE_KEYS, listAction, type ListMove } from '../list-keys.js';
-import { logLines } from '../helpers/log.js';
+import { logLength, logLines } from '../helpers/log.js';
 import type { Session } from './session.js';
 
 /** The dashboard's bottom pane (the liquidation log, or the record in its place) as the reducer holds it. */
@@ -13,7 +13,10 @@ export interface PaneDraft {
   paneCursor: number;
   /** The first line shown. */
   paneOffset: number;
-  /** How many lines the pane has, and how many it shows: told by the dashboard as it draws. */
+  /**
+   * How many lines the record has, and how many lines the pane shows: told by the dashboard as it draws
+   * (the log's own length is worked out from the timeline where a key needs it: `paneLinesOf`).
+   */
   paneLines: number;
   paneRows: number;
   round: number;
@@ -28,20 +31,32 @@ export interface PaneDraft {
 export function paneKey(state: PaneDraft, key: KeyEvent, session: Session, width?: number): boolean {
   const action = listAction(PANE_KEYS, key, { focused: state.paneFocus });
   if (!action) return false;
+  // The round may have moved since the last key: first the cursor and window inside the pane as drawn.
+  const lines = paneLinesOf(state, session, width);
+  clampPane(state, lines);
   if (action === 'focus') state.paneFocus = !state.paneFocus;
   else if (action === 'unfocus') state.paneFocus = false;
   else if (action === 'goto') {
     if (!state.record) goToLine(state, session, width);
   } else if (state.record) scrollRecord(state, action);
-  else moveCursor(state, action);
+  else moveCursor(state, action, lines);
   return true;
+}
+
+/**
+ * How many lines the pane has: the record's, as the dashboard told them, or the log's up to the round,
+ * `width` wide. The log's are not told: they change every round, and telling them drew every step twice.
+ */
+export function paneLinesOf(state: PaneDraft, session: Session, width?: number): number {
+  if (state.record) return state.paneLines;
+  return logLength(session.timeline, session.timeline.reach(state.round), width);
 }
 
 const page = (state: PaneDraft) => Math.max(1, state.paneRows - 1);
 
 /** The log: the highlight moves, and the window follows it. */
-function moveCursor(state: PaneDraft, move: ListMove): void {
-  const last = Math.max(0, state.paneLines - 1);
+function moveCursor(state: PaneDraft, move: ListMove, lines: number): void {
+  const last = Math.max(0, lines - 1);
   const cursor = state.paneCursor;
   state.paneCursor = Math.max(
     0,
@@ -60,7 +75,7 @@ function moveCursor(state: PaneDraft, move: ListMove): void {
                 : last,
     ),
   );
-  state.paneOffset = followCursor(state.paneOffset, state.paneCursor, state.paneRows, state.paneLines);
+  state.paneOffset = followCursor(state.paneOffset, state.paneCursor, state.paneRows, lines);
 }
 
 /** The first line shown so that line `cursor` is in a window of `rows` lines, moved as little as it can. */
@@ -104,10 +119,17 @@ function goToLine(state: PaneDraft, session: Session, width: number | undefined)
   state.autoplay = false;
 }
 
-/** After the pane's extent changed (a resize, the record's robust lines): cursor and window inside it. */
-export function clampPane(state: PaneDraft): void {
-  state.paneCursor = Math.max(0, Math.min(state.paneCursor, state.paneLines - 1));
+/**
+ * Cursor and window inside a pane of `lines` lines (after a resize, the record's robust lines, a step
+ * back). The dashboard draws the log's cursor clamped so (`clampedCursor`) before a key clamps it here.
+ */
+export function clampPane(state: PaneDraft, lines: number): void {
+  state.paneCursor = clampedCursor(state.paneCursor, lines);
   state.paneOffset = state.record
-    ? Math.max(0, Math.min(state.paneOffset, state.paneLines - state.paneRows))
-    : followCursor(state.paneOffset, state.paneCursor, state.paneRows, state.paneLines);
+    ? Math.max(0, Math.min(state.paneOffset, lines - state.paneRows))
+    : followCursor(state.paneOffset, state.paneCursor, state.paneRows, lines);
 }
+
+/** The log's highlighted line in a log of `lines` lines: `cursor`, or the last line if it is past it. */
+export const clampedCursor = (cursor: number, lines: number): number =>
+  Math.max(0, Math.min(cursor, lines - 1));

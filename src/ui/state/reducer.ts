@@ -1,9 +1,10 @@
 import { castDraft, produce } from 'immer';
-import type { Action, AppState, Draft } from './app-state.js';
+import { undraft, type Action, type AppState, type Draft } from './app-state.js';
 import { advance, commandOf } from './commands.js';
 import { hiddenKey, key, reducerPanelKey } from './key-routing.js';
-import { clampPane } from './pane.js';
+import { clampPane, paneLinesOf } from './pane.js';
 import { follow } from './picker.js';
+import type { Session } from './session.js';
 import { screenOf } from '../help.js';
 import { ageMessage, expireMessage, say } from './status.js';
 
@@ -109,7 +110,8 @@ function act(state: Draft, action: Action): void {
     case 'paneExtent':
       if (action.lines !== undefined) state.paneLines = action.lines;
       if (action.rows !== undefined) state.paneRows = action.rows;
-      clampPane(state);
+      if (state.session)
+        clampPane(state, paneLinesOf(state, undraft<Session>(state.session), action.columns));
       return;
     case 'pickerRows':
       state.pickerRows = action.rows;
