@@ -112,6 +112,14 @@ export class PositionBook {
   }
 
   /**
+   * `healthFactor` from the position's collateral and debt as the caller holds them (a candidate's carried
+   * numbers, equal to the book's): the same value, without reading the book at a scattered index.
+   */
+  healthFactorOf(index: number, collateral: number, debt: number, price: number): number {
+    return (collateral * price * this.thresholdOf(index)) / debt;
+  }
+
+  /**
    * Takes off the heap every open position with HF < 1 at `price`, most under water first, into a buffer
    * reused every round (valid until the next call). The caller puts back, with `reinsert`, those that stay open.
    *

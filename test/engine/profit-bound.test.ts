@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMechanism, liquidateInto, scratch } from '../../src/engine/liquidation/index.js';
 import { marketModels } from '../../src/engine/market/index.js';
-import { unprofitableBelow } from '../../src/engine/round/lending.js';
+import { mostSeized, unprofitableBelow } from '../../src/engine/round/lending.js';
 
 const double = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
@@ -29,8 +29,11 @@ describe('unprofitableBelow: a candidate below it is one the full profit test sk
           fullBelowHealth: fc.option(double(0.5, 1), { nil: undefined }),
           healthFactor: double(0, 1),
           debtShare: double(0.01, 3),
-          // Where below the bound the collateral sits: 1 is the bound's own last unit.
+          // Where below the bound the seizure sits: 1 is the bound's own last unit.
           at: fc.oneof(fc.constant(1), double(0, 1)),
+          // The collateral bounds the seizure, or the cap does (then the collateral is up to 1000 times it).
+          capBound: fc.boolean(),
+          spare: double(1, 1000),
         }),
         (c) => {
           const venue = marketModels[c.model]({ depth2pct: c.depth, fee: c.fee }, c.price);
@@ -41,9 +44,8 @@ describe('unprofitableBelow: a candidate below it is one the full profit test sk
           fc.pre(!(marginal * (1 + c.bonus) <= oraclePrice * (1 - 1e-9)));
           const below = unprofitableBelow(marginal, oraclePrice, c.bonus, c.gasCost, c.capital);
           expect(below).toBeGreaterThan(0);
-          const collateral = Math.min(below * c.at, below * (1 - 1e-15));
-          fc.pre(collateral > 0);
-          const debt = collateral * oraclePrice * c.debtShare;
+          const seizure = Math.min(below * c.at, below * (1 - 1e-15));
+          fc.pre(seizure > 0);
           const mechanism = createMechanism(
             c.partial === undefined
               ? { mechanism: 'full', bonus: c.bonus, threshold: 0.8 }
@@ -55,6 +57,16 @@ describe('unprofitableBelow: a candidate below it is one the full profit test sk
                   fullBelowHealth: c.fullBelowHealth,
                 },
           );
+          // The cap-bound case: the debt whose cap is worth the seizure, and more collateral than that.
+          const capShare =
+            c.partial !== undefined && !(c.healthFactor <= (c.fullBelowHealth ?? -1)) ? c.partial : 1;
+          const collateral = c.capBound ? seizure * c.spare : seizure;
+          const debt = c.capBound
+            ? (seizure * oraclePrice) / (1 + c.bonus) / capShare
+            : seizure * oraclePrice * c.debtShare;
+          const most = mostSeized(mechanism, collateral, debt, c.healthFactor, oraclePrice, c.bonus);
+          // The round skips it without the full test only below the bound.
+          fc.pre(most < below);
           const out = liquidateInto(
             scratch(),
             mechanism,
@@ -64,7 +76,11 @@ describe('unprofitableBelow: a candidate below it is one the full profit test sk
             c.bonus,
             c.healthFactor,
           );
-          // Not skipped for capital first ...
+          expect(out.seized).toBeLessThanOrEqual(most);
+          // Not skipped for capital first (neither by the round's lower bound on the repayment nor by it) ...
+          expect(Math.min(capShare * debt, (collateral * oraclePrice) / (1 + c.bonus))).toBeLessThanOrEqual(
+            c.capital,
+          );
           expect(out.repaid).toBeLessThanOrEqual(c.capital);
           // ... and skipped for profit, as the lending round's full test decides it.
           const proceeds = venue.proceedsAfter(queued, out.seized);

@@ -1,4 +1,4 @@
-import { liquidateInto, type MutableLiquidation } from '../liquidation/index.js';
+import { liquidateInto, type Mechanism, type MutableLiquidation } from '../liquidation/index.js';
 import type { Phase, RoundContext } from './context.js';
 import { kickLiquidatable } from './kicks.js';
 import type { CascadeState } from './state.js';
@@ -142,17 +142,28 @@ function liquidateAll(
     }
     const collateral = collaterals[k]!;
     const debt = debts[k]!;
-    if (collateral < below) {
-      // This candidate and the run after it below the same bound are skipped as unprofitable, as the
-      // full test below would skip them (issue 15: a million small loans that never pay for gas were
-      // each priced round after round). Their debt is added in the same order.
-      let end = k + 1;
-      underwaterDebt += debt;
-      while (end < taken.length && collaterals[end]! < below) underwaterDebt += debts[end++]!;
-      skippedUnprofitable += end - k;
-      book.skipFrom(k, end);
-      k = end - 1;
-      continue;
+    if (below > 0) {
+      // This candidate and the run after it that cannot seize `below` are skipped as unprofitable, as
+      // the full test below would skip them (issue 15: a million small loans that never pay for gas were
+      // each priced round after round). A seizure is at most the collateral, and at most the cap's worth
+      // (cap · (1 + bonus) / P, as liquidateInto computes it, from the same health factor). Their debt is
+      // added in the same order.
+      let end = k;
+      for (; end < taken.length; end++) {
+        const c = collaterals[end]!;
+        const d = debts[end]!;
+        if (!(c < below)) {
+          const health = needsHealth ? book.healthFactorOf(taken[end]!, c, d, oraclePrice) : 0;
+          if (!(mostSeized(mechanism, c, d, health, oraclePrice, bonus) < below)) break;
+        }
+        underwaterDebt += d;
+      }
+      if (end > k) {
+        skippedUnprofitable += end - k;
+        book.skipFrom(k, end);
+        k = end - 1;
+        continue;
+      }
     }
     if (
       skipping &&
@@ -166,7 +177,7 @@ function liquidateAll(
       continue;
     }
     // Only Aave-style caps look at the health factor; skip the division otherwise.
-    const healthFactor = needsHealth ? book.healthFactor(index, oraclePrice) : 0;
+    const healthFactor = needsHealth ? book.healthFactorOf(index, collateral, debt, oraclePrice) : 0;
     liquidateInto(outcome, mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
     let partly = false;
     if (outcome.repaid > capital) {
@@ -217,14 +228,26 @@ function liquidateAll(
   round.partialFills = filledPartly;
 }
 
+/** The most a liquidation may seize: the collateral, or the cap's worth, cap · (1 + bonus) / P. */
+export function mostSeized(
+  mechanism: Mechanism,
+  collateral: number,
+  debt: number,
+  healthFactor: number,
+  oraclePrice: number,
+  bonus: number,
+): number {
+  return Math.min(collateral, (mechanism.cap(debt, healthFactor) * (1 + bonus)) / oraclePrice);
+}
+
 /**
- * The collateral below which a candidate is surely skipped as unprofitable, with the venue's next unit
- * fetching `marginal` (> P / (1 + bonus)). A liquidation seizes s ≤ collateral and repays at least
- * s · P / (1 + bonus); the venue is concave, so the seizure raises at most s · marginal. Its gain is then
- * at most collateral · (marginal − P / (1 + bonus)), which below this bound does not pay the gas. The
+ * The seizure below which a candidate is surely skipped as unprofitable, with the venue's next unit
+ * fetching `marginal` (> P / (1 + bonus)). A liquidation seizes s = min(collateral, cap · (1 + bonus) / P)
+ * and repays s · P / (1 + bonus); the venue is concave, so the seizure raises at most s · marginal. Its
+ * gain is then at most s · (marginal − P / (1 + bonus)), which below this bound does not pay the gas. The
  * bound is shrunk by P · 1e-9 per unit, far beyond the rounding of the full test, so that it never skips
- * what the full test would take. Below `capital` · (1 + bonus) / P a liquidation (repaid ≤ collateral · P /
- * (1 + bonus)) fits the capital left, so the full test would not skip it for capital first.
+ * what the full test would take. Below `capital` · (1 + bonus) / P the repayment fits the capital left
+ * (and so does the full test's lower bound on it), so the full test would not skip it for capital first.
  */
 export function unprofitableBelow(
   marginal: number,
