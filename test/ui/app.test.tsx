@@ -1,6 +1,8 @@
+// Colour on, first: the colour tests read raw frames (test/helpers/force-colour.ts).
+import '../helpers/force-colour.js';
 import { Text } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadLibrary, loadPreset, type LoadResult } from '../../src/presets/index.js';
 import { App } from '../../src/ui/App.js';
 import { useTerminalSize } from '../../src/ui/hooks/useTerminalSize.js';
@@ -9,18 +11,6 @@ import { initialState, type PresetEntry } from '../../src/ui/state/reducer.js';
 import { openSession } from '../../src/ui/state/session.js';
 import { themeFor, type Theme } from '../../src/ui/theme.js';
 import { KEY, press, renderSized, settle, waitForFrame } from '../helpers/ink.js';
-
-// Colour must be forced on before Ink's colour library is first imported (vitest's stdout is not a TTY,
-// so without this no frame would ever hold a colour, and the NO_COLOR assertions could not fail).
-const forceColourBefore = vi.hoisted(() => {
-  const before = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = '1';
-  return before;
-});
-afterAll(() => {
-  if (forceColourBefore === undefined) delete process.env.FORCE_COLOR;
-  else process.env.FORCE_COLOR = forceColourBefore;
-});
 
 // eslint-disable-next-line no-control-regex -- terminal escapes are what this matches
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;

@@ -1,8 +1,10 @@
 // A step draws one frame: the log's length, which changes every round, is worked out by the reducer where
 // a key needs it, not told back by the dashboard after it drew (which drew every step twice). The cursor
 // the dashboard draws, and the one the next key moves, are inside the log of the round on show.
+// Colour on (first, before Ink loads), so that the highlighted line's inverse video reaches the frames.
+import '../helpers/force-colour.js';
 import { render } from 'ink-testing-library';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../src/presets/index.js';
 import { App } from '../../src/ui/App.js';
 import { logLength, logLines } from '../../src/ui/helpers/log.js';
@@ -11,17 +13,6 @@ import { initialState, reducer, type AppState } from '../../src/ui/state/reducer
 import { openSession } from '../../src/ui/state/session.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { KEY, press, settle, waitForFrame } from '../helpers/ink.js';
-
-// Colour on, so that the highlighted line's inverse video reaches the frames.
-const forceColourBefore = vi.hoisted(() => {
-  const before = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = '1';
-  return before;
-});
-afterAll(() => {
-  if (forceColourBefore === undefined) delete process.env.FORCE_COLOR;
-  else process.env.FORCE_COLOR = forceColourBefore;
-});
 
 // eslint-disable-next-line no-control-regex -- terminal escapes are what this matches
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
