@@ -67,6 +67,7 @@ export class RankQueue {
   private readonly groupMax = new Float64Array(1024);
   private groups = 0;
   private next = 0;
+  private admissions = 0;
   private dealt = false;
   /** Entries pushed since it was built. */
   private readonly pushed = new IndexHeap(64);
@@ -115,6 +116,20 @@ export class RankQueue {
     return from === PUSHED ? this.pushed.top : from === HEAP ? this.heap!.top : undefined;
   }
 
+  /** Buckets admitted so far: each a new `run`. */
+  get admitted(): number {
+    return this.admissions;
+  }
+
+  /** The last admitted run's indices in pop order, [0, `runLength`) (the sorter's, valid until the next). */
+  get run(): Int32Array {
+    return this.runIndex;
+  }
+
+  get runLength(): number {
+    return this.end;
+  }
+
   /** Removes and returns the index with the largest key, as `IndexHeap.pop`. */
   pop(): number {
     const from = this.choose();
@@ -149,6 +164,7 @@ export class RankQueue {
       this.runKey = this.sorter.key;
       this.at = 0;
       this.end = to - from;
+      this.admissions++;
     }
     const run = this.at < this.end ? this.runKey[this.at]! : -Infinity;
     if (run > pushed) return RUN;
