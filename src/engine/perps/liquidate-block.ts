@@ -155,7 +155,12 @@ export function liquidateBlock(r: PerpRoundState, taken: Int32Array, from: numbe
             ? Math.min(size, r.fund / perUnit)
             : size;
         const wanted = size - onVenue;
-        const matched = adl.match(book.long[i] ? 0 : 1, wanted, size, matchPrice, perUnit, adlLog);
+        const order = adl.order;
+        order.wanted = wanted;
+        order.cap = size;
+        order.matchPrice = matchPrice;
+        order.perUnit = perUnit;
+        const matched = adl.match(book.long[i] ? 0 : 1, adlLog);
         const units = size - matched.units;
         r.venueUnits += d * units;
         const fetched = r.fill(d, units);
