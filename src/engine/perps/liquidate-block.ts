@@ -20,7 +20,8 @@ export class PerpRoundState {
   readonly adlLog: Deleveraged[] | undefined;
   /** The sliced positions, the only ones left open, to file back in the order taken. */
   readonly keptOpen: number[] = [];
-  fund: number;
+  /** A number from the start, like the totals below (see `VenueCursor.at`). */
+  fund = 0;
   liquidations = 0;
   notional = 0;
   longNotional = 0;
