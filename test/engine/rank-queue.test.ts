@@ -7,14 +7,18 @@ import { RankEntries, RankQueue } from '../../src/engine/perps/rank-queue.js';
  * The pops of a `RankQueue` and of the `IndexHeap` the ranking used to build (appended in the same order,
  * then heapified), side by side: the same index at every step, ties and NaN keys included, where the
  * heap's shape decides. `stops` puts in second reads of `top` before a pop, as the ADL loop does;
- * `pushes` go onto both, one every `every` steps, as the book files positions back.
+ * `pushes` go onto both, one every `every` steps, as the book files positions back. A step of `takes`
+ * above 0 takes entries at once (`takeAbove`) down to the key about that many places below the top.
  */
 function expectSameOrder(
   keys: readonly number[],
   stops: readonly boolean[] = [],
   pushes: readonly number[] = [],
   every = 1,
+  takes: readonly number[] = [],
 ): void {
+  const ranked = [...keys, ...pushes].filter((k) => k === k).sort((a, b) => b - a);
+  const out = new Int32Array(keys.length + pushes.length + 2);
   const heap = new IndexHeap(keys.length);
   const entries = new RankEntries(keys.length);
   keys.forEach((key, p) => {
@@ -32,6 +36,19 @@ function expectSameOrder(
       queue.push(100_000 + pushed, pushes[pushed++]!);
       expectSameKey(queue.topKey, heap.topKey);
       continue;
+    }
+    const take = takes[step % Math.max(1, takes.length)] ?? 0;
+    if (take > 0) {
+      // As many pops as it took, each of a key above the bound, in the heap's order (into out from 2).
+      const bound = ranked[Math.min(ranked.length - 1, popped.length + take)] ?? 0;
+      const n = queue.takeAbove(bound, out, 2);
+      for (let t = 2; t < n; t++) {
+        expect(heap.topKey > bound).toBe(true);
+        const expected = heap.pop();
+        expect(out[t]).toBe(expected);
+        popped.push(expected);
+      }
+      if (n > 2) continue;
     }
     expectSameKey(queue.topKey, heap.topKey);
     expect(queue.top).toBe(heap.top);
@@ -108,6 +125,29 @@ describe('RankQueue pops in the order of the IndexHeap the ranking used to build
         (pushes, every) => expectSameOrder(distinctKeys(600, 29), [], pushes, every),
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('entries taken at once (takeAbove) among the pops and pushes: the same order', () => {
+    expectSameOrder(distinctKeys(20_000, 11), [], [], 1, [0, 700, 0, 0, 1, 3_000]);
+    const keys = distinctKeys(3_000, 17);
+    expectSameOrder(
+      keys,
+      [],
+      [...distinctKeys(200, 23).map((k) => k + 0.5), ...keys.slice(0, 9)],
+      3,
+      [40, 0],
+    );
+    expectSameOrder([...keys, ...keys.slice(100, 110)], [], [], 1, [0, 500]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double({ noNaN: false })), { maxLength: 1_500 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double({ noNaN: false })), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.integer({ min: 0, max: 600 }), { maxLength: 6 }),
+        (keys, pushes, every, takes) => expectSameOrder(keys, [], pushes, every, takes),
+      ),
+      { numRuns: 150 },
     );
   });
 

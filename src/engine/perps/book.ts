@@ -160,13 +160,17 @@ export class PerpBook {
     // A key clearly past the price is liquidatable by the same rule; only near the boundary (within the
     // slack) is the rule evaluated exactly, which spares a million-position cascade a second pass of
     // scattered reads.
-    // The top key is read once a pop (a call that returns a number boxes it, should it not be inlined).
+    // The keys past the boundary's slack are taken at once, as long as they come from the queue's sorted
+    // runs; the rest one by one, the top key read once a pop (a call that returns a number boxes it,
+    // should it not be inlined).
+    n = longs.takeAbove(price * (1 + slack), taken, n);
     for (let top = longs.topKey; top > price * (1 - slack); top = longs.topKey) {
       const near = top <= price * (1 + slack);
       const i = longs.pop();
       if (!near || this.isLiquidatable(i, price)) taken[n++] = i;
       else deferred.push(i);
     }
+    n = shorts.takeAbove(-price * (1 - slack), taken, n);
     for (let top = shorts.topKey; top > -price * (1 + slack); top = shorts.topKey) {
       const near = top <= -price * (1 - slack);
       const i = shorts.pop();

@@ -9,8 +9,10 @@ import type { Venue } from '../market/index.js';
  * telescoping, to Π(batch + net) − Π(batch), what the venue's one net trade gives the perpetuals.
  */
 export class VenueCursor {
-  private at: number;
-  private valueAt: number;
+  // Numbers from the start (not declared bare, which defines them undefined first): a field that has held
+  // something else keeps each number it is given in a fresh box, two a fill.
+  private at = 0;
+  private valueAt = 0;
 
   constructor(
     private readonly venue: Venue,

@@ -20,7 +20,8 @@ export class PerpRoundState {
   readonly adlLog: Deleveraged[] | undefined;
   /** The sliced positions, the only ones left open, to file back in the order taken. */
   readonly keptOpen: number[] = [];
-  fund: number;
+  /** A number from the start, like the totals below (see `VenueCursor.at`). */
+  fund = 0;
   liquidations = 0;
   notional = 0;
   longNotional = 0;
@@ -155,7 +156,12 @@ export function liquidateBlock(r: PerpRoundState, taken: Int32Array, from: numbe
             ? Math.min(size, r.fund / perUnit)
             : size;
         const wanted = size - onVenue;
-        const matched = adl.match(book.long[i] ? 0 : 1, wanted, size, matchPrice, perUnit, adlLog);
+        const order = adl.order;
+        order.wanted = wanted;
+        order.cap = size;
+        order.matchPrice = matchPrice;
+        order.perUnit = perUnit;
+        const matched = adl.match(book.long[i] ? 0 : 1, adlLog);
         const units = size - matched.units;
         r.venueUnits += d * units;
         const fetched = r.fill(d, units);

@@ -67,6 +67,7 @@ export class RankQueue {
   private readonly groupMax = new Float64Array(1024);
   private groups = 0;
   private next = 0;
+  private admissions = 0;
   private dealt = false;
   /** Entries pushed since it was built. */
   private readonly pushed = new IndexHeap(64);
@@ -115,6 +116,20 @@ export class RankQueue {
     return from === PUSHED ? this.pushed.top : from === HEAP ? this.heap!.top : undefined;
   }
 
+  /** Buckets admitted so far: each a new `run`. */
+  get admitted(): number {
+    return this.admissions;
+  }
+
+  /** The last admitted run's indices in pop order, [0, `runLength`) (the sorter's, valid until the next). */
+  get run(): Int32Array {
+    return this.runIndex;
+  }
+
+  get runLength(): number {
+    return this.end;
+  }
+
   /** Removes and returns the index with the largest key, as `IndexHeap.pop`. */
   pop(): number {
     const from = this.choose();
@@ -122,6 +137,35 @@ export class RankQueue {
     if (from === HEAP || (from === EMPTY && this.fallBack())) return this.heap!.pop();
     this.pops++;
     return from === RUN ? this.runIndex[this.at++]! : this.pushed.pop();
+  }
+
+  /**
+   * Pops every entry with a key above `bound`, as `pop` would one by one, into out[n…] while they come from
+   * the admitted runs; returns the new n. It stops, leaving the rest to `pop`, at an entry not above
+   * `bound` or where a pushed entry (or the heap, or a tie) would be next. For a caller popping a third of a
+   * million entries: each `topKey` and `pop` chose its source again, and the key came back boxed.
+   */
+  takeAbove(bound: number, out: Int32Array, n: number): number {
+    // Nothing to take: not dealt for it (`topKey` needs no deal; a side never popped is not dealt).
+    if (!(this.topKey > bound)) return n;
+    while (this.choose() === RUN) {
+      // A run's entry is popped while its key is above the pushed entries' top (`choose`).
+      const at = this.at;
+      const to = copyAbove(
+        this.runIndex,
+        this.runKey,
+        at,
+        this.end,
+        Math.max(bound, this.pushed.topKey),
+        out,
+        n,
+      );
+      n += to - at;
+      this.pops += to - at;
+      this.at = to;
+      if (to === at || to < this.end) break;
+    }
+    return n;
   }
 
   push(index: number, key: number): void {
@@ -149,6 +193,7 @@ export class RankQueue {
       this.runKey = this.sorter.key;
       this.at = 0;
       this.end = to - from;
+      this.admissions++;
     }
     const run = this.at < this.end ? this.runKey[this.at]! : -Infinity;
     if (run > pushed) return RUN;
@@ -189,4 +234,22 @@ export class RankQueue {
     this.orderKey = new Float64Array(0);
     return HEAP;
   }
+}
+
+/**
+ * Copies index[from…] into out[n…] while key[…] > limit (before `end`); returns where it stopped. A loop of
+ * its own over the run's arrays, for `takeAbove`.
+ */
+function copyAbove(
+  index: Int32Array,
+  key: Float64Array,
+  from: number,
+  end: number,
+  limit: number,
+  out: Int32Array,
+  n: number,
+): number {
+  let at = from;
+  while (at < end && key[at]! > limit) out[n++] = index[at++]!;
+  return at;
 }
