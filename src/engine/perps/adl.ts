@@ -1,6 +1,7 @@
 import type { AdlRank } from '../types.js';
 import type { PerpBook } from './book.js';
 import { RankEntries, RankQueue } from './rank-queue.js';
+import { touch } from './touch.js';
 
 /** One position auto-deleveraging closed part of, for the log. */
 export interface Deleveraged {
@@ -59,7 +60,8 @@ export class Deleverager {
    * What the next `match` is for, written by its caller before the call. Not arguments: V8 boxes each
    * number passed to a call it does not inline (a heap object apiece), and `match`, a loop, is not inlined:
    * four a bankrupt position were most of what a round of the ADL bench book allocated (15 MB of 21, a
-   * scavenge every 4 MB). Fields of numbers are written in place.
+   * scavenge every 4 MB). Fields of numbers are written in place (they start as doubles, 0.5, so that V8
+   * keeps them doubles: a field first given an integer is re-laid out when the first fraction comes).
    */
   readonly order: MatchOrder = { wanted: 0.5, cap: 0.5, matchPrice: 0.5, perUnit: 0.5 };
 
@@ -79,7 +81,7 @@ export class Deleverager {
     let paidOut = 0;
     while (units < wanted && queue.top !== undefined) {
       if (queue.admitted !== this.touched[long]) {
-        touchRun(book, queue.run, queue.runLength);
+        touch(book, queue.run, 0, queue.runLength);
         this.touched[long] = queue.admitted;
       }
       const index = queue.top;
@@ -91,10 +93,9 @@ export class Deleverager {
       const take = Math.min(size, (whole ? cap : wanted) - units);
       // `close`, written out: V8 boxes each number passed to a call it does not inline, and where `match`
       // is inlined into liquidateBlock it did not inline `close` (out of room): four boxes a close, 40 MB
-      // a round of the ADL bench book.
+      // a round of the ADL bench book. `payout` is small enough to be inlined always.
       const marginBefore = book.margin[index]!;
-      paidOut +=
-        (marginBefore * take) / size + book.direction(index) * take * (matchPrice - book.entry[index]!);
+      paidOut += payout(marginBefore, take, size, book.direction(index), matchPrice, book.entry[index]!);
       book.reduce(index, take);
       log?.push({ position: index, quantity: take, amount: take * perUnit, sizeBefore: size, marginBefore });
       if (!(book.size[index]! > 0)) queue.pop();
@@ -150,8 +151,14 @@ export class Deleverager {
     const book = this.book;
     const sizeBefore = book.size[index]!;
     const marginBefore = book.margin[index]!;
-    const paid =
-      (marginBefore * take) / sizeBefore + book.direction(index) * take * (matchPrice - book.entry[index]!);
+    const paid = payout(
+      marginBefore,
+      take,
+      sizeBefore,
+      book.direction(index),
+      matchPrice,
+      book.entry[index]!,
+    );
     book.reduce(index, take);
     log?.push({ position: index, quantity: take, amount: take * perUnit, sizeBefore, marginBefore });
     return paid;
@@ -209,23 +216,17 @@ function rankSide(
   }
 }
 
-/** Where `touchRun` leaves what it read, so that the reads are not optimised away. */
-const sink = { value: 0 };
-
 /**
- * Reads the size, margin and entry of positions run[0, n) (a bucket of the ranking, a few hundred, as the
- * queue admits it) and nothing else, so that their cache misses (a random index each) overlap: the closes
- * that follow, one by one, find them in cache. A close waited on its misses before the next (the match
- * loop's exit tests the size read): at a million positions, half a million closes a round. The values go
- * unused: no result can depend on when they were read. (`touchBlock` in liquidate.ts says why both.)
- * Gathering the three into arrays read in order instead was no faster.
+ * What closing `take` of a position's `sizeBefore` units at `matchPrice` pays its owner: that share of its
+ * margin, and its profit on them against its entry (`direction` +1 long, −1 short).
  */
-function touchRun(book: PerpBook, run: Int32Array, n: number): void {
-  const { size, margin, entry } = book;
-  let sum = 0;
-  for (let k = 0; k < n; k++) {
-    const i = run[k]!;
-    sum += size[i]! + margin[i]! + entry[i]!;
-  }
-  sink.value = sum;
+function payout(
+  marginBefore: number,
+  take: number,
+  sizeBefore: number,
+  direction: number,
+  matchPrice: number,
+  entry: number,
+): number {
+  return (marginBefore * take) / sizeBefore + direction * take * (matchPrice - entry);
 }

@@ -3,6 +3,7 @@ import type { PerpsSpec } from '../types.js';
 import type { BackstopVault } from './backstop.js';
 import type { PerpBook } from './book.js';
 import { PerpRoundState, liquidateBlock } from './liquidate-block.js';
+import { touch } from './touch.js';
 
 /** What the perpetuals did in one round. */
 export interface PerpRound {
@@ -85,7 +86,7 @@ export function liquidatePerps(
   const taken = book.takeLiquidatable(price);
   for (let from = 0; from < taken.length; from += BLOCK) {
     const to = Math.min(taken.length, from + BLOCK);
-    touchBlock(book, taken, from, to);
+    touch(book, taken, from, to);
     liquidateBlock(r, taken, from, to);
   }
   for (let t = 0; t < r.keptOpen.length; t++) book.file(r.keptOpen[t]!);
@@ -118,26 +119,4 @@ export function liquidatePerps(
     backstopEquity: vault ? vault.equity(price) : 0,
     log: r.log,
   };
-}
-
-/** Where `touchBlock` leaves what it read, so that the reads are not optimised away. */
-const sink = { value: 0 };
-
-/**
- * Reads the size, margin and entry of positions taken[from, to) (a random index each: `taken` is in the
- * order of their liquidation prices) and nothing else, so that the block's cache misses overlap, where a
- * turn waited on its own before the next turn's (its branches test them). The values go unused: no result
- * can depend on when they were read. With `touchRun` (adl.ts), whose closes a round interleaves with these
- * turns: either alone was not measurably faster (the other's misses were then the wait), the two together
- * were (the commit says by how much). Touching the turn's byte arrays as well (side, open, liquidated)
- * gained nothing more.
- */
-function touchBlock(book: PerpBook, taken: Int32Array, from: number, to: number): void {
-  const { size, margin, entry } = book;
-  let sum = 0;
-  for (let t = from; t < to; t++) {
-    const i = taken[t]!;
-    sum += size[i]! + margin[i]! + entry[i]!;
-  }
-  sink.value = sum;
 }
