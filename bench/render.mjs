@@ -8,8 +8,13 @@
 // output. Keys come 150 ms apart, as a person steps; the app computes the next round in that pause (and,
 // in the first, indexes the book for the health panel).
 import { EventEmitter } from 'node:events';
+import { register } from 'node:module';
 
 const [distUrl, presetFile] = process.argv.slice(2);
+// Ink measures its text with the build's text-width, as in the app's bundle (scripts/text-width.mjs).
+register(new URL('./text-width-loader.mjs', import.meta.url), {
+  data: { textWidth: `${distUrl}/ui/text-width.js` },
+});
 // As the CLI does before it loads the UI (src/cli/open-app.ts): React's production build.
 process.env.NODE_ENV ??= 'production';
 const { createElement } = await import('react');

@@ -28,6 +28,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
+import { textWidthPlugin } from './text-width.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -50,10 +51,12 @@ const shared = {
   logLevel: 'warn',
 };
 
-// The entry, and the dashboard's modules that it imports when the app opens.
+// The entry, and the dashboard's modules that it imports when the app opens. Ink measures its text with
+// src/ui/text-width.ts, string-width with a fast path for the dashboard's glyphs (scripts/text-width.mjs).
 await build({
   ...shared,
   input: { main: 'src/cli/main.ts' },
+  plugins: [textWidthPlugin(join(root, 'src', 'ui', 'text-width.ts'))],
   output: {
     dir: dist,
     format: 'esm',
