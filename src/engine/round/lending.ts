@@ -111,9 +111,9 @@ function liquidateAll(
   let underwaterDebt = 0;
   let filledPartly = 0;
   let hopeless = false;
-  // Candidates with less collateral than this are surely skipped as unprofitable (`unprofitableBelow`);
-  // it, and `hopeless`, are worked out again only after a liquidation (the venue's state is otherwise
-  // the same for every candidate of the round).
+  // Candidates that cannot seize this much are surely skipped as unprofitable (`unprofitableBelow`); it,
+  // and `hopeless`, are worked out again only after a liquidation (the venue's state and the capital are
+  // otherwise the same for every candidate of the round).
   let below = 0;
   let stale = true;
   // The candidates' collateral and debt, read in order beside them (not scattered over the book).

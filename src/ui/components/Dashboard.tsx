@@ -34,7 +34,7 @@ export interface DashboardProps {
   readonly paneFocus?: boolean;
   readonly paneCursor?: number;
   readonly paneOffset?: number;
-  /** Told the bottom pane's extent as it is drawn: its lines and its rows, for scrolling. */
+  /** Told the bottom pane's extent as it is drawn, for scrolling: its rows and width, the record's lines. */
   readonly onPaneExtent?: (extent: { lines?: number; rows?: number; columns?: number }) => void;
   readonly columns: number;
   readonly rows: number;
@@ -97,7 +97,8 @@ export function Dashboard({
     () => (showRecord ? 0 : logLength(timeline, at, columns)),
     [showRecord, timeline, at, columns],
   );
-  // The cursor as the next key will clamp it (`clampPane`): a step back may leave it past the log's end.
+  // The cursor as the next key will clamp it (`clampPane`): a narrower terminal wraps fewer totals and may
+  // leave it past the log's end until then (a step puts it back on the first line).
   const logCursor = clampedCursor(paneCursor, logTotal);
   const logOffset = followCursor(paneOffset, logCursor, logRows, logTotal);
   // The chart's ticks count the preset's time unit when it gives a round length ("hours" under 0 6 12).
