@@ -15,7 +15,8 @@ import type { VenueCursor } from './fill.js';
  * against what it holds): that loss is reported, not passed on (Hyperliquid would auto-deleverage it).
  */
 export class BackstopVault {
-  cash: number;
+  /** A number from the start, not declared bare (see `VenueCursor.at`): written at every take-over. */
+  cash = 0;
   inventory = 0;
   /** Units taken over so far, all sides. */
   private taken = 0;
