@@ -133,9 +133,14 @@ function mutateValue(r, root) {
         parent[r.pick(['extra', 'constructor', 'prototype', `k${r.pick(ESCAPES)}`])] = 1;
       return;
     case 3: // grow an array: the same entry again, or many
-      if (Array.isArray(parent))
-        parent.push(...Array.from({ length: r.pick([1, 100, 5000]) }, () => parent[key]));
-      else parent[key] = otherValue(r);
+      if (Array.isArray(parent)) {
+        // Copies, and no more than about 200 KB of them: copies of one shared entry, grown again by a later
+        // mutation, multiplied (seed 28: an entry of 5,000 rows, 5,000 times, past the longest string
+        // JSON.stringify can make, and the campaign stopped).
+        const text = JSON.stringify(parent[key]) ?? 'null';
+        const copies = Math.min(r.pick([1, 100, 5000]), Math.max(1, Math.floor(200_000 / (text.length + 1))));
+        parent.push(...Array.from({ length: copies }, () => JSON.parse(text)));
+      } else parent[key] = otherValue(r);
       return;
     default: // another type, a hostile text, deep nesting
       parent[key] = otherValue(r);
