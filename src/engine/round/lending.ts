@@ -1,6 +1,7 @@
 import { liquidateInto, type Mechanism, type MutableLiquidation } from '../liquidation/index.js';
 import type { Phase, RoundContext } from './context.js';
 import { kickLiquidatable } from './kicks.js';
+import { TOUCHED, touch } from './touch.js';
 import type { CascadeState } from './state.js';
 
 /**
@@ -50,6 +51,7 @@ function liquidateEvery(state: CascadeState, round: RoundContext, taken: Int32Ar
   let underwaterDebt = 0;
   ledger.clear();
   for (let k = 0; k < taken.length; k++) {
+    if ((k & (TOUCHED - 1)) === 0) touch(book, taken, k, Math.min(taken.length, k + TOUCHED));
     const index = taken[k]!;
     const collateral = collaterals[k]!;
     const debt = debts[k]!;
