@@ -12,7 +12,7 @@ const sink = { value: 0 };
  * order) overlap. The liquidation loop that follows reads `liquidated` before it writes a position
  * (`updateFrom`) and so waited on that miss, and on the lines of its stores, one position at a time.
  * Touching collateral and debt alone gained nothing: the byte arrays' reads were the waits. Measured on
- * the bench's 1M lending book, 248 -> 243 ms a whole run (medians of 10 interleaved runs). As
+ * the bench's 1M lending book, 4–7 ms of about 250 a whole run (three sets of 10–16 interleaved runs). As
  * perps/touch.ts; the values go unused: no result can depend on when they were read.
  */
 export function touch(book: PositionBook, indices: Int32Array, from: number, to: number): void {
