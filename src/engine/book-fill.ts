@@ -15,6 +15,35 @@ export interface BookSource {
   readonly threshold: number;
 }
 
+/** Writes the positions the preset gives (explicit ones, the attacker's collateral) into `book`. */
+export function writeGiven(book: BookArrays, source: BookSource): void {
+  source.positions.forEach((p, i) => {
+    book.collateral[i] = p.collateral;
+    book.debt[i] = p.debt;
+  });
+  if (source.borrower) book.collateral[book.collateral.length - 1] = source.borrower.collateral;
+}
+
+/**
+ * Round 0's collateral and debt of a book of `count` positions built from `source`, drawn again: the
+ * given positions, then the generated ones through the same draws as `fillBook` (their keys go to a
+ * scratch array).
+ */
+export function drawRoundZero(source: BookSource, count: number): BookArrays {
+  const book = { collateral: new Float64Array(count), debt: new Float64Array(count) };
+  writeGiven(book, source);
+  const spec = source.generate;
+  if (spec) {
+    const { initialPrice, threshold } = source;
+    const explicit = source.positions.length;
+    const keys = new Float64Array(count);
+    fillDrawsOnce(book, explicit, spec, initialPrice, threshold, () =>
+      fillGenerated(book, explicit, spec, initialPrice, threshold, keys, () => {}),
+    );
+  }
+  return book;
+}
+
 /**
  * The heap of every position with debt, filled as the book is: the explicit positions' keys (their
  * collateral and debt already in `book`), then the generated positions, drawn into `book` block by block,

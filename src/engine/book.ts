@@ -1,7 +1,6 @@
-import { fillBook, type BookSource } from './book-fill.js';
+import { drawRoundZero, fillBook, writeGiven, type BookSource } from './book-fill.js';
 import { ExplicitOrDefault } from './explicit-or-default.js';
 import type { LazyHeap } from './lazy-heap.js';
-import { RoundZero } from './round-zero.js';
 import { SkipLines } from './skip-lines.js';
 import { WaitingLine } from './waiting-line.js';
 
@@ -33,8 +32,12 @@ export class PositionBook {
   openCount: number;
   liquidatedCount = 0;
 
-  /** Round 0's numbers of the positions changed since (made into arrays when asked for). */
-  private readonly roundZero: RoundZero;
+  /** What the book is built from: round 0 is drawn from it again when asked for after a change. */
+  private readonly source: BookSource;
+  /** Whether the attacker's loan has changed its position since round 0. */
+  private borrowed = false;
+  /** Round 0's collateral and debt, once asked for. */
+  private roundZero?: { readonly collateral: Float64Array; readonly debt: Float64Array };
   private readonly explicitIds: readonly string[];
   private readonly borrowerId?: string;
   /** Open positions with debt, by liquidation price, highest first (ordered lazily, see LazyHeap). */
@@ -56,21 +59,19 @@ export class PositionBook {
     const generated = source.generate?.count ?? 0;
     const count = explicit.length + generated + (source.borrower ? 1 : 0);
     this.count = count;
-    this.roundZero = new RoundZero(count);
+    this.source = source;
     this.explicitIds = explicit.map((p) => p.id);
     this.borrowerId = source.borrower?.id;
     this.collateral = new Float64Array(count);
     this.debt = new Float64Array(count);
     this.thresholds = new ExplicitOrDefault(new Float64Array(explicit.length), source.threshold, count);
     explicit.forEach((p, i) => {
-      this.collateral[i] = p.collateral;
-      this.debt[i] = p.debt;
       this.thresholds.explicit[i] = p.threshold ?? source.threshold;
     });
+    writeGiven(this, source);
     this.open = new Uint8Array(count).fill(1);
     this.liquidated = new Uint8Array(count);
     this.openCount = count;
-    if (source.borrower) this.collateral[count - 1] = source.borrower.collateral;
     this.heap = fillBook(this, this.thresholds, source);
   }
 
@@ -86,12 +87,27 @@ export class PositionBook {
 
   /** Round 0's collateral of every position (made on the first call; not to be written). */
   get initialCollateral(): Float64Array {
-    return this.roundZero.arrays(this.collateral, this.debt).collateral;
+    return this.roundZeroArrays().collateral;
   }
 
   /** Round 0's debt of every position. */
   get initialDebt(): Float64Array {
-    return this.roundZero.arrays(this.collateral, this.debt).debt;
+    return this.roundZeroArrays().debt;
+  }
+
+  /**
+   * Round 0, made once: a copy of the book while nothing has changed (the dashboard asks before the first
+   * round), else the book drawn again from its source (the same draws, bit for bit), as the perpetuals'
+   * book does. Round 0 used to be kept by exception, each position's numbers noted at its first change:
+   * three writes a liquidation and their pages, for arrays a headless run never asks for (issue 15: the
+   * 1M bench book 233.2 -> 220.8 ms a run, medians of 12 interleaved; peak RSS 125 -> 112 MB).
+   */
+  private roundZeroArrays(): { readonly collateral: Float64Array; readonly debt: Float64Array } {
+    this.roundZero ??=
+      this.liquidatedCount > 0 || this.borrowed
+        ? drawRoundZero(this.source, this.count)
+        : { collateral: this.collateral.slice(), debt: this.debt.slice() };
+    return this.roundZero;
   }
 
   id(index: number): string {
@@ -140,8 +156,6 @@ export class PositionBook {
       this.takenCollateral = new Float64Array(size);
       this.takenDebt = new Float64Array(size);
     }
-    // Round 0's notes: at most one for each position this round liquidates.
-    this.roundZero.reserve(bound);
     const { taken, takenCollateral, takenDebt } = this;
     let n = 0;
     // Above `surely` a key's health factor is certainly below 1 (the two roundings differ by a few ulps):
@@ -230,24 +244,6 @@ export class PositionBook {
 
   /** Records a position's state after a liquidation. */
   update(index: number, collateral: number, debt: number, closed: boolean): void {
-    this.updateFrom(index, this.collateral[index]!, this.debt[index]!, collateral, debt, closed);
-  }
-
-  /**
-   * `update` for a position whose collateral and debt before the liquidation the caller holds (a taken
-   * position's carried numbers, equal to the book's): the liquidation loop then reads neither from the
-   * book, two reads scattered over 16 MB, most of them cache misses, per liquidation.
-   */
-  updateFrom(
-    index: number,
-    collateralBefore: number,
-    debtBefore: number,
-    collateral: number,
-    debt: number,
-    closed: boolean,
-  ): void {
-    // A position's first change is its first liquidation (or the attacker's loan, below).
-    if (!this.liquidated[index]) this.roundZero.keep(index, collateralBefore, debtBefore);
     this.collateral[index] = collateral;
     this.debt[index] = debt;
     if (!this.liquidated[index]) {
@@ -264,7 +260,7 @@ export class PositionBook {
   borrow(index: number, amount: number): void {
     if (this.debt[index]! > 0 || !this.open[index])
       throw new Error('borrow is for an open position with no debt');
-    this.roundZero.keep(index, this.collateral[index]!, 0);
+    this.borrowed = true;
     this.debt[index] = amount;
     this.file(index);
   }

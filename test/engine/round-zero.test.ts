@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cascade } from '../../src/engine/index.js';
+import { keepGeneratedDraws } from '../../src/engine/kept-draws.js';
 import { scenario } from '../helpers/scenario.js';
 
 /** Round 0's arrays against those of a book that has run no round. */
@@ -79,5 +80,38 @@ describe('a book gives round 0 after the rounds changed it', () => {
     while (!cascade.done) cascade.step();
     expect(cascade.book.liquidatedCount).toBeGreaterThan(0);
     expect(cascade.book.initialDebt).toEqual(before);
+  });
+});
+
+describe('round 0 drawn again from the book', () => {
+  const spec = {
+    shock: { pct: 0.3 },
+    generate: {
+      count: 2_000,
+      seed: 9,
+      collateral: { min: 1, max: 50, scale: 'log' as const },
+      healthFactor: { min: 1.0, max: 1.8, mode: 1.2 },
+    },
+    positions: [{ id: 'given', collateral: 3, debt: 4_000 }],
+  };
+
+  it('gives the given positions and the draws, whichever way the draws were made', () => {
+    const fresh = new Cascade(scenario(spec)).book;
+    for (const memo of [false, true]) {
+      keepGeneratedDraws(memo);
+      try {
+        // With the memo on, a second cascade copies the kept draws instead of drawing them.
+        new Cascade(scenario(spec));
+        const cascade = new Cascade(scenario(spec));
+        while (!cascade.done) cascade.step();
+        const { book } = cascade;
+        expect(book.liquidated[0]).toBe(1);
+        expect(book.collateral[0]).not.toBe(3);
+        expect(book.initialCollateral).toEqual(fresh.collateral);
+        expect(book.initialDebt).toEqual(fresh.debt);
+      } finally {
+        keepGeneratedDraws(false);
+      }
+    }
   });
 });

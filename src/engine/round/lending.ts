@@ -59,7 +59,7 @@ function liquidateEvery(state: CascadeState, round: RoundContext, taken: Int32Ar
     liquidateInto(outcome, mechanism, collateral, debt, oraclePrice, bonus, healthFactor);
     capital -= outcome.repaid;
     ledger.add(outcome.seized, outcome.repaid);
-    book.updateFrom(index, collateral, debt, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
     if (!outcome.closed) book.reinsert(index);
     collateralSold += outcome.seized;
     debtRepaid += outcome.repaid;
@@ -207,7 +207,7 @@ function liquidateAll(
     stale = true;
     if (partly) filledPartly++;
     ledger.add(outcome.seized, outcome.repaid);
-    book.updateFrom(index, collateral, debt, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
+    book.update(index, outcome.collateralAfter, outcome.debtAfter, outcome.closed);
     // Skipped positions wait off the heap; one left open goes back under its new liquidation price.
     if (!outcome.closed) book.reinsert(index);
     collateralSold += outcome.seized;

@@ -10,7 +10,7 @@ const sink = { value: 0 };
  * Reads positions indices[from, to)'s collateral, debt, `liquidated` and `open` in the book and nothing
  * else, so that their cache misses (a random index each: a bucket's positions are in key order, not index
  * order) overlap. The liquidation loop that follows reads `liquidated` before it writes a position
- * (`updateFrom`) and so waited on that miss, and on the lines of its stores, one position at a time.
+ * (`update`) and so waited on that miss, and on the lines of its stores, one position at a time.
  * Touching collateral and debt alone gained nothing: the byte arrays' reads were the waits. Measured on
  * the bench's 1M lending book, 4–7 ms of about 250 a whole run (three sets of 10–16 interleaved runs). As
  * perps/touch.ts; the values go unused: no result can depend on when they were read.
