@@ -115,6 +115,8 @@ export function Dashboard({
   );
   // The pane's height (and width, which the log's length depends on) for the reducer's keys. Not the
   // log's length: it changes every round, and telling it drew every step twice (the reducer works it out).
+  // Told again when the record replaces the log or gives way to it: the reducer then clamps the cursor
+  // and window to the other's lines (the key that toggles the record does not).
   useEffect(() => {
     onPaneExtent?.({ rows: logRows, columns });
   }, [onPaneExtent, showRecord, logRows, columns]);
