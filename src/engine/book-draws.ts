@@ -1,6 +1,6 @@
 import type { ExplicitOrDefault } from './explicit-or-default.js';
-import { BATCH, UniformStream } from './rng.js';
 import type { GenerateSpec, PeakedRange, SizeRange } from './types.js';
+import { drawGenerated, type BucketCounts } from './wasm/book-kernel.js';
 
 /** The book's arrays the generator writes (every generated position's threshold is the default LT). */
 export interface BookArrays {
@@ -13,12 +13,12 @@ export interface BookArrays {
  * through the range's shape (`drawSize`, `drawPeaked`); debt = collateral * p0 * LT / HF, so that HF at p0
  * is the drawn value. Each position's heap key (`liquidationPrices`) is written as it is drawn: the
  * book's numbers are still in registers, where a second pass over a million positions read 24 MB back
- * (issue 15: about 9 ms of a million-position run). After each block, `drawn(from, to)` is called, so
- * that the caller can count the block's keys while they are in cache.
+ * (issue 15: about 9 ms of a million-position run). With `buckets`, each key is also counted into the
+ * lazy heap's buckets (`countBuckets`) while in cache.
  *
- * In blocks of half a batch of draws, each mapped by `mapDraws`: a function called a few hundred times is
- * optimised after its first calls, where one loop over a million positions ran its first part unoptimised
- * and was then replaced mid-loop (issue 15: drawing was a third of building a million-position book).
+ * Drawn by the WebAssembly kernel (src/engine/wasm/book-kernel.wat), which does exactly this, bit for bit:
+ * the book is drawn once a process, so its JavaScript ran mostly before V8 had optimised it (issue 15: a
+ * million-position book's draws and counts 48-54 ms on a process's first run, 35-38 on its fourth).
  */
 export function fillGenerated(
   book: BookArrays,
@@ -27,39 +27,9 @@ export function fillGenerated(
   initialPrice: number,
   lt: number,
   keys: Float64Array,
-  drawn: (from: number, to: number) => void,
+  buckets?: BucketCounts,
 ): void {
-  const stream = new UniformStream(spec.seed);
-  const pairs = BATCH >> 1;
-  for (let i = offset, end = offset + spec.count; i < end; i += pairs) {
-    const to = Math.min(end, i + pairs);
-    mapDraws(book, i, to, stream.nextBatch(), spec, initialPrice, lt, keys);
-    drawn(i, to);
-  }
-}
-
-/** Positions [from, to) from the draws u[0], u[1], … (two a position), as `fillGenerated` says. */
-function mapDraws(
-  book: BookArrays,
-  from: number,
-  to: number,
-  u: Float64Array,
-  spec: GenerateSpec,
-  initialPrice: number,
-  lt: number,
-  keys: Float64Array,
-): void {
-  const { collateral: collaterals, debt: debts } = book;
-  const { collateral: sizes, healthFactor: healths } = spec;
-  for (let i = from, k = 0; i < to; i++, k += 2) {
-    const collateral = drawSize(sizes, u[k]!);
-    const healthFactor = drawPeaked(healths, u[k + 1]!);
-    const d = (collateral * initialPrice * lt) / healthFactor;
-    collaterals[i] = collateral;
-    debts[i] = d;
-    // liquidationPrices' key, written out the same way (the same double).
-    keys[i] = d > 0 ? d / (collateral * lt) : -Infinity;
-  }
+  drawGenerated(book, offset, spec, initialPrice, lt, keys, buckets);
 }
 
 /**

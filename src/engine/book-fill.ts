@@ -38,7 +38,7 @@ export function drawRoundZero(source: BookSource, count: number): BookArrays {
     const explicit = source.positions.length;
     const keys = new Float64Array(count);
     fillDrawsOnce(book, explicit, spec, initialPrice, threshold, () =>
-      fillGenerated(book, explicit, spec, initialPrice, threshold, keys, () => {}),
+      fillGenerated(book, explicit, spec, initialPrice, threshold, keys),
     );
   }
   return book;
@@ -70,14 +70,21 @@ export function fillBook(book: BookArrays, thresholds: ExplicitOrDefault, source
     heap.count(0, explicit);
   }
   if (spec) {
-    const countBlock = counting ? (from: number, to: number) => heap.count(from, to) : () => {};
     const end = explicit + spec.count;
     const drawn = fillDrawsOnce(book, explicit, spec, initialPrice, threshold, () =>
-      fillGenerated(book, explicit, spec, initialPrice, threshold, keys, countBlock),
+      fillGenerated(
+        book,
+        explicit,
+        spec,
+        initialPrice,
+        threshold,
+        keys,
+        counting ? heap.buckets() : undefined,
+      ),
     );
     if (!drawn) {
       liquidationPrices(book, thresholds, keys, range, explicit, end);
-      countBlock(explicit, end);
+      if (counting) heap.count(explicit, end);
     }
   }
   if (source.borrower) {

@@ -1,6 +1,7 @@
 import { countBuckets, deal, dealLists, finiteRange } from './bucket-passes.js';
 import { RunSorter, type RunArrays } from './run-sort.js';
 import { RankedHeap } from './ranked-heap.js';
+import type { BucketCounts } from './wasm/book-kernel.js';
 
 /**
  * A max-heap of position indices that is ordered lazily: the book's positions are first dealt into key
@@ -107,6 +108,12 @@ export class LazyHeap {
   count(from: number, to: number): void {
     const { keys, lo, scale, cursor, bucketMax, bucketIds, first, nextInBucket } = this;
     countBuckets(keys, from, to, lo, scale, cursor, bucketMax, bucketIds, first, nextInBucket);
+  }
+
+  /** The counting state `beginCount` set, for a caller that counts keys itself (the book's kernel). */
+  buckets(): BucketCounts {
+    const { lo, scale, cursor: counts, bucketMax, first, bucketIds, nextInBucket: next } = this;
+    return { lo, scale, counts, bucketMax, first, bucketIds, next };
   }
 
   /**

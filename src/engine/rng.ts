@@ -23,9 +23,7 @@ export class UniformStream {
   private at = BATCH;
 
   constructor(seed: number) {
-    const generator = xoroshiro128plus(seed | 0);
-    generator.jump();
-    this.state = Int32Array.from(generator.getState());
+    this.state = seededState(seed);
   }
 
   /**
@@ -46,6 +44,16 @@ export class UniformStream {
     }
     return this.batch[this.at++]!;
   }
+}
+
+/**
+ * The generator's state for `seed`, seeded and jumped as `UniformStream` says: [s01, s00, s11, s10], the
+ * high and low 32 bits of xoroshiro128+'s s0, then of s1 (pure-rand's getState).
+ */
+export function seededState(seed: number): Int32Array {
+  const generator = xoroshiro128plus(seed | 0);
+  generator.jump();
+  return Int32Array.from(generator.getState());
 }
 
 export function seededUniform(seed: number): UniformSource {

@@ -1,0 +1,172 @@
+import type { BookArrays } from '../book-draws.js';
+import { seededState } from '../rng.js';
+import type { GenerateSpec } from '../types.js';
+import { BOOK_KERNEL_WASM } from './book-kernel.bytes.js';
+
+/**
+ * The lazy heap's bucket counting state, which the kernel carries on from block to block
+ * (`LazyHeap.buckets`, `countBuckets` in JavaScript): the buckets' geometry, counts, largest keys and
+ * list heads, and each position's bucket id and next position in its bucket's list.
+ */
+export interface BucketCounts {
+  readonly lo: number;
+  readonly scale: number;
+  readonly counts: Int32Array;
+  readonly bucketMax: Float64Array;
+  readonly first: Int32Array;
+  readonly bucketIds: Uint16Array;
+  readonly next: Int32Array;
+}
+
+// Node 20's type definitions leave WebAssembly to the DOM's library, which this project does not load:
+// the little of it used here.
+interface WebAssemblyApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { readonly exports: unknown };
+}
+const { Module, Instance } = (globalThis as unknown as { readonly WebAssembly: WebAssemblyApi }).WebAssembly;
+
+/** Positions a `fill` call draws; the scratch block's layout in bytes, as book-kernel.wat gives it. */
+const BLOCK = 2048;
+const AT = {
+  collateral: 0,
+  debt: 16384,
+  key: 32768,
+  next: 49152,
+  id: 57344,
+  counts: 61440,
+  first: 65536,
+  max: 69632,
+} as const;
+/** The most buckets the scratch memory holds (`LazyHeap.beginCount` makes at most 1,024). */
+const MAX_BUCKETS = 1024;
+
+interface KernelExports {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  seed(s0: bigint, s1: bigint): void;
+  fill(
+    base: number,
+    n: number,
+    sizeMin: number,
+    sizeMax: number,
+    log: number,
+    hfMin: number,
+    hfMax: number,
+    hfMode: number,
+    peaked: number,
+    initialPrice: number,
+    lt: number,
+    counting: number,
+    lo: number,
+    scale: number,
+    top: number,
+  ): void;
+}
+
+/** The kernel and views of its scratch block (its memory never grows, so the views stay valid). */
+interface Kernel {
+  readonly exports: KernelExports;
+  readonly collateral: Float64Array;
+  readonly debt: Float64Array;
+  readonly key: Float64Array;
+  readonly next: Int32Array;
+  readonly id: Uint16Array;
+  readonly counts: Int32Array;
+  readonly first: Int32Array;
+  readonly max: Float64Array;
+}
+
+let kernel: Kernel | undefined;
+
+/** One instance per thread, made at the first book drawn (compiling the 700-byte module takes microseconds). */
+function theKernel(): Kernel {
+  if (kernel) return kernel;
+  const bytes = Uint8Array.from(atob(BOOK_KERNEL_WASM), (c) => c.charCodeAt(0));
+  const instance = new Instance(new Module(bytes), { math: { pow: Math.pow } });
+  const exports = instance.exports as unknown as KernelExports;
+  const { buffer } = exports.memory;
+  kernel = {
+    exports,
+    collateral: new Float64Array(buffer, AT.collateral, BLOCK),
+    debt: new Float64Array(buffer, AT.debt, BLOCK),
+    key: new Float64Array(buffer, AT.key, BLOCK),
+    next: new Int32Array(buffer, AT.next, BLOCK),
+    id: new Uint16Array(buffer, AT.id, BLOCK),
+    counts: new Int32Array(buffer, AT.counts, MAX_BUCKETS),
+    first: new Int32Array(buffer, AT.first, MAX_BUCKETS),
+    max: new Float64Array(buffer, AT.max, MAX_BUCKETS),
+  };
+  return kernel;
+}
+
+/** xoroshiro128+'s s0 or s1 as one 64-bit integer, from its high and low 32 bits. */
+const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+
+/**
+ * Draws `spec.count` positions into `book` and `keys` from `offset`, as `fillGenerated` says, block by
+ * block through the kernel's scratch memory (each block copied out while in cache); with `buckets`, also
+ * counts each key into them, as `countBuckets` would.
+ */
+export function drawGenerated(
+  book: BookArrays,
+  offset: number,
+  spec: GenerateSpec,
+  initialPrice: number,
+  lt: number,
+  keys: Float64Array,
+  buckets?: BucketCounts,
+): void {
+  const k = theKernel();
+  const state = seededState(spec.seed);
+  k.exports.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
+  const buckets_ = buckets?.counts.length ?? 0;
+  if (buckets_ > MAX_BUCKETS)
+    throw new Error(`the book kernel holds ${MAX_BUCKETS} buckets, not ${buckets_}`);
+  if (buckets) {
+    k.counts.set(buckets.counts);
+    k.first.set(buckets.first);
+    k.max.set(buckets.bucketMax);
+  }
+  const { collateral: size, healthFactor: hf } = spec;
+  const log = size.scale === 'log' ? 1 : 0;
+  const peaked = hf.mode !== undefined && hf.max !== hf.min ? 1 : 0;
+  const counting = buckets ? 1 : 0;
+  const lo = buckets?.lo ?? 0;
+  const scale = buckets?.scale ?? 0;
+  const top = buckets_ - 1;
+  for (let i = offset, end = offset + spec.count; i < end; i += BLOCK) {
+    const n = Math.min(BLOCK, end - i);
+    k.exports.fill(
+      i,
+      n,
+      size.min,
+      size.max,
+      log,
+      hf.min,
+      hf.max,
+      hf.mode ?? 0,
+      peaked,
+      initialPrice,
+      lt,
+      counting,
+      lo,
+      scale,
+      top,
+    );
+    book.collateral.set(n === BLOCK ? k.collateral : k.collateral.subarray(0, n), i);
+    book.debt.set(n === BLOCK ? k.debt : k.debt.subarray(0, n), i);
+    keys.set(n === BLOCK ? k.key : k.key.subarray(0, n), i);
+    if (buckets) {
+      buckets.bucketIds.set(n === BLOCK ? k.id : k.id.subarray(0, n), i);
+      buckets.next.set(n === BLOCK ? k.next : k.next.subarray(0, n), i);
+    }
+  }
+  if (buckets) {
+    buckets.counts.set(k.counts.subarray(0, buckets_));
+    buckets.first.set(k.first.subarray(0, buckets_));
+    buckets.bucketMax.set(k.max.subarray(0, buckets_));
+  }
+}
