@@ -1,35 +1,10 @@
 import type { ExplicitOrDefault } from './explicit-or-default.js';
 import type { GenerateSpec, PeakedRange, SizeRange } from './types.js';
-import { drawGenerated, type BucketCounts } from './wasm/book-kernel.js';
 
 /** The book's arrays the generator writes (every generated position's threshold is the default LT). */
 export interface BookArrays {
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
-}
-
-/**
- * Draws `count` positions: for each, collateral then health factor at p0, one uniform draw each, mapped
- * through the range's shape (`drawSize`, `drawPeaked`); debt = collateral * p0 * LT / HF, so that HF at p0
- * is the drawn value. Each position's heap key (`liquidationPrices`) is written as it is drawn: the
- * book's numbers are still in registers, where a second pass over a million positions read 24 MB back
- * (issue 15: about 9 ms of a million-position run). With `buckets`, each key is also counted into the
- * lazy heap's buckets (`countBuckets`) while in cache.
- *
- * Drawn by the WebAssembly kernel (src/engine/wasm/book-kernel.wat), which does exactly this, bit for bit:
- * the book is drawn once a process, so its JavaScript ran mostly before V8 had optimised it (issue 15: a
- * million-position book's draws and counts 48-54 ms on a process's first run, 35-38 on its fourth).
- */
-export function fillGenerated(
-  book: BookArrays,
-  offset: number,
-  spec: GenerateSpec,
-  initialPrice: number,
-  lt: number,
-  keys: Float64Array,
-  buckets?: BucketCounts,
-): void {
-  drawGenerated(book, offset, spec, initialPrice, lt, keys, buckets);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { fillGenerated, generatedKeyRange, liquidationPrices, newKeyRange } from './book-draws.js';
+import { generatedKeyRange, liquidationPrices, newKeyRange } from './book-draws.js';
 import type { BookArrays } from './book-draws.js';
 import type { ExplicitOrDefault } from './explicit-or-default.js';
 import { fillDrawsOnce } from './kept-draws.js';
 import { LazyHeap } from './lazy-heap.js';
 import type { GenerateSpec, PositionSpec } from './types.js';
+import { drawGenerated } from './wasm/book-kernel.js';
 
 /** What a book is built from: the preset's explicit positions, its generator, p0 and the default LT. */
 export interface BookSource {
@@ -38,7 +39,7 @@ export function drawRoundZero(source: BookSource, count: number): BookArrays {
     const explicit = source.positions.length;
     const keys = new Float64Array(count);
     fillDrawsOnce(book, explicit, spec, initialPrice, threshold, () =>
-      fillGenerated(book, explicit, spec, initialPrice, threshold, keys),
+      drawGenerated(book, explicit, spec, initialPrice, threshold, keys),
     );
   }
   return book;
@@ -72,7 +73,7 @@ export function fillBook(book: BookArrays, thresholds: ExplicitOrDefault, source
   if (spec) {
     const end = explicit + spec.count;
     const drawn = fillDrawsOnce(book, explicit, spec, initialPrice, threshold, () =>
-      fillGenerated(
+      drawGenerated(
         book,
         explicit,
         spec,

@@ -104,5 +104,6 @@ function drawBatch(state: Int32Array, out: Float64Array): void {
 // end for want of feedback there, and was entered again by the next batch: 22 times in a 1M lending run,
 // 732 in the 1M perpetuals book (node --trace-deopt). 64 draws, not 2: V8 gives a function somewhere to
 // keep feedback only after it has run a little. The 1M lending bench book: 242.5 -> 233.2 ms a run
-// (medians of 10 interleaved runs); the perpetuals books no faster.
+// (medians of 10 interleaved runs); the perpetuals books no faster. (The lending book has since been drawn
+// by src/engine/wasm/book-kernel.wat; the perpetuals' book and the other streams still draw here.)
 drawBatch(new Int32Array(4), new Float64Array(64));

@@ -106,9 +106,17 @@ function theKernel(): Kernel {
 const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 
 /**
- * Draws `spec.count` positions into `book` and `keys` from `offset`, as `fillGenerated` says, block by
- * block through the kernel's scratch memory (each block copied out while in cache); with `buckets`, also
- * counts each key into them, as `countBuckets` would.
+ * Draws `spec.count` positions into `book` and `keys` from `offset`: for each, collateral then health
+ * factor at p0, one uniform draw each, mapped through the range's shape (`drawSize`, `drawPeaked`);
+ * debt = collateral * p0 * LT / HF, so that HF at p0 is the drawn value. Each position's heap key (`liquidationPrices`) is written as it is drawn: the
+ * book's numbers are still in registers, where a second pass over a million positions read 24 MB back
+ * (issue 15: about 9 ms of a million-position run). With `buckets`, each key is also counted into the
+ * lazy heap's buckets (`countBuckets`) while in cache.
+ *
+ * Drawn by book-kernel.wat, which does exactly this, bit for bit, block by block through its scratch
+ * memory (each block copied out while in cache): the book is drawn once a process, so its JavaScript ran
+ * mostly before V8 had optimised it (issue 15: a million-position book's draws and counts took 48-54 ms on
+ * a process's first run, 35-38 on its fourth).
  */
 export function drawGenerated(
   book: BookArrays,

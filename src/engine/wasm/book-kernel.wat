@@ -4,7 +4,8 @@
 ;; Why WebAssembly: the book is drawn once per process, so its JavaScript ran mostly before V8 had
 ;; optimised it (a 1M book: 48-54 ms on the first run in a process, 35-38 on the fourth), and the
 ;; generator's 64-bit steps cost two 32-bit halves each there. This module is compiled by V8's optimising
-;; wasm compiler after a few blocks, with 64-bit integers native (issue 15: the same work 20 ms cold).
+;; wasm compiler after a few blocks, with 64-bit integers native. Issue 15: the 1M bench book's whole run
+;; went from 238.8 to 224.8 ms (medians of 16 interleaved runs), the kernel's own share of it 4-8 ms.
 ;;
 ;; Every floating-point step is an IEEE operation that JavaScript does the same way (+, -, *, /, sqrt,
 ;; comparisons), in the same order; the one that is not, Math.pow for log-scale sizes, is imported from
