@@ -108,10 +108,10 @@ const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) 
 /**
  * Draws `spec.count` positions into `book` and `keys` from `offset`: for each, collateral then health
  * factor at p0, one uniform draw each, mapped through the range's shape (`drawSize`, `drawPeaked`);
- * debt = collateral * p0 * LT / HF, so that HF at p0 is the drawn value. Each position's heap key (`liquidationPrices`) is written as it is drawn: the
- * book's numbers are still in registers, where a second pass over a million positions read 24 MB back
- * (issue 15: about 9 ms of a million-position run). With `buckets`, each key is also counted into the
- * lazy heap's buckets (`countBuckets`) while in cache.
+ * debt = collateral * p0 * LT / HF, so that HF at p0 is the drawn value. Each position's heap key
+ * (`liquidationPrices`) is written as it is drawn, where a second pass over a million positions read 24 MB
+ * back (issue 15: about 9 ms of a million-position run). With `buckets`, each key is also counted into
+ * the lazy heap's buckets (`countBuckets`) while in cache.
  *
  * Drawn by book-kernel.wat, which does exactly this, bit for bit, block by block through its scratch
  * memory (each block copied out while in cache): the book is drawn once a process, so its JavaScript ran
@@ -130,9 +130,9 @@ export function drawGenerated(
   const k = theKernel();
   const state = seededState(spec.seed);
   k.exports.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
-  const buckets_ = buckets?.counts.length ?? 0;
-  if (buckets_ > MAX_BUCKETS)
-    throw new Error(`the book kernel holds ${MAX_BUCKETS} buckets, not ${buckets_}`);
+  const bucketCount = buckets?.counts.length ?? 0;
+  if (bucketCount > MAX_BUCKETS)
+    throw new Error(`the book kernel holds ${MAX_BUCKETS} buckets, not ${bucketCount}`);
   if (buckets) {
     k.counts.set(buckets.counts);
     k.first.set(buckets.first);
@@ -144,7 +144,7 @@ export function drawGenerated(
   const counting = buckets ? 1 : 0;
   const lo = buckets?.lo ?? 0;
   const scale = buckets?.scale ?? 0;
-  const top = buckets_ - 1;
+  const top = bucketCount - 1;
   for (let i = offset, end = offset + spec.count; i < end; i += BLOCK) {
     const n = Math.min(BLOCK, end - i);
     k.exports.fill(
@@ -173,8 +173,8 @@ export function drawGenerated(
     }
   }
   if (buckets) {
-    buckets.counts.set(k.counts.subarray(0, buckets_));
-    buckets.first.set(k.first.subarray(0, buckets_));
-    buckets.bucketMax.set(k.max.subarray(0, buckets_));
+    buckets.counts.set(k.counts.subarray(0, bucketCount));
+    buckets.first.set(k.first.subarray(0, bucketCount));
+    buckets.bucketMax.set(k.max.subarray(0, bucketCount));
   }
 }
