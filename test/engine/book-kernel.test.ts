@@ -68,18 +68,20 @@ function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
+// Over the ranges `validate` accepts (README, "Ranges"): sizes 1e-9 to 1e12, health factors 0.001 to
+// 1,000, prices 1e-8 to 1e9, thresholds 1e-6 to 1.
 const specArb = fc.record({
   count: fc.oneof(fc.constantFrom(1, 2047, 2048, 2049), fc.integer({ min: 1, max: 9000 })),
   seed: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-  sizeMin: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
-  sizeSpan: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true })),
+  sizeMin: fc.oneof(fc.constantFrom(1e-9, 1, 1e12), fc.double({ min: 1e-9, max: 1e12, noNaN: true })),
+  sizeSpan: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e12, noNaN: true })),
   log: fc.boolean(),
-  hfMin: fc.double({ min: 0.01, max: 5, noNaN: true }),
-  hfSpan: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5, noNaN: true })),
+  hfMin: fc.oneof(fc.constantFrom(0.001, 1), fc.double({ min: 0.001, max: 1000, noNaN: true })),
+  hfSpan: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1000, noNaN: true })),
   // Where the peak is in [min, max] (0 and 1 at the ends), or none.
   peak: fc.option(fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }))),
-  p0: fc.double({ min: 1e-3, max: 1e5, noNaN: true }),
-  lt: fc.double({ min: 0.05, max: 1, noNaN: true }),
+  p0: fc.oneof(fc.constantFrom(1e-8, 2000, 1e9), fc.double({ min: 1e-8, max: 1e9, noNaN: true })),
+  lt: fc.oneof(fc.constantFrom(1e-6, 1), fc.double({ min: 1e-6, max: 1, noNaN: true })),
   buckets: fc.constantFrom(1, 7, 1024),
   offset: fc.integer({ min: 0, max: 3000 }),
 });
@@ -123,7 +125,7 @@ describe('the book kernel (src/engine/wasm/book-kernel.wat)', () => {
           sameBits(ours.bucketMax, theirs.bucketMax)
         );
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
