@@ -1,5 +1,6 @@
 import { ExplicitOrDefault } from '../explicit-or-default.js';
-import { drawGenerated, liquidationPriceOf } from './generate.js';
+import { drawPerps } from '../wasm/perps-draws.js';
+import { liquidationPriceOf } from './generate.js';
 import { RankEntries, RankQueue } from './rank-queue.js';
 import type { PerpsSpec, Side } from '../types.js';
 
@@ -73,7 +74,7 @@ export class PerpBook {
       if (this.long[i]) sides[1].append(i, price);
       else sides[0].append(i, -price);
     });
-    if (g) drawGenerated(this, explicit, g, spec.maintenance, initialPrice, sides);
+    if (g) drawPerps(this, explicit, g, spec.maintenance, initialPrice, sides);
     this.open = new Uint8Array(n).fill(1);
     this.liquidated = new Uint8Array(n);
     this.shorts = new RankQueue(sides[0]);

@@ -44,7 +44,7 @@ const AT = {
 /** The most buckets the scratch memory holds (`LazyHeap.beginCount` makes at most 1,024). */
 const MAX_BUCKETS = 1024;
 
-interface KernelExports {
+export interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
   seed(s0: bigint, s1: bigint): void;
   fill(
@@ -64,11 +64,39 @@ interface KernelExports {
     scale: number,
     top: number,
   ): void;
+  perps(
+    base: number,
+    k0: number,
+    n: number,
+    longs: number,
+    sizeMin: number,
+    sizeMax: number,
+    log: number,
+    leverageMin: number,
+    leverageMax: number,
+    leverageMode: number,
+    peaked: number,
+    initialPrice: number,
+    spread: number,
+    maintenance: number,
+  ): void;
 }
 
-/** The kernel and views of its scratch block (its memory never grows, so the views stay valid). */
-interface Kernel {
-  readonly exports: KernelExports;
+let instance: KernelExports | undefined;
+
+/**
+ * The kernel, one instance per thread, made at the first book drawn (compiling the module takes
+ * microseconds). Its memory never grows, so views of it stay valid.
+ */
+export function theKernel(): KernelExports {
+  if (instance) return instance;
+  const bytes = Uint8Array.from(atob(BOOK_KERNEL_WASM), (c) => c.charCodeAt(0));
+  instance = new Instance(new Module(bytes), { math: { pow: Math.pow } }).exports as KernelExports;
+  return instance;
+}
+
+/** Views of the lending book's scratch block. */
+interface Scratch {
   readonly collateral: Float64Array;
   readonly debt: Float64Array;
   readonly key: Float64Array;
@@ -79,17 +107,12 @@ interface Kernel {
   readonly max: Float64Array;
 }
 
-let kernel: Kernel | undefined;
+let scratch: Scratch | undefined;
 
-/** One instance per thread, made at the first book drawn (compiling the 700-byte module takes microseconds). */
-function theKernel(): Kernel {
-  if (kernel) return kernel;
-  const bytes = Uint8Array.from(atob(BOOK_KERNEL_WASM), (c) => c.charCodeAt(0));
-  const instance = new Instance(new Module(bytes), { math: { pow: Math.pow } });
-  const exports = instance.exports as unknown as KernelExports;
-  const { buffer } = exports.memory;
-  kernel = {
-    exports,
+function theScratch(): Scratch {
+  if (scratch) return scratch;
+  const { buffer } = theKernel().memory;
+  scratch = {
     collateral: new Float64Array(buffer, AT.collateral, BLOCK),
     debt: new Float64Array(buffer, AT.debt, BLOCK),
     key: new Float64Array(buffer, AT.key, BLOCK),
@@ -99,11 +122,11 @@ function theKernel(): Kernel {
     first: new Int32Array(buffer, AT.first, MAX_BUCKETS),
     max: new Float64Array(buffer, AT.max, MAX_BUCKETS),
   };
-  return kernel;
+  return scratch;
 }
 
 /** xoroshiro128+'s s0 or s1 as one 64-bit integer, from its high and low 32 bits. */
-const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+export const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 
 /**
  * Draws `spec.count` positions into `book` and `keys` from `offset`: for each, collateral then health
@@ -127,9 +150,10 @@ export function drawGenerated(
   keys: Float64Array,
   buckets?: BucketCounts,
 ): void {
-  const k = theKernel();
+  const kernel = theKernel();
+  const k = theScratch();
   const state = seededState(spec.seed);
-  k.exports.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
+  kernel.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
   const bucketCount = buckets?.counts.length ?? 0;
   if (bucketCount > MAX_BUCKETS)
     throw new Error(`the book kernel holds ${MAX_BUCKETS} buckets, not ${bucketCount}`);
@@ -147,7 +171,7 @@ export function drawGenerated(
   const top = bucketCount - 1;
   for (let i = offset, end = offset + spec.count; i < end; i += BLOCK) {
     const n = Math.min(BLOCK, end - i);
-    k.exports.fill(
+    kernel.fill(
       i,
       n,
       size.min,
