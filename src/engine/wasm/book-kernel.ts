@@ -88,45 +88,49 @@ let instance: KernelExports | undefined;
  * The kernel, one instance per thread, made at the first book drawn (compiling the module takes
  * microseconds). Its memory never grows, so views of it stay valid.
  */
-export function theKernel(): KernelExports {
+function theKernel(): KernelExports {
   if (instance) return instance;
   const bytes = Uint8Array.from(atob(BOOK_KERNEL_WASM), (c) => c.charCodeAt(0));
   instance = new Instance(new Module(bytes), { math: { pow: Math.pow } }).exports as KernelExports;
   return instance;
 }
 
+/**
+ * A getter of views of the kernel's memory, made at its first call: its memory never grows, so they stay
+ * valid for the thread's life.
+ */
+export function scratchViews<T>(make: (buffer: ArrayBuffer) => T): () => T {
+  let views: T | undefined;
+  return () => (views ??= make(theKernel().memory.buffer));
+}
+
+/** The first `n` elements of a block's scratch view: the view itself when the block is whole. */
+export function head<T extends Float64Array | Int32Array | Uint16Array>(view: T, n: number): T {
+  return n === view.length ? view : (view.subarray(0, n) as T);
+}
+
+/** The kernel, its generator seeded as `UniformStream(seed)` is (the same draws follow). */
+export function seededKernel(seed: number): KernelExports {
+  const kernel = theKernel();
+  const state = seededState(seed);
+  kernel.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
+  return kernel;
+}
+
 /** Views of the lending book's scratch block. */
-interface Scratch {
-  readonly collateral: Float64Array;
-  readonly debt: Float64Array;
-  readonly key: Float64Array;
-  readonly next: Int32Array;
-  readonly id: Uint16Array;
-  readonly counts: Int32Array;
-  readonly first: Int32Array;
-  readonly max: Float64Array;
-}
-
-let scratch: Scratch | undefined;
-
-function theScratch(): Scratch {
-  if (scratch) return scratch;
-  const { buffer } = theKernel().memory;
-  scratch = {
-    collateral: new Float64Array(buffer, AT.collateral, BLOCK),
-    debt: new Float64Array(buffer, AT.debt, BLOCK),
-    key: new Float64Array(buffer, AT.key, BLOCK),
-    next: new Int32Array(buffer, AT.next, BLOCK),
-    id: new Uint16Array(buffer, AT.id, BLOCK),
-    counts: new Int32Array(buffer, AT.counts, MAX_BUCKETS),
-    first: new Int32Array(buffer, AT.first, MAX_BUCKETS),
-    max: new Float64Array(buffer, AT.max, MAX_BUCKETS),
-  };
-  return scratch;
-}
+const theScratch = scratchViews((buffer) => ({
+  collateral: new Float64Array(buffer, AT.collateral, BLOCK),
+  debt: new Float64Array(buffer, AT.debt, BLOCK),
+  key: new Float64Array(buffer, AT.key, BLOCK),
+  next: new Int32Array(buffer, AT.next, BLOCK),
+  id: new Uint16Array(buffer, AT.id, BLOCK),
+  counts: new Int32Array(buffer, AT.counts, MAX_BUCKETS),
+  first: new Int32Array(buffer, AT.first, MAX_BUCKETS),
+  max: new Float64Array(buffer, AT.max, MAX_BUCKETS),
+}));
 
 /** xoroshiro128+'s s0 or s1 as one 64-bit integer, from its high and low 32 bits. */
-export const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+const word = (high: number, low: number): bigint => (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 
 /**
  * Draws `spec.count` positions into `book` and `keys` from `offset`: for each, collateral then health
@@ -150,10 +154,8 @@ export function drawGenerated(
   keys: Float64Array,
   buckets?: BucketCounts,
 ): void {
-  const kernel = theKernel();
+  const kernel = seededKernel(spec.seed);
   const k = theScratch();
-  const state = seededState(spec.seed);
-  kernel.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
   const bucketCount = buckets?.counts.length ?? 0;
   if (bucketCount > MAX_BUCKETS)
     throw new Error(`the book kernel holds ${MAX_BUCKETS} buckets, not ${bucketCount}`);
@@ -188,17 +190,17 @@ export function drawGenerated(
       scale,
       top,
     );
-    book.collateral.set(n === BLOCK ? k.collateral : k.collateral.subarray(0, n), i);
-    book.debt.set(n === BLOCK ? k.debt : k.debt.subarray(0, n), i);
-    keys.set(n === BLOCK ? k.key : k.key.subarray(0, n), i);
+    book.collateral.set(head(k.collateral, n), i);
+    book.debt.set(head(k.debt, n), i);
+    keys.set(head(k.key, n), i);
     if (buckets) {
-      buckets.bucketIds.set(n === BLOCK ? k.id : k.id.subarray(0, n), i);
-      buckets.next.set(n === BLOCK ? k.next : k.next.subarray(0, n), i);
+      buckets.bucketIds.set(head(k.id, n), i);
+      buckets.next.set(head(k.next, n), i);
     }
   }
   if (buckets) {
-    buckets.counts.set(k.counts.subarray(0, bucketCount));
-    buckets.first.set(k.first.subarray(0, bucketCount));
-    buckets.bucketMax.set(k.max.subarray(0, bucketCount));
+    buckets.counts.set(head(k.counts, bucketCount));
+    buckets.first.set(head(k.first, bucketCount));
+    buckets.bucketMax.set(head(k.max, bucketCount));
   }
 }

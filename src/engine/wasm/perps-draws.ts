@@ -1,8 +1,7 @@
 import type { PerpArrays } from '../perps/generate.js';
 import type { RankEntries } from '../perps/rank-queue.js';
-import { seededState } from '../rng.js';
 import type { PerpGenerateSpec } from '../types.js';
-import { theKernel, word } from './book-kernel.js';
+import { head, scratchViews, seededKernel } from './book-kernel.js';
 
 /** Positions a `perps` call draws; its scratch block's layout in bytes, as book-kernel.wat gives it. */
 const BLOCK = 1024;
@@ -24,34 +23,22 @@ interface Filed {
   readonly flags: Int32Array;
 }
 
-interface Scratch {
-  readonly size: Float64Array;
-  readonly entry: Float64Array;
-  readonly margin: Float64Array;
-  readonly longs: Filed;
-  readonly shorts: Filed;
-}
-
-let scratch: Scratch | undefined;
-
-function theScratch(): Scratch {
-  if (scratch) return scratch;
-  const { buffer } = theKernel().memory;
+/** Views of the perpetuals' scratch block. */
+const theScratch = scratchViews((buffer) => {
   const filed = ([index, key, fold]: readonly [number, number, number]): Filed => ({
     index: new Int32Array(buffer, index, BLOCK),
     key: new Float64Array(buffer, key, BLOCK),
     range: new Float64Array(buffer, fold, 3),
     flags: new Int32Array(buffer, fold + 24, 2),
   });
-  scratch = {
+  return {
     size: new Float64Array(buffer, SIZE, BLOCK),
     entry: new Float64Array(buffer, ENTRY, BLOCK),
     margin: new Float64Array(buffer, MARGIN, BLOCK),
     longs: filed(FILED[0]),
     shorts: filed(FILED[1]),
   };
-  return scratch;
-}
+});
 
 /**
  * Appends a block's filed positions to `entries`, and folds the block's key range into theirs: the same
@@ -61,8 +48,8 @@ function theScratch(): Scratch {
 function appendFiled(entries: RankEntries, filed: Filed): void {
   const n = filed.flags[1]!;
   if (n === 0) return;
-  entries.index.set(filed.index.subarray(0, n), entries.count);
-  entries.key.set(filed.key.subarray(0, n), entries.count);
+  entries.index.set(head(filed.index, n), entries.count);
+  entries.key.set(head(filed.key, n), entries.count);
   entries.count += n;
   if (filed.flags[0]) entries.nan = true;
   const { range } = entries;
@@ -91,10 +78,8 @@ export function drawPerps(
   initialPrice: number,
   [shorts, longs]: readonly [shorts: RankEntries, longs: RankEntries],
 ): void {
-  const kernel = theKernel();
+  const kernel = seededKernel(g.seed);
   const k = theScratch();
-  const state = seededState(g.seed);
-  kernel.seed(word(state[0]!, state[1]!), word(state[2]!, state[3]!));
   const total = g.longs + g.shorts;
   book.long.fill(1, offset, offset + g.longs);
   book.long.fill(0, offset + g.longs, offset + total);
@@ -120,9 +105,9 @@ export function drawPerps(
       g.entrySpread,
       maintenance,
     );
-    book.size.set(n === BLOCK ? k.size : k.size.subarray(0, n), i);
-    book.entry.set(n === BLOCK ? k.entry : k.entry.subarray(0, n), i);
-    book.margin.set(n === BLOCK ? k.margin : k.margin.subarray(0, n), i);
+    book.size.set(head(k.size, n), i);
+    book.entry.set(head(k.entry, n), i);
+    book.margin.set(head(k.margin, n), i);
     appendFiled(longs, k.longs);
     appendFiled(shorts, k.shorts);
   }
